@@ -1,0 +1,73 @@
+package jp.refund.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar refund-batch.jar <command> [options] [--spring.property=value ...]}.
+ * Options with a dot in their name ({@code --spring.datasource.url=...},
+ * {@code --refund.schedule.bank-lead-days=3}) are Spring properties and go to the
+ * application; the rest is parsed here. Exit status: 0 success, 1 failure, 2 usage.
+ */
+@Command(name = "refund-batch", mixinStandardHelpOptions = true, version = "refund-batch 0.1",
+        description = "Refunds the balances of the closed wallet to their rightful owners.",
+        subcommands = {NightlyCommand.class},
+        footer = {"", "Any Spring property can be given as --name=value, e.g. "
+                + "--spring.datasource.url=jdbc:h2:file:./scratch/refunds"})
+public class RefundBatchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit status. */
+    public static int execute(String... args) {
+        List<String> springArgs = new ArrayList<>();
+        List<String> commandArgs = new ArrayList<>();
+        for (String arg : args) {
+            (isSpringProperty(arg) ? springArgs : commandArgs).add(arg);
+        }
+        CommandLine commandLine = new CommandLine(new RefundBatchCommand());
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            cmd.getErr().println("error: " + oneLine(e));
+            return 1;
+        });
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (sub.getCommand() instanceof SpringCommand command) {
+                command.springArgs(springArgs.toArray(String[]::new));
+            }
+        }
+        return commandLine.execute(commandArgs.toArray(String[]::new));
+    }
+
+    static boolean isSpringProperty(String arg) {
+        if (!arg.startsWith("--")) {
+            return false;
+        }
+        int eq = arg.indexOf('=');
+        String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+        return name.contains(".");
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage();
+        Throwable t = e;
+        while ((message == null || message.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            message = t.getMessage();
+        }
+        return (message == null ? e.getClass().getSimpleName() : message).replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+}

@@ -1,0 +1,74 @@
+package jp.refund.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Decides the fate of each parsed row of a chunk and records it: a key seen before
+ * (on an earlier night or earlier in this file) with the same content is skipped, with
+ * other content it is a conflicting duplicate; new rows then pass the rules that need
+ * the book; the rest is accepted. Counts and rejects go in the same transaction.
+ */
+public class FeedRowWriter<R extends FeedRow> implements ItemWriter<ParsedRow<R>> {
+
+    private final FeedTable<R> table;
+    private final IngestLedger ledger;
+    private final LocalDate runDate;
+
+    public FeedRowWriter(FeedTable<R> table, IngestLedger ledger, LocalDate runDate) {
+        this.table = table;
+        this.ledger = ledger;
+        this.runDate = runDate;
+    }
+
+    @Override
+    public void write(Chunk<? extends ParsedRow<R>> chunk) {
+        List<String> keys = new ArrayList<>();
+        List<R> candidates = new ArrayList<>();
+        for (ParsedRow<R> parsed : chunk) {
+            if (parsed.row() != null) {
+                keys.add(parsed.row().key());
+                candidates.add(parsed.row());
+            }
+        }
+        Map<String, String> knownHashes = new HashMap<>(table.contentHashes(keys));
+        FeedTable.BookCheck<R> book = table.bookCheck(candidates, runDate);
+        List<ParsedRow<R>> accepted = new ArrayList<>();
+        List<FeedReject> rejects = new ArrayList<>();
+        long skipped = 0;
+        for (ParsedRow<R> parsed : chunk) {
+            if (parsed.rejection() != null) {
+                rejects.add(FeedReject.of(parsed.source(), parsed.rejection()));
+                continue;
+            }
+            R row = parsed.row();
+            String known = knownHashes.get(row.key());
+            if (Objects.equals(known, parsed.contentHash())) {
+                skipped++;
+                continue;
+            }
+            if (known != null) {
+                rejects.add(FeedReject.of(parsed.source(), new RowRejection(RejectReason.CONFLICTING_DUPLICATE,
+                        table.feed().keyColumn(), table.feed().keyColumn() + " " + row.key()
+                        + " was delivered before with different content")));
+                continue;
+            }
+            RowRejection rejection = book.check(row);
+            if (rejection != null) {
+                rejects.add(FeedReject.of(parsed.source(), rejection));
+                continue;
+            }
+            book.accepted(row);
+            knownHashes.put(row.key(), parsed.contentHash());
+            accepted.add(parsed);
+        }
+        table.insert(accepted, runDate);
+        ledger.add(runDate, table.feed(), chunk.size(), accepted.size(), skipped, rejects);
+    }
+}

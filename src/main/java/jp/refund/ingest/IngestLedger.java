@@ -1,0 +1,74 @@
+package jp.refund.ingest;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What each night's ingest did with every row read: per-feed counts and the rejected
+ * rows. Written in the same transaction as the accepted rows, so a restarted step
+ * continues with exact figures.
+ */
+@Repository
+public class IngestLedger {
+
+    private final JdbcTemplate jdbc;
+
+    IngestLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers a feed file of the night with zero counts, unless a restarted step did already. */
+    void openFeed(LocalDate runDate, Feed feed, String fileName) {
+        jdbc.update("MERGE INTO ingest_count (run_date, feed, file_name, rows_read, accepted, skipped, rejected)"
+                + " KEY (run_date, feed) SELECT ?, ?, ?, 0, 0, 0, 0 FROM DUAL"
+                + " WHERE NOT EXISTS (SELECT 1 FROM ingest_count WHERE run_date = ? AND feed = ?)",
+                runDate, feed.id(), fileName, runDate, feed.id());
+    }
+
+    void add(LocalDate runDate, Feed feed, long read, long accepted, long skipped, List<FeedReject> rejects) {
+        jdbc.update("UPDATE ingest_count SET rows_read = rows_read + ?, accepted = accepted + ?,"
+                        + " skipped = skipped + ?, rejected = rejected + ? WHERE run_date = ? AND feed = ?",
+                read, accepted, skipped, rejects.size(), runDate, feed.id());
+        if (!rejects.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO ingest_reject (run_date, feed, line_number, reason, field, message, raw)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)", rejects, rejects.size(), (ps, r) -> {
+                ps.setObject(1, runDate);
+                ps.setString(2, feed.id());
+                ps.setInt(3, r.lineNumber());
+                ps.setString(4, r.reason().name());
+                ps.setString(5, r.field());
+                ps.setString(6, r.message());
+                ps.setString(7, r.raw());
+            });
+        }
+    }
+
+    /** Counts of every feed of the night, in feed order; feeds without a file have no line. */
+    public List<FeedCount> counts(LocalDate runDate) {
+        List<FeedCount> counts = new ArrayList<>();
+        for (Feed feed : Feed.values()) {
+            jdbc.query("SELECT file_name, rows_read, accepted, skipped, rejected FROM ingest_count"
+                    + " WHERE run_date = ? AND feed = ?", rs -> {
+                        counts.add(new FeedCount(feed, rs.getString(1), rs.getLong(2), rs.getLong(3),
+                                rs.getLong(4), rs.getLong(5)));
+                    }, runDate, feed.id());
+        }
+        return counts;
+    }
+
+    public List<FeedReject> rejects(LocalDate runDate, Feed feed) {
+        return jdbc.query("SELECT line_number, reason, field, message, raw FROM ingest_reject"
+                        + " WHERE run_date = ? AND feed = ? ORDER BY line_number",
+                (rs, i) -> new FeedReject(rs.getInt(1), RejectReason.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5)), runDate, feed.id());
+    }
+
+    /** Forgets the night's ingest figures (a broken night leaves no trace). */
+    void deleteNight(LocalDate runDate) {
+        jdbc.update("DELETE FROM ingest_reject WHERE run_date = ?", runDate);
+        jdbc.update("DELETE FROM ingest_count WHERE run_date = ?", runDate);
+    }
+}

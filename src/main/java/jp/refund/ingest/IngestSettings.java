@@ -1,0 +1,14 @@
+package jp.refund.ingest;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code refund.ingest.*}: when a feed counts as broken rather than unlucky, and how
+ * many rows are committed at a time.
+ */
+@ConfigurationProperties("refund.ingest")
+public record IngestSettings(@DefaultValue("0.05") double maxRejectRatio,
+                             @DefaultValue("20") int minRowsForRatio,
+                             @DefaultValue("1000") int chunkSize) {
+}

@@ -1,0 +1,197 @@
+package jp.refund.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jp.refund.ingest.BrokenFeedException;
+import jp.refund.ingest.FeedCount;
+import jp.refund.ingest.IngestLedger;
+import jp.refund.ingest.IngestRollback;
+import jp.refund.report.NightOutputFolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides which nights to run and runs them: one date, or every date folder not yet
+ * completed, oldest first. Nights run in date order only: a date is refused while an
+ * earlier date folder is not completed, or when a later night already completed.
+ */
+@Service
+public class NightlyRun {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyRun.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job nightlyJob;
+    private final NightLedger nights;
+    private final IngestLedger ingestLedger;
+    private final IngestRollback ingestRollback;
+
+    NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, NightLedger nights,
+               IngestLedger ingestLedger, IngestRollback ingestRollback) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.nightlyJob = nightlyJob;
+        this.nights = nights;
+        this.ingestLedger = ingestLedger;
+        this.ingestRollback = ingestRollback;
+    }
+
+    /** Runs the given date, or catches up on every pending date folder. */
+    public void run(Optional<LocalDate> date, Path input, Path output) {
+        TreeSet<LocalDate> folders = dateFolders(input);
+        List<LocalDate> completed = nights.completedNights();
+        LocalDate lastCompleted = completed.isEmpty() ? null : completed.get(completed.size() - 1);
+        List<LocalDate> pending = folders.stream().filter(d -> !completed.contains(d)).toList();
+        if (date.isPresent()) {
+            LocalDate d = date.get();
+            if (completed.contains(d)) {
+                log.info("{} already completed: nothing to do (its outputs are in {})", d, output.resolve(d.toString()));
+                return;
+            }
+            if (!folders.contains(d)) {
+                throw new NightRefusedException("no input folder " + input.resolve(d.toString()));
+            }
+            List<LocalDate> earlier = pending.stream().filter(p -> p.isBefore(d)).toList();
+            if (!earlier.isEmpty()) {
+                throw new NightRefusedException("cannot run " + d + ": earlier night " + earlier.get(0)
+                        + (earlier.size() > 1 ? " (and " + (earlier.size() - 1) + " more)" : "")
+                        + " is not completed; run nightly without --date to catch up in order");
+            }
+            refuseIfBefore(d, lastCompleted);
+            runNight(d, input, output);
+            return;
+        }
+        if (pending.isEmpty()) {
+            log.info("nothing to do: all {} night(s) under {} are completed", folders.size(), input);
+            return;
+        }
+        refuseIfBefore(pending.get(0), lastCompleted);
+        log.info("catching up {} night(s): {}", pending.size(), pending);
+        for (LocalDate d : pending) {
+            runNight(d, input, output);
+        }
+    }
+
+    private static void refuseIfBefore(LocalDate d, LocalDate lastCompleted) {
+        if (lastCompleted != null && d.isBefore(lastCompleted)) {
+            throw new NightRefusedException("cannot run " + d + ": the later night " + lastCompleted
+                    + " has already completed; nights run in date order");
+        }
+    }
+
+    private void runNight(LocalDate runDate, Path input, Path output) {
+        log.info("night {}: input {}, output {}", runDate, input.resolve(runDate.toString()),
+                output.resolve(runDate.toString()));
+        JobParameters parameters = new JobParametersBuilder()
+                .addLocalDate(NightlyJobConfiguration.RUN_DATE, runDate)
+                .addString(NightlyJobConfiguration.INPUT_DIR, input.resolve(runDate.toString()).toString(), false)
+                .addString(NightlyJobConfiguration.OUTPUT_DIR, output.toString(), false)
+                .toJobParameters();
+        JobExecution execution;
+        try {
+            execution = jobOperator.start(nightlyJob, parameters);
+        } catch (Exception e) {
+            throw new NightRefusedException("cannot start night " + runDate + ": " + e.getMessage());
+        }
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            printSummary(runDate);
+            log.info("night {} completed: outputs in {}", runDate, output.resolve(runDate.toString()));
+            return;
+        }
+        Optional<BrokenFeedException> broken = brokenFeed(execution);
+        if (broken.isPresent()) {
+            forget(runDate, output, execution);
+            throw broken.get();
+        }
+        throw new NightFailedException("night " + runDate + " failed: " + cause(execution)
+                + "; fix the cause and run the same date again to resume");
+    }
+
+    /**
+     * A broken input file leaves no trace: the night's ingested rows, its staging folder
+     * and its job instance are removed, so the fixed file runs as a first run would.
+     */
+    private void forget(LocalDate runDate, Path output, JobExecution execution) {
+        ingestRollback.forgetNight(runDate);
+        new NightOutputFolder(output, runDate).discardStaging();
+        jobRepository.deleteJobInstance(execution.getJobInstance());
+    }
+
+    private static Optional<BrokenFeedException> brokenFeed(JobExecution execution) {
+        for (Throwable failure : execution.getAllFailureExceptions()) {
+            for (Throwable t = failure; t != null; t = t.getCause()) {
+                if (t instanceof BrokenFeedException broken) {
+                    return Optional.of(broken);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String cause(JobExecution execution) {
+        List<Throwable> failures = execution.getAllFailureExceptions();
+        if (failures.isEmpty()) {
+            return execution.getExitStatus().getExitDescription();
+        }
+        Throwable root = failures.get(0);
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private void printSummary(LocalDate runDate) {
+        List<FeedCount> counts = ingestLedger.counts(runDate);
+        StringBuilder table = new StringBuilder(String.format("ingest summary for %s%n  %-18s %-24s %9s %9s %9s %9s",
+                runDate, "feed", "file", "read", "accepted", "skipped", "rejected"));
+        for (FeedCount c : counts) {
+            table.append(String.format("%n  %-18s %-24s %9d %9d %9d %9d", c.feed().id(),
+                    c.fileName() == null ? "(none)" : c.fileName(), c.rowsRead(), c.accepted(), c.skipped(),
+                    c.rejected()));
+        }
+        log.info(table.toString());
+    }
+
+    /** Sub-folders of the input folder named as dates, oldest first. */
+    static TreeSet<LocalDate> dateFolders(Path input) {
+        if (!Files.isDirectory(input)) {
+            throw new NightRefusedException("input folder " + input + " does not exist");
+        }
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        List<String> ignored = new ArrayList<>();
+        try (Stream<Path> children = Files.list(input)) {
+            for (Path child : children.filter(Files::isDirectory).toList()) {
+                String name = child.getFileName().toString();
+                try {
+                    dates.add(LocalDate.parse(name));
+                } catch (DateTimeParseException e) {
+                    ignored.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + input, e);
+        }
+        if (!ignored.isEmpty()) {
+            log.warn("ignoring folders of {} not named YYYY-MM-DD: {}", input, ignored);
+        }
+        return dates;
+    }
+}

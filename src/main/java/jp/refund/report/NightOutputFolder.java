@@ -1,0 +1,112 @@
+package jp.refund.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.refund.shared.OutputFile;
+
+/**
+ * {@code output/<D>/}. A night writes into a staging folder {@code output/.<D>.partial/}
+ * step by step; when every file is there, the manifest is written and the folder is
+ * renamed into place in one move. So {@code output/<D>/} is either absent or complete,
+ * and a completed date's folder is never touched again.
+ */
+public final class NightOutputFolder {
+
+    public static final String MANIFEST = "MANIFEST.sha256";
+
+    private final Path outputRoot;
+    private final LocalDate runDate;
+
+    public NightOutputFolder(Path outputRoot, LocalDate runDate) {
+        this.outputRoot = outputRoot;
+        this.runDate = runDate;
+    }
+
+    /** Where the night's steps write their files until the folder is published. */
+    public Path staging() {
+        return outputRoot.resolve("." + runDate + ".partial");
+    }
+
+    public Path published() {
+        return outputRoot.resolve(runDate.toString());
+    }
+
+    /**
+     * Writes {@code MANIFEST.sha256} over every file of the staging folder and moves the
+     * folder into place. A published folder left by a run that died before it could be
+     * recorded as completed is replaced: outputs are a function of inputs and settings,
+     * so it holds the same bytes.
+     */
+    public void publish() {
+        Path staging = staging();
+        try {
+            Files.createDirectories(staging);
+            writeManifest(staging);
+            Path target = published();
+            if (Files.exists(target)) {
+                deleteTree(target);
+            }
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish " + published() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the staging folder of a night that is to leave no trace. */
+    public void discardStaging() {
+        try {
+            if (Files.exists(staging())) {
+                deleteTree(staging());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + staging() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeManifest(Path folder) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.equals(folder.resolve(MANIFEST)))
+                    .sorted(Comparator.comparing(p -> folder.relativize(p).toString().replace('\\', '/')))
+                    .toList();
+        }
+        StringBuilder manifest = new StringBuilder();
+        for (Path file : files) {
+            manifest.append(sha256(file)).append("  ")
+                    .append(folder.relativize(file).toString().replace('\\', '/')).append('\n');
+        }
+        OutputFile.write(folder.resolve(MANIFEST), out -> out.write(manifest.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
