@@ -1,0 +1,87 @@
+package jp.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped sample nights in {@code input/}, run exactly as the README's main command runs them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleNightsTest {
+
+    private static final Path SAMPLE = Path.of("input");
+
+    private NightlyHarness h;
+    private NightlyHarness.Result result;
+
+    @BeforeAll
+    void runSample(@TempDir Path root) {
+        h = new NightlyHarness(root);
+        result = h.run("nightly", "--input=" + SAMPLE.toAbsolutePath());
+    }
+
+    @Test
+    void everyNightCompletes() throws Exception {
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        try (Stream<Path> nights = Files.list(SAMPLE)) {
+            for (Path night : nights.filter(Files::isDirectory).toList()) {
+                assertThat(h.output().resolve(night.getFileName()).resolve("MANIFEST.sha256")).exists();
+            }
+        }
+    }
+
+    /** Rows counted by an independent CSV reading of each sample file, against the ingest summary. */
+    @Test
+    void theIngestSummaryAccountsForEveryRowOfTheSample() throws Exception {
+        try (Stream<Path> nights = Files.list(SAMPLE)) {
+            for (Path night : nights.filter(Files::isDirectory).sorted().toList()) {
+                List<String> summary = Files.readAllLines(
+                        h.output().resolve(night.getFileName()).resolve("reports/ingest-summary.csv"));
+                assertThat(summary.get(0)).isEqualTo("feed,file,rows_read,accepted,skipped,rejected");
+                assertThat(summary).hasSize(7);
+                for (String line : summary.subList(1, summary.size())) {
+                    String[] f = line.split(",");
+                    long read = Long.parseLong(f[2]);
+                    long accepted = Long.parseLong(f[3]);
+                    long skipped = Long.parseLong(f[4]);
+                    long rejected = Long.parseLong(f[5]);
+                    assertThat(read).as(line).isEqualTo(accepted + skipped + rejected);
+                    Path file = night.resolve(f[0] + ".csv");
+                    assertThat(read).as(file.toString()).isEqualTo(Files.exists(file) ? recordsIn(file) : 0);
+                    Path rejects = h.output().resolve(night.getFileName()).resolve("rejects").resolve(f[0] + ".csv");
+                    assertThat(Files.exists(rejects) ? recordsIn(rejects) : 0).as(rejects.toString())
+                            .isEqualTo(rejected);
+                }
+            }
+        }
+    }
+
+    private static long recordsIn(Path csv) throws Exception {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVReader records = new CSVReaderBuilder(reader)
+                     .withCSVParser(new RFC4180ParserBuilder().build()).withSkipLines(1).build()) {
+            return records.readAll().size();
+        }
+    }
+
+    @Test
+    void theManifestListsEveryOtherFileOfTheNightWithItsHash() throws Exception {
+        Path night = h.output().resolve("2019-10-02");
+        List<String> manifest = Files.readAllLines(night.resolve("MANIFEST.sha256"));
+        assertThat(NightlyHarness.tree(night).entrySet().stream()
+                .filter(e -> !e.getKey().equals("MANIFEST.sha256"))
+                .map(e -> e.getValue() + "  " + e.getKey()).sorted().toList())
+                .isEqualTo(manifest.stream().sorted().toList());
+    }
+}

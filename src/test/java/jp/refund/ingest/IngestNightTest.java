@@ -1,0 +1,185 @@
+package jp.refund.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import jp.refund.NightlyHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest through the real command line: rejects, skips, charsets, and what a broken file does. */
+class IngestNightTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/jp/refund/ingest/reject-reasons");
+    private static final String MEMBERS_HEADER = "member_id,family_name,given_name,family_name_kana,given_name_kana,"
+            + "birth_date,email,phone,postal_code,address,contact_changed_at\n";
+
+    @TempDir
+    Path root;
+
+    /** Small fixture files: the reject ratio is not what these tests are about. */
+    private NightlyHarness harness() {
+        return new NightlyHarness(root).with("--refund.ingest.min-rows-for-ratio=1000");
+    }
+
+    @Test
+    void everyRejectReasonLandsInTheRejectsFileWithLineFieldAndRaw() {
+        NightlyHarness h = harness();
+        h.night("2019-10-01", FIXTURES.resolve("2019-10-01"));
+        h.write("2019-10-01", "applications_web.csv", webFileWithInvalidBytes());
+
+        NightlyHarness.Result result = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(h.read("2019-10-01/rejects/members.csv")).isEqualTo("""
+                line_number,reason,field,message,raw
+                4,WRONG_COLUMN_COUNT,,"expected 11 fields as in the header, found 9","M3,鈴木,一郎,スズキ,イチロウ,1990-01-15,ichiro@example.jp,080-2222-0003,530-0001"
+                5,MISSING_FIELD,family_name,family_name is required,"M4,,次郎,スズキ,ジロウ,1990-01-15,jiro@example.jp,080-2222-0004,530-0001,大阪府大阪市北区梅田1-1-1,"
+                6,INVALID_FORMAT,postal_code,"postal_code '12-34567' is not 7 digits, 123-4567 allowed","M5,高橋,美咲,タカハシ,ミサキ,1988-07-07,misaki@example.jp,070-3333-0005,12-34567,愛知県名古屋市中区栄3-4-5,"
+                7,CONFLICTING_DUPLICATE,member_id,member_id M1 was delivered before with different content,"M1,山田,太郎,ヤマダ,タロウ,1980-04-01,another@example.jp,090-1111-0001,100-0001,東京都千代田区千代田1-1,"
+                9,INVALID_FORMAT,contact_changed_at,"contact_changed_at '2019-07-02 10:00' is not an ISO-8601 timestamp with offset, e.g. 2019-10-01T09:15:00+09:00","M6,伊藤,翔,イトウ,ショウ,1995-11-11,sho@example.jp,090-6666-0006,810-0001,福岡県福岡市中央区天神2-2-2,2019-07-02 10:00"
+                """);
+        assertThat(reasons(h, "closing_balances")).containsExactly("3 CONFLICTING_DUPLICATE member_id",
+                "4 INVALID_FORMAT compromised", "5 INVALID_FORMAT balance_yen");
+        assertThat(reasons(h, "applications_app")).containsExactly("3 INVALID_FORMAT account_type",
+                "4 INVALID_FORMAT submitted_at");
+        assertThat(reasons(h, "applications_web")).containsExactly("3 INVALID_ENCODING ");
+        assertThat(h.read("2019-10-01/rejects/applications_web.csv")).contains("\\x82\\xA0");
+        assertThat(reasons(h, "identity_checks")).containsExactly("3 UNKNOWN_APPLICATION application_id",
+                "4 INVALID_FORMAT document_type");
+        assertThat(reasons(h, "bank_returns")).containsExactly("2 UNMATCHED_RETURN claim_no");
+
+        assertThat(h.read("2019-10-01/reports/ingest-summary.csv")).isEqualTo("""
+                feed,file,rows_read,accepted,skipped,rejected
+                members,members.csv,8,2,1,5
+                closing_balances,closing_balances.csv,4,1,0,3
+                applications_app,applications_app.csv,3,1,0,2
+                applications_web,applications_web.csv,2,1,0,1
+                identity_checks,identity_checks.csv,3,1,0,2
+                bank_returns,bank_returns.csv,1,0,0,1
+                """);
+        assertThat(h.count("SELECT COUNT(*) FROM member")).isEqualTo(2);
+        assertThat(h.rows("SELECT email FROM member WHERE member_id = 'M1'")).containsExactly(List.of("taro@example.jp"));
+    }
+
+    /** Line 3 holds Shift_JIS bytes in a UTF-8 feed: never decoded into something else. */
+    private static byte[] webFileWithInvalidBytes() {
+        String header = "application_id,submitted_at,payout_method,bank_code,branch_code,account_type,account_number,"
+                + "yucho_symbol,yucho_number,account_holder_kana,recipient_name,postal_code,address,email,phone,"
+                + "family_name,given_name,family_name_kana,given_name_kana,birth_date\n";
+        String good = "W1,2019-10-01T13:00:00+09:00,POSTAL,,,,,,,,山本 優子,330-0853,埼玉県さいたま市,y@example.jp,"
+                + "090-1313-0012,山本,優子,ヤマモト,ユウコ,1985-10-10\n";
+        String bad = "W2,2019-10-01T13:10:00+09:00,POSTAL,,,,,,,,X,330-0853,埼玉県さいたま市,y@example.jp,"
+                + "090-1313-0012,山本,優子,ヤマモト,";
+        byte[] sjisKana = "あ".getBytes(Charset.forName("windows-31j")); // 0x82 0xA0
+        byte[] tail = ",1985-10-10\n".getBytes(StandardCharsets.UTF_8);
+        byte[] head = (header + good + bad).getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[head.length + sjisKana.length + tail.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(sjisKana, 0, all, head.length, sjisKana.length);
+        System.arraycopy(tail, 0, all, head.length + sjisKana.length, tail.length);
+        return all;
+    }
+
+    private static List<String> reasons(NightlyHarness h, String feed) {
+        return h.read("2019-10-01/rejects/" + feed + ".csv").lines().skip(1)
+                .map(line -> line.split(",", 4))
+                .map(p -> p[0] + " " + p[1] + " " + p[2])
+                .toList();
+    }
+
+    @Test
+    void aRowSeenOnAnEarlierNightIsSkippedWhateverItsColumnOrderAndAKeyReusedAcrossChannelsConflicts() {
+        NightlyHarness h = harness();
+        h.night("2019-10-01", FIXTURES.resolve("2019-10-01"));
+        h.night("2019-10-02", FIXTURES.resolve("2019-10-02"));
+
+        NightlyHarness.Result result = h.run("nightly");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(h.read("2019-10-02/reports/ingest-summary.csv")).contains(
+                "members,members.csv,1,0,1,0", "applications_web,applications_web.csv,1,0,0,1");
+        assertThat(h.read("2019-10-02/rejects/applications_web.csv"))
+                .contains("2,CONFLICTING_DUPLICATE,application_id,application_id A1 was delivered before");
+    }
+
+    @Test
+    void aWindows31jFeedIsReadAsTheSameRowsAsItsUtf8TwinAndAUtf8BomIsIgnored() {
+        NightlyHarness h = harness().with("--refund.feeds.members.charset=windows-31j");
+        String rows = MEMBERS_HEADER
+                + "M1,髙橋,美咲,タカハシ,ミサキ,1988-07-07,misaki@example.jp,070-3333-0004,460-0008,愛知県名古屋市中区栄３丁目①,\r\n";
+        h.write("2019-10-01", "members.csv", rows.getBytes(Charset.forName("windows-31j")));
+
+        NightlyHarness.Result first = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(h.rows("SELECT family_name, address FROM member"))
+                .containsExactly(List.of("髙橋", "愛知県名古屋市中区栄３丁目①"));
+
+        NightlyHarness utf8 = new NightlyHarness(root).with("--refund.ingest.min-rows-for-ratio=1000");
+        h.write("2019-10-02", "members.csv", ("\uFEFF" + rows.replace("\r\n", "\n")).getBytes(StandardCharsets.UTF_8));
+        NightlyHarness.Result second = utf8.run("nightly", "--date=2019-10-02");
+
+        assertThat(second.exitCode()).as(second.stderr()).isZero();
+        assertThat(utf8.read("2019-10-02/reports/ingest-summary.csv")).contains("members,members.csv,1,0,1,0");
+    }
+
+    @Test
+    void aBadHeaderStopsTheNightLeavesNothingBehindAndTheFixedFileRunsLikeAFirstRun() throws Exception {
+        NightlyHarness h = harness();
+        h.night("2019-10-01", FIXTURES.resolve("2019-10-01"));
+        Path checks = h.input().resolve("2019-10-01/identity_checks.csv");
+        String good = Files.readString(checks);
+        Files.writeString(checks, good.replace("reviewer_id", "reviewer"));
+
+        NightlyHarness.Result broken = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.stderr().strip()).startsWith("error: identity_checks.csv line 1")
+                .contains("unknown column 'reviewer'").contains("missing column 'reviewer_id'")
+                .doesNotContain("\n");
+        assertThat(Files.exists(h.output().resolve("2019-10-01"))).isFalse();
+        for (String table : List.of("member", "wallet", "application", "identity_check", "bank_return",
+                "ingest_reject", "ingest_count", "night", "claim")) {
+            assertThat(h.count("SELECT COUNT(*) FROM " + table)).as(table).isZero();
+        }
+
+        Files.writeString(checks, good);
+        NightlyHarness.Result fixed = h.run("nightly", "--date=2019-10-01");
+        assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
+
+        NightlyHarness clean = new NightlyHarness(root.resolve("clean")).with("--refund.ingest.min-rows-for-ratio=1000");
+        clean.night("2019-10-01", h.input().resolve("2019-10-01"));
+        assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();
+        assertThat(NightlyHarness.tree(h.output().resolve("2019-10-01")))
+                .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
+    }
+
+    @Test
+    void aFeedRejectedBeyondTheRatioIsABrokenExportAndNothingOfTheNightIsKept() {
+        NightlyHarness h = new NightlyHarness(root); // default ratio 0.05 over files of 20 rows or more
+        StringBuilder members = new StringBuilder(MEMBERS_HEADER);
+        for (int i = 1; i <= 20; i++) {
+            String postal = i <= 2 ? "BAD" : "100-0001";
+            members.append("M").append(i).append(",山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,")
+                    .append(postal).append(",東京都千代田区千代田1-1,\n");
+        }
+        h.write("2019-10-01", "members.csv", members.toString());
+
+        NightlyHarness.Result result = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("members.csv: 2 of 20 rows rejected (10.0%, more than the allowed 5.0%)");
+        assertThat(h.count("SELECT COUNT(*) FROM member")).isZero();
+        assertThat(Files.exists(h.output().resolve("2019-10-01"))).isFalse();
+
+        NightlyHarness.Result tolerant = h.with("--refund.ingest.max-reject-ratio=0.10").run("nightly",
+                "--date=2019-10-01");
+        assertThat(tolerant.exitCode()).as(tolerant.stderr()).isZero();
+        assertThat(h.read("2019-10-01/reports/ingest-summary.csv")).contains("members,members.csv,20,18,0,2");
+    }
+}
