@@ -1,0 +1,48 @@
+package jp.refund.shared.kana;
+
+import com.ibm.icu.text.Normalizer2;
+import com.ibm.icu.text.Transliterator;
+
+/**
+ * The comparison form of a name or an address (SPEC section 4): Unicode NFKC,
+ * hiragana to katakana, small kana made large, every long-vowel mark and dash made one,
+ * all spaces removed. Two values are "the same" when their comparison forms are equal.
+ */
+public final class NameComparison {
+
+    /** Long-vowel marks and the dashes people type for them; all become {@code ー}. */
+    private static final String DASHES = "ーｰ-－‐‑‒–—―−﹣";
+    private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
+    private static final Transliterator HIRAGANA_TO_KATAKANA = Transliterator.getInstance("Hiragana-Katakana");
+
+    private NameComparison() {
+    }
+
+    public static String form(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = NFKC.normalize(text);
+        s = HIRAGANA_TO_KATAKANA.transliterate(s);
+        s = SmallKana.toLarge(s);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                continue;
+            }
+            out.appendCodePoint(DASHES.indexOf(c) >= 0 ? 'ー' : c);
+        }
+        return out.toString();
+    }
+
+    /** Family name then given name, each in comparison form. */
+    public static String fullName(String family, String given) {
+        return form(family) + form(given);
+    }
+
+    public static boolean same(String a, String b) {
+        return form(a).equals(form(b));
+    }
+}
