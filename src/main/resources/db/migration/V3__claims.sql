@@ -14,7 +14,7 @@ CREATE TABLE claim (
     branch_code        CHAR(3),
     account_type       CHAR(1),
     account_number     CHAR(7),
-    holder_name        VARCHAR(30),
+    holder_name        VARCHAR(200),
     -- POSTAL: where the certificate is mailed
     recipient_name     VARCHAR(200),
     postal_code        CHAR(7),
@@ -51,3 +51,11 @@ CREATE TABLE claim_event (
     PRIMARY KEY (run_date, seq)
 );
 CREATE INDEX claim_event_claim ON claim_event (claim_no);
+
+-- What an identity check did when it was applied: APPROVED, REJECTED, or NO_EFFECT
+-- (the claim was not pending review any more).
+ALTER TABLE identity_check ADD COLUMN effect VARCHAR(12);
+
+-- WEB applicants are matched by birth date first.
+CREATE INDEX member_birth_date ON member (birth_date);
+CREATE INDEX application_member ON application (member_id);

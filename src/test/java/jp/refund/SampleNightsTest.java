@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import jp.refund.claim.ClaimReason;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -83,5 +84,17 @@ class SampleNightsTest {
                 .filter(e -> !e.getKey().equals("MANIFEST.sha256"))
                 .map(e -> e.getValue() + "  " + e.getKey()).sorted().toList())
                 .isEqualTo(manifest.stream().sorted().toList());
+    }
+
+    @Test
+    void theSampleExercisesEveryDecisionStatusRuleAndFlag() {
+        List<String> statuses = h.rows("SELECT DISTINCT status FROM claim ORDER BY status").stream()
+                .map(r -> r.get(0)).toList();
+        assertThat(statuses).contains("PENDING_REVIEW", "APPROVED", "REJECTED", "DUPLICATE");
+        String reasons = String.join(";", h.rows("SELECT reasons FROM claim_event WHERE reasons IS NOT NULL")
+                .stream().map(r -> r.get(0)).toList());
+        for (ClaimReason reason : ClaimReason.values()) {
+            assertThat(reasons).as("some sample claim has " + reason).contains(reason.name());
+        }
     }
 }

@@ -2,6 +2,7 @@ package jp.refund.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import jp.refund.claim.ClaimReports;
 import jp.refund.ingest.IngestReports;
 import jp.refund.report.NightOutputFolder;
 import org.springframework.batch.core.job.Job;
@@ -20,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The nightly job, one instance per business date ({@code run.date}):
  * <ol>
  *   <li>ingest: check headers, ingest the six feeds, stop on a broken feed;</li>
+ *   <li>decide every new application, oldest first, then apply the night's identity checks;</li>
  *   <li>publish: write the night's reports, the manifest, move {@code output/<D>/} into
  *       place and record the night as completed.</li>
  * </ol>
@@ -35,9 +37,12 @@ class NightlyJobConfiguration {
     static final String OUTPUT_DIR = "output.dir";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Flow ingestFlow, Step publishNight) {
+    Job nightlyJob(JobRepository jobRepository, Flow ingestFlow, Step decideApplications, Step applyIdentityChecks,
+                   Step publishNight) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFlow)
+                .next(decideApplications)
+                .next(applyIdentityChecks)
                 .next(publishNight)
                 .end()
                 .build();
@@ -45,12 +50,13 @@ class NightlyJobConfiguration {
 
     @Bean
     Step publishNight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      IngestReports ingestReports, NightLedger nights) {
+                      IngestReports ingestReports, ClaimReports claimReports, NightLedger nights) {
         return new StepBuilder("publish-night", jobRepository).tasklet((contribution, chunkContext) -> {
             JobParameters parameters = contribution.getStepExecution().getJobParameters();
             LocalDate runDate = parameters.getLocalDate(RUN_DATE);
             NightOutputFolder folder = new NightOutputFolder(Path.of(parameters.getString(OUTPUT_DIR)), runDate);
             ingestReports.write(runDate, folder.staging());
+            claimReports.write(runDate, folder.staging());
             folder.publish();
             nights.markCompleted(runDate);
             return RepeatStatus.FINISHED;

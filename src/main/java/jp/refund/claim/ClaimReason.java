@@ -1,0 +1,24 @@
+package jp.refund.claim;
+
+/** Reason codes of SPEC section 4: rejections, review flags, and what changed a status later. */
+public enum ClaimReason {
+    // rejections, in the order the rules are tried
+    OUTSIDE_APPLICATION_WINDOW,
+    UNKNOWN_MEMBER,
+    IDENTITY_NOT_FOUND,
+    IDENTITY_AMBIGUOUS,
+    NO_REFUNDABLE_BALANCE,
+    DUPLICATE_APPLICATION,
+    INVALID_BANK_ACCOUNT,
+    INVALID_ACCOUNT_HOLDER_NAME,
+    // review flags, in the order they are listed
+    WEB_APPLICATION,
+    COMPROMISED_ACCOUNT,
+    CONTACT_CHANGED_DURING_INCIDENT,
+    PAYEE_NAME_MISMATCH,
+    MAILING_ADDRESS_CHANGED,
+    SHARED_BANK_ACCOUNT,
+    // identity checks
+    IDENTITY_CHECK_PASSED,
+    IDENTITY_CHECK_FAILED
+}

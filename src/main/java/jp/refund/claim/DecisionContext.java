@@ -1,0 +1,25 @@
+package jp.refund.claim;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import jp.refund.ingest.MemberRow;
+import jp.refund.ingest.WalletRow;
+import jp.refund.shared.BankAccount;
+
+/** What a decision needs to know about the book, as it stands when the application's turn comes. */
+public interface DecisionContext {
+
+    Optional<MemberRow> member(String memberId);
+
+    List<MemberRow> membersBornOn(LocalDate birthDate);
+
+    Optional<WalletRow> walletOf(String memberId);
+
+    boolean hasLiveClaim(String memberId);
+
+    /** Whether another member's live claim pays into this account. */
+    boolean accountUsedByOtherMember(BankAccount account, String memberId);
+
+    boolean branchExists(String bankCode, String branchCode);
+}

@@ -1,0 +1,350 @@
+package jp.refund.claim;
+
+import static jp.refund.claim.ClaimReason.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.refund.ingest.ApplicationRow;
+import jp.refund.ingest.MemberRow;
+import jp.refund.ingest.WalletRow;
+import jp.refund.shared.BankAccount;
+import jp.refund.shared.Window;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One test per rule and per flag of SPEC section 4, with both sides of every boundary. */
+class ClaimDeciderTest {
+
+    private static final DecisionSettings SETTINGS = new DecisionSettings(
+            new Window(OffsetDateTime.parse("2019-10-01T00:00:00+09:00"), OffsetDateTime.parse("2020-01-10T23:59:59+09:00")),
+            new Window(OffsetDateTime.parse("2019-07-01T00:00:00+09:00"), OffsetDateTime.parse("2019-07-30T23:59:59+09:00")));
+    private static final String IN_WINDOW = "2019-10-05T12:00:00+09:00";
+
+    private final ClaimDecider decider = new ClaimDecider(SETTINGS);
+    private final Book book = new Book();
+
+    /** An in-memory book: members, wallets, live claims and accounts in use. */
+    static final class Book implements DecisionContext {
+        final Map<String, MemberRow> members = new HashMap<>();
+        final Map<String, WalletRow> wallets = new HashMap<>();
+        final Set<String> live = new HashSet<>();
+        final Map<BankAccount, String> accounts = new HashMap<>();
+        final Set<String> branches = new HashSet<>(Set.of("0001001", "0001004", "0005001", "9900018", "9900019"));
+
+        Book member(String id, String family, String given, String familyKana, String givenKana, String birth,
+                    String email, String phone, String contactChangedAt) {
+            members.put(id, new MemberRow(id, family, given, familyKana, givenKana, LocalDate.parse(birth), email,
+                    phone, "100-0001", "東京都千代田区千代田1-1",
+                    contactChangedAt == null ? null : OffsetDateTime.parse(contactChangedAt)));
+            return this;
+        }
+
+        Book wallet(String memberId, long balance, long disputed, boolean compromised) {
+            wallets.put(memberId, new WalletRow("W-" + memberId, memberId, balance, disputed, compromised));
+            return this;
+        }
+
+        @Override
+        public Optional<MemberRow> member(String memberId) {
+            return Optional.ofNullable(members.get(memberId));
+        }
+
+        @Override
+        public List<MemberRow> membersBornOn(LocalDate birthDate) {
+            return members.values().stream().filter(m -> m.birthDate().equals(birthDate)).toList();
+        }
+
+        @Override
+        public Optional<WalletRow> walletOf(String memberId) {
+            return Optional.ofNullable(wallets.get(memberId));
+        }
+
+        @Override
+        public boolean hasLiveClaim(String memberId) {
+            return live.contains(memberId);
+        }
+
+        @Override
+        public boolean accountUsedByOtherMember(BankAccount account, String memberId) {
+            String other = accounts.get(account);
+            return other != null && !other.equals(memberId);
+        }
+
+        @Override
+        public boolean branchExists(String bankCode, String branchCode) {
+            return branches.contains(bankCode + branchCode);
+        }
+    }
+
+    {
+        book.member("M1", "山田", "太郎", "ヤマダ", "タロウ", "1980-04-01", "taro@example.jp", "090-1111-0001", null)
+                .wallet("M1", 12500, 500, false);
+    }
+
+    private static ApplicationRow appBank(String memberId, String submittedAt, String holder) {
+        return new ApplicationRow("A1", "APP", OffsetDateTime.parse(submittedAt), "BANK", "0001", "001", "1", "1234567",
+                null, null, holder, null, null, null, "taro@example.jp", "090-1111-0001", memberId, null, null, null,
+                null, null);
+    }
+
+    private static ApplicationRow appPostal(String recipient, String postalCode, String address) {
+        return new ApplicationRow("A2", "APP", OffsetDateTime.parse(IN_WINDOW), "POSTAL", null, null, null, null,
+                null, null, null, recipient, postalCode, address, "taro@example.jp", "090-1111-0001", "M1", null,
+                null, null, null, null);
+    }
+
+    private static ApplicationRow web(String email, String phone, String familyKana, String givenKana, String birth) {
+        return new ApplicationRow("B1", "WEB", OffsetDateTime.parse(IN_WINDOW), "POSTAL", null, null, null, null, null,
+                null, null, "山田 太郎", "100-0001", "東京都千代田区千代田1-1", email, phone, null, "山田", "太郎",
+                familyKana, givenKana, LocalDate.parse(birth));
+    }
+
+    private ClaimDecision decide(ApplicationRow application) {
+        return decider.decide(application, book);
+    }
+
+    @Test
+    void aCleanApplicationIsApprovedForTheWholeRefundableAmount() {
+        ClaimDecision d = decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ"));
+        assertThat(d.status()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(d.reasons()).isEmpty();
+        assertThat(d.amountYen()).isEqualTo(12000);
+        assertThat(d.account()).isEqualTo(new BankAccount("0001", "001", "1", "1234567"));
+        assertThat(d.holderName()).isEqualTo("ﾔﾏﾀﾞ ﾀﾛｳ");
+    }
+
+    @ParameterizedTest(name = "submitted {0}: inside = {1}")
+    @CsvSource({
+            "2019-09-30T23:59:59+09:00, false",
+            "2019-10-01T00:00:00+09:00, true",
+            "2019-09-30T15:00:00Z, true",
+            "2019-09-30T14:59:59Z, false",
+            "2020-01-10T23:59:59+09:00, true",
+            "2020-01-10T23:59:59.999+09:00, true",
+            "2020-01-11T00:00:00+09:00, false",
+    })
+    void theApplicationWindowIsInclusiveToTheSecond(String submittedAt, boolean inside) {
+        ClaimDecision d = decide(appBank("M1", submittedAt, "ヤマダ タロウ"));
+        if (inside) {
+            assertThat(d.status()).isEqualTo(ClaimStatus.APPROVED);
+        } else {
+            assertThat(d.status()).isEqualTo(ClaimStatus.REJECTED);
+            assertThat(d.reasons()).containsExactly(OUTSIDE_APPLICATION_WINDOW);
+        }
+    }
+
+    @Test
+    void theWindowRuleComesBeforeEveryOther() {
+        ClaimDecision d = decide(appBank("NOBODY", "2020-02-01T09:00:00+09:00", "吉田"));
+        assertThat(d.reasons()).containsExactly(OUTSIDE_APPLICATION_WINDOW);
+    }
+
+    @Test
+    void anAppApplicationForAnUnknownMemberIsRejected() {
+        ClaimDecision d = decide(appBank("M404", IN_WINDOW, "ヤマダ タロウ"));
+        assertThat(d.status()).isEqualTo(ClaimStatus.REJECTED);
+        assertThat(d.reasons()).containsExactly(UNKNOWN_MEMBER);
+        assertThat(d.memberId()).isEqualTo("M404");
+    }
+
+    @Nested
+    class WebIdentity {
+
+        @Test
+        void birthDateAndEmailAndKanaNameFindTheMember() {
+            ClaimDecision d = decide(web(" TARO@Example.JP ", "03-0000-0000", "やまだ", "たろう", "1980-04-01"));
+            assertThat(d.memberId()).isEqualTo("M1");
+            assertThat(d.status()).isEqualTo(ClaimStatus.PENDING_REVIEW);
+            assertThat(d.reasons()).containsExactly(WEB_APPLICATION);
+        }
+
+        @Test
+        void thePhoneComparesAsDigitsOnly() {
+            ClaimDecision d = decide(web("other@example.jp", "09011110001", "ﾔﾏﾀﾞ", "ﾀﾛｳ", "1980-04-01"));
+            assertThat(d.memberId()).isEqualTo("M1");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({
+                "another birth date, taro@example.jp, 090-1111-0001, ヤマダ, タロウ, 1980-04-02",
+                "neither e-mail nor phone, x@example.jp, 090-0000-0000, ヤマダ, タロウ, 1980-04-01",
+                "another kana name, taro@example.jp, 090-1111-0001, ヤマダ, ジロウ, 1980-04-01",
+                "given and family swapped, taro@example.jp, 090-1111-0001, タロウ, ヤマダ, 1980-04-01",
+        })
+        void withoutAllThreeNoMemberIsFound(String why, String email, String phone, String familyKana,
+                                            String givenKana, String birth) {
+            ClaimDecision d = decide(web(email, phone, familyKana, givenKana, birth));
+            assertThat(d.reasons()).as(why).containsExactly(IDENTITY_NOT_FOUND);
+            assertThat(d.memberId()).isNull();
+        }
+
+        @Test
+        void twoMembersMatchingIsAmbiguousAndPaysNobody() {
+            book.member("M2", "山田", "太郎", "ヤマダ", "タロウ", "1980-04-01", "other@example.jp", "090-1111-0001", null)
+                    .wallet("M2", 9000, 0, false);
+            ClaimDecision d = decide(web("taro@example.jp", "090-1111-0001", "ヤマダ", "タロウ", "1980-04-01"));
+            assertThat(d.status()).isEqualTo(ClaimStatus.REJECTED);
+            assertThat(d.reasons()).containsExactly(IDENTITY_AMBIGUOUS);
+            assertThat(d.memberId()).isNull();
+        }
+    }
+
+    @Test
+    void aMemberWithoutWalletOrWithNothingRefundableIsRejected() {
+        book.member("M3", "佐藤", "花子", "サトウ", "ハナコ", "1975-12-24", "h@example.jp", "090", null);
+        assertThat(decide(appBank("M3", IN_WINDOW, "サトウ ハナコ")).reasons()).containsExactly(NO_REFUNDABLE_BALANCE);
+        book.wallet("M3", 3000, 3000, false);
+        assertThat(decide(appBank("M3", IN_WINDOW, "サトウ ハナコ")).reasons()).containsExactly(NO_REFUNDABLE_BALANCE);
+        book.wallet("M3", 3000, 2999, false);
+        assertThat(decide(appBank("M3", IN_WINDOW, "サトウ ハナコ")).amountYen()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberWithALiveClaimGetsADuplicate() {
+        book.live.add("M1");
+        ClaimDecision d = decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ"));
+        assertThat(d.status()).isEqualTo(ClaimStatus.DUPLICATE);
+        assertThat(d.reasons()).containsExactly(DUPLICATE_APPLICATION);
+    }
+
+    @Nested
+    class BankAccounts {
+
+        private ApplicationRow account(String bank, String branch, String type, String number) {
+            return new ApplicationRow("A1", "APP", OffsetDateTime.parse(IN_WINDOW), "BANK", bank, branch, type, number,
+                    null, null, "ヤマダ タロウ", null, null, null, "taro@example.jp", "090-1111-0001", "M1", null, null,
+                    null, null, null);
+        }
+
+        private ApplicationRow yucho(String symbol, String number) {
+            return new ApplicationRow("A1", "APP", OffsetDateTime.parse(IN_WINDOW), "BANK", null, null, null, null,
+                    symbol, number, "ヤマダ タロウ", null, null, null, "taro@example.jp", "090-1111-0001", "M1", null,
+                    null, null, null, null);
+        }
+
+        @ParameterizedTest(name = "type {0}: valid = {1}")
+        @CsvSource({"1, true", "2, true", "4, true", "3, false", "0, false", "9, false"})
+        void onlyOrdinaryCheckingAndSavingsAccounts(String type, boolean valid) {
+            ClaimDecision d = decide(account("0001", "001", type, "1234567"));
+            assertThat(d.reasons().contains(INVALID_BANK_ACCOUNT)).isEqualTo(!valid);
+        }
+
+        @Test
+        void theBankAndBranchMustBeInTheMaster() {
+            assertThat(decide(account("0001", "999", "1", "1234567")).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
+            assertThat(decide(account("8888", "001", "1", "1234567")).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
+        }
+
+        @Test
+        void japanPostBankSymbolsAreConvertedAndChecked() {
+            assertThat(decide(yucho("10180", "12345671")).account())
+                    .isEqualTo(new BankAccount("9900", "018", "1", "1234567"));
+            assertThat(decide(yucho("00120", "123456")).account())
+                    .isEqualTo(new BankAccount("9900", "019", "2", "0123456"));
+            assertThat(decide(yucho("20180", "12345671")).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
+            assertThat(decide(yucho("10990", "12345671")).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
+        }
+
+        @Test
+        void aHolderNameThatCannotBeWrittenInZenginCharactersIsRejected() {
+            assertThat(decide(appBank("M1", IN_WINDOW, "山田 太郎")).reasons())
+                    .containsExactly(INVALID_ACCOUNT_HOLDER_NAME);
+        }
+
+        @Test
+        void anAccountRuleComesAfterTheDuplicateRule() {
+            book.live.add("M1");
+            assertThat(decide(account("0001", "999", "3", "1")).reasons()).containsExactly(DUPLICATE_APPLICATION);
+        }
+    }
+
+    @Nested
+    class Flags {
+
+        @Test
+        void aCompromisedWalletIsReviewed() {
+            book.wallet("M1", 12500, 0, true);
+            assertThat(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons()).containsExactly(COMPROMISED_ACCOUNT);
+        }
+
+        @ParameterizedTest(name = "contact changed {0}: flagged = {1}")
+        @CsvSource({
+                "2019-06-30T23:59:59+09:00, false",
+                "2019-07-01T00:00:00+09:00, true",
+                "2019-07-30T23:59:59+09:00, true",
+                "2019-07-31T00:00:00+09:00, false",
+                "2019-07-30T14:59:59Z, true",
+                "2019-07-30T15:00:00Z, false",
+        })
+        void aContactChangeDuringTheIncidentIsReviewed(String changedAt, boolean flagged) {
+            book.member("M1", "山田", "太郎", "ヤマダ", "タロウ", "1980-04-01", "taro@example.jp", "090-1111-0001",
+                    changedAt);
+            List<ClaimReason> reasons = decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons();
+            assertThat(reasons.contains(CONTACT_CHANGED_DURING_INCIDENT)).isEqualTo(flagged);
+        }
+
+        @ParameterizedTest(name = "holder {0}: mismatch = {1}")
+        @CsvSource({
+                "ヤマダ タロウ, false",
+                "ﾔﾏﾀﾞﾀﾛｳ, false",
+                "やまだ　たろう, false",
+                "ヤマダ ジロウ, true",
+                "タロウ ヤマダ, true",
+        })
+        void theBankHolderMustBeTheMembersKanaName(String holder, boolean mismatch) {
+            List<ClaimReason> reasons = decide(appBank("M1", IN_WINDOW, holder)).reasons();
+            assertThat(reasons.contains(PAYEE_NAME_MISMATCH)).isEqualTo(mismatch);
+        }
+
+        @Test
+        void smallKanaInTheMembersNameMatchesTheLargeKanaOfABankName() {
+            book.member("M1", "伊藤", "翔", "イトウ", "ショウ", "1995-11-11", "taro@example.jp", "090-1111-0001", null);
+            assertThat(decide(appBank("M1", IN_WINDOW, "ｲﾄｳ ｼﾖｳ")).reasons()).isEmpty();
+        }
+
+        @Test
+        void thePostalRecipientMustBeTheMembersRegisteredName() {
+            assertThat(decide(appPostal("山田 太郎", "100-0001", "東京都千代田区千代田1-1")).reasons()).isEmpty();
+            assertThat(decide(appPostal("山田太郎", "1000001", "東京都千代田区千代田１－１")).reasons()).isEmpty();
+            assertThat(decide(appPostal("山田 花子", "100-0001", "東京都千代田区千代田1-1")).reasons())
+                    .containsExactly(PAYEE_NAME_MISMATCH);
+        }
+
+        @Test
+        void aCertificateMailedElsewhereIsReviewed() {
+            assertThat(decide(appPostal("山田 太郎", "100-0002", "東京都千代田区千代田1-1")).reasons())
+                    .containsExactly(MAILING_ADDRESS_CHANGED);
+            assertThat(decide(appPostal("山田 太郎", "100-0001", "東京都千代田区千代田1-2")).reasons())
+                    .containsExactly(MAILING_ADDRESS_CHANGED);
+        }
+
+        @Test
+        void anAccountOnAnotherMembersLiveClaimIsShared() {
+            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M9");
+            assertThat(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons()).containsExactly(SHARED_BANK_ACCOUNT);
+            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M1");
+            assertThat(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons()).isEmpty();
+        }
+
+        @Test
+        void flagsComeInTheOrderOfTheSpecification() {
+            book.member("M1", "山田", "太郎", "ヤマダ", "タロウ", "1980-04-01", "taro@example.jp", "090-1111-0001",
+                    "2019-07-02T10:00:00+09:00").wallet("M1", 12500, 0, true);
+            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M9");
+            ClaimDecision d = decide(appBank("M1", IN_WINDOW, "ヤマダ ハナコ"));
+            assertThat(d.status()).isEqualTo(ClaimStatus.PENDING_REVIEW);
+            assertThat(d.reasons()).containsExactly(COMPROMISED_ACCOUNT, CONTACT_CHANGED_DURING_INCIDENT,
+                    PAYEE_NAME_MISMATCH, SHARED_BANK_ACCOUNT);
+        }
+    }
+}
