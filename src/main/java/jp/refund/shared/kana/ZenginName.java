@@ -57,8 +57,23 @@ public final class ZenginName {
                 || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || SYMBOLS.indexOf(c) >= 0;
     }
 
-    /** Cut to the bank file's 30 characters. */
+    /** Cut to the bank file's 30 characters for a recipient name. */
     public static String forBankFile(String zenginName) {
-        return zenginName.length() <= BANK_FILE_LENGTH ? zenginName : zenginName.substring(0, BANK_FILE_LENGTH);
+        return fit(zenginName, BANK_FILE_LENGTH);
+    }
+
+    /**
+     * Cut a Zengin name to a field of {@code length} characters. A voiced mark (ﾞ ﾟ) is a
+     * character of its own in half-width kana; when the cut would fall between a kana
+     * and its mark, the kana is left out too, so the name never ends in a different
+     * sound (ｶﾞ cut to ｶ).
+     */
+    public static String fit(String zenginName, int length) {
+        if (zenginName.length() <= length) {
+            return zenginName;
+        }
+        char next = zenginName.charAt(length);
+        int cut = (next == 'ﾞ' || next == 'ﾟ') ? length - 1 : length;
+        return zenginName.substring(0, cut);
     }
 }
