@@ -88,13 +88,59 @@ class SampleNightsTest {
 
     @Test
     void theSampleExercisesEveryDecisionStatusRuleAndFlag() {
-        List<String> statuses = h.rows("SELECT DISTINCT status FROM claim ORDER BY status").stream()
+        List<String> statuses = h.rows("SELECT DISTINCT status FROM claim_event ORDER BY status").stream()
                 .map(r -> r.get(0)).toList();
-        assertThat(statuses).contains("PENDING_REVIEW", "APPROVED", "REJECTED", "DUPLICATE");
+        assertThat(statuses).containsExactlyInAnyOrder("PENDING_REVIEW", "APPROVED", "SCHEDULED", "RETURNED",
+                "REJECTED", "DUPLICATE");
         String reasons = String.join(";", h.rows("SELECT reasons FROM claim_event WHERE reasons IS NOT NULL")
                 .stream().map(r -> r.get(0)).toList());
         for (ClaimReason reason : ClaimReason.values()) {
             assertThat(reasons).as("some sample claim has " + reason).contains(reason.name());
         }
+    }
+
+    @Test
+    void everyNightReconcilesToTheYen() throws Exception {
+        try (Stream<Path> nights = Files.list(h.output())) {
+            for (Path night : nights.filter(Files::isDirectory).toList()) {
+                List<String> lines = Files.readAllLines(night.resolve("reports/reconciliation.csv"));
+                assertThat(lines).as(night.toString()).containsExactly("bucket,wallets,amount_yen",
+                        lines.get(1), lines.get(2), lines.get(3), lines.get(4), lines.get(5), lines.get(6),
+                        lines.get(7), "DIFFERENCE,0,0");
+                assertThat(lines.subList(1, 8)).extracting(l -> l.split(",")[0]).containsExactly("CLOSING_TOTAL",
+                        "DISPUTED", "EMITTED_BANK", "ISSUED_CERTIFICATE", "APPROVED_UNSCHEDULED", "PENDING_REVIEW",
+                        "UNCLAIMED");
+            }
+        }
+    }
+
+    /** EMITTED_BANK recomputed from the bank files themselves, less the transfers the bank returned. */
+    @Test
+    void theBankFilesAddUpToWhatTheBookSaysWasEmitted() throws Exception {
+        long emitted = 0;
+        java.util.Set<String> transferred = new java.util.HashSet<>();
+        try (Stream<Path> files = Files.walk(h.output())) {
+            for (Path file : files.filter(p -> p.toString().contains("/bank/SOGOFURI-")).sorted().toList()) {
+                jp.refund.bankfile.ZenginFile zengin = jp.refund.bankfile.ZenginFile.parse(Files.readAllBytes(file));
+                for (var transfer : zengin.transfers()) {
+                    assertThat(transferred.add(transfer.customerCode1())).as("claim paid once").isTrue();
+                    emitted += transfer.amountYen();
+                }
+            }
+        }
+        long returned = 0;
+        try (Stream<Path> events = Files.walk(h.output())) {
+            for (Path file : events.filter(p -> p.endsWith("reports/claim-events.csv")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] f = line.split(",");
+                    if (f[5].equals("RETURNED")) {
+                        returned += Long.parseLong(f[7]);
+                    }
+                }
+            }
+        }
+        assertThat(transferred).hasSize(14);
+        Path last = h.output().resolve("2020-01-24/reports/reconciliation.csv");
+        assertThat(Files.readAllLines(last)).contains("EMITTED_BANK,13," + (emitted - returned));
     }
 }

@@ -62,7 +62,7 @@ public class ClaimBook {
         return last == null ? ClaimNumber.FIRST_SERIAL - 1 : ClaimNumber.serialOf(last);
     }
 
-    int lastEventSeq(LocalDate runDate) {
+    public int lastEventSeq(LocalDate runDate) {
         Integer last = jdbc.queryForObject("SELECT MAX(seq) FROM claim_event WHERE run_date = ?", Integer.class,
                 runDate);
         return last == null ? 0 : last;
@@ -211,7 +211,7 @@ public class ClaimBook {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
-    void insertEvents(List<ClaimEvent> events) {
+    public void insertEvents(List<ClaimEvent> events) {
         jdbc.batchUpdate("INSERT INTO claim_event (run_date, seq, claim_no, application_id, channel, member_id,"
                 + " status, reasons, amount_yen, payout_method, payout_date, reference)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {

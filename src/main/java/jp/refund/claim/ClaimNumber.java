@@ -1,5 +1,7 @@
 package jp.refund.claim;
 
+import jp.refund.shared.LuhnCheckDigit;
+
 /**
  * Claim numbers: 10 digits, a 9-digit serial from 100000001 followed by a Luhn check
  * digit, so a number mistyped on the phone is caught before it is looked up.
@@ -16,7 +18,7 @@ public final class ClaimNumber {
             throw new IllegalArgumentException("claim serial out of range: " + serial);
         }
         String digits = Long.toString(serial);
-        return digits + checkDigit(digits);
+        return digits + LuhnCheckDigit.of(digits);
     }
 
     public static long serialOf(String claimNo) {
@@ -24,24 +26,7 @@ public final class ClaimNumber {
     }
 
     public static boolean isValid(String claimNo) {
-        return claimNo != null && claimNo.matches("[1-9][0-9]{9}")
-                && checkDigit(claimNo.substring(0, 9)) == claimNo.charAt(9) - '0';
+        return claimNo != null && claimNo.matches("[1-9][0-9]{9}") && LuhnCheckDigit.isValid(claimNo);
     }
 
-    static int checkDigit(String digits) {
-        int sum = 0;
-        boolean twice = true; // the check digit will sit to the right: double the rightmost payload digit
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int d = digits.charAt(i) - '0';
-            if (twice) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            twice = !twice;
-        }
-        return (10 - sum % 10) % 10;
-    }
 }

@@ -2,7 +2,12 @@ package jp.refund.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.function.BiConsumer;
+import jp.refund.bankfile.BankFileWriter;
+import jp.refund.bankfile.BankReturns;
 import jp.refund.claim.ClaimReports;
+import jp.refund.report.Reconciliation;
+import jp.refund.schedule.PayoutScheduler;
 import jp.refund.ingest.IngestReports;
 import jp.refund.report.NightOutputFolder;
 import org.springframework.batch.core.job.Job;
@@ -21,7 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The nightly job, one instance per business date ({@code run.date}):
  * <ol>
  *   <li>ingest: check headers, ingest the six feeds, stop on a broken feed;</li>
- *   <li>decide every new application, oldest first, then apply the night's identity checks;</li>
+ *   <li>apply the bank's returns; decide every new application, oldest first; apply the night's
+ *       identity checks;</li>
+ *   <li>schedule payouts (transfers for value date V, certificates for issue date I), check that
+ *       the book balances, write the bank file;</li>
  *   <li>publish: write the night's reports, the manifest, move {@code output/<D>/} into
  *       place and record the night as completed.</li>
  * </ol>
@@ -37,29 +45,72 @@ class NightlyJobConfiguration {
     static final String OUTPUT_DIR = "output.dir";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Flow ingestFlow, Step decideApplications, Step applyIdentityChecks,
+    Job nightlyJob(JobRepository jobRepository, Flow ingestFlow, Step applyBankReturns, Step decideApplications,
+                   Step applyIdentityChecks, Step schedulePayouts, Step checkBookBalance, Step writeBankFile,
                    Step publishNight) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFlow)
+                .next(applyBankReturns)
                 .next(decideApplications)
                 .next(applyIdentityChecks)
+                .next(schedulePayouts)
+                .next(checkBookBalance)
+                .next(writeBankFile)
                 .next(publishNight)
                 .end()
                 .build();
     }
 
     @Bean
-    Step publishNight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      IngestReports ingestReports, ClaimReports claimReports, NightLedger nights) {
-        return new StepBuilder("publish-night", jobRepository).tasklet((contribution, chunkContext) -> {
+    Step applyBankReturns(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          BankReturns bankReturns) {
+        return tasklet("apply-bank-returns", jobRepository, transactionManager,
+                (runDate, folder) -> bankReturns.apply(runDate));
+    }
+
+    @Bean
+    Step schedulePayouts(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         PayoutScheduler scheduler) {
+        return tasklet("schedule-payouts", jobRepository, transactionManager,
+                (runDate, folder) -> scheduler.schedule(runDate));
+    }
+
+    /** Money is conserved, or the night stops before any file is written. */
+    @Bean
+    Step checkBookBalance(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          Reconciliation reconciliation) {
+        return tasklet("check-book-balance", jobRepository, transactionManager,
+                (runDate, folder) -> reconciliation.check());
+    }
+
+    @Bean
+    Step writeBankFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                       BankFileWriter bankFileWriter) {
+        return tasklet("write-bank-file", jobRepository, transactionManager,
+                (runDate, folder) -> bankFileWriter.write(runDate, folder.staging()));
+    }
+
+    /** A step that does one piece of the night's work for the run date, in one transaction. */
+    private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                BiConsumer<LocalDate, NightOutputFolder> work) {
+        return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
             JobParameters parameters = contribution.getStepExecution().getJobParameters();
             LocalDate runDate = parameters.getLocalDate(RUN_DATE);
-            NightOutputFolder folder = new NightOutputFolder(Path.of(parameters.getString(OUTPUT_DIR)), runDate);
-            ingestReports.write(runDate, folder.staging());
-            claimReports.write(runDate, folder.staging());
-            folder.publish();
-            nights.markCompleted(runDate);
+            work.accept(runDate, new NightOutputFolder(Path.of(parameters.getString(OUTPUT_DIR)), runDate));
             return RepeatStatus.FINISHED;
         }, transactionManager).build();
+    }
+
+    @Bean
+    Step publishNight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                      IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
+                      NightLedger nights) {
+        return tasklet("publish-night", jobRepository, transactionManager, (runDate, folder) -> {
+            ingestReports.write(runDate, folder.staging());
+            claimReports.write(runDate, folder.staging());
+            reconciliation.write(folder.staging());
+            folder.publish();
+            nights.markCompleted(runDate);
+        });
     }
 }

@@ -1,0 +1,29 @@
+package jp.refund.schedule;
+
+import java.time.LocalDate;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code refund.channel.<app|web>.first-payout-date}: nothing of a channel is paid
+ * before this date (WEB later, as document checks take time).
+ */
+@ConfigurationProperties("refund.channel")
+public record ChannelSettings(Channel app, Channel web) {
+
+    public record Channel(LocalDate firstPayoutDate) {
+    }
+
+    public ChannelSettings {
+        if (app == null || web == null || app.firstPayoutDate() == null || web.firstPayoutDate() == null) {
+            throw new IllegalArgumentException("refund.channel.app and .web first-payout-date are required");
+        }
+    }
+
+    public LocalDate firstPayoutDate(String channel) {
+        return switch (channel) {
+            case "APP" -> app.firstPayoutDate();
+            case "WEB" -> web.firstPayoutDate();
+            default -> throw new IllegalArgumentException("unknown channel " + channel);
+        };
+    }
+}
