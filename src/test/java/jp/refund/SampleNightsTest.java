@@ -143,4 +143,43 @@ class SampleNightsTest {
         Path last = h.output().resolve("2020-01-24/reports/reconciliation.csv");
         assertThat(Files.readAllLines(last)).contains("EMITTED_BANK,13," + (emitted - returned));
     }
+
+    @Test
+    void theMailingListMatchesTheCertificatesOneForOne() throws Exception {
+        int certificates = 0;
+        try (Stream<Path> lists = Files.walk(h.output())) {
+            for (Path list : lists.filter(p -> p.endsWith("certificates/mailing-list.csv")).toList()) {
+                List<String> rows = Files.readAllLines(list);
+                assertThat(rows.get(0)).isEqualTo("certificate_no,claim_no,postal_code,address,recipient_name,"
+                        + "amount_yen,issue_date,valid_until");
+                java.util.Set<String> pdfs = new java.util.TreeSet<>();
+                try (Stream<Path> files = Files.list(list.getParent())) {
+                    files.filter(p -> p.toString().endsWith(".pdf")).forEach(p -> pdfs.add(p.getFileName().toString()));
+                }
+                java.util.Set<String> listed = new java.util.TreeSet<>();
+                for (String row : rows.subList(1, rows.size())) {
+                    String[] f = row.split(",");
+                    listed.add(f[0] + ".pdf");
+                    try (var doc = org.apache.pdfbox.Loader.loadPDF(list.getParent().resolve(f[0] + ".pdf").toFile())) {
+                        String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                        String amount = java.text.NumberFormat.getIntegerInstance(java.util.Locale.JAPAN)
+                                .format(Long.parseLong(f[5]));
+                        assertThat(text).contains(f[0], f[1], "〒" + f[2], f[3], f[4] + " 様", "金 " + amount + " 円");
+                    }
+                    certificates++;
+                }
+                assertThat(pdfs).isEqualTo(listed);
+            }
+        }
+        assertThat(certificates).isEqualTo(5);
+    }
+
+    @Test
+    void aSecondRunOnAnotherDatabaseGivesTheSameBytesInEveryFile(@TempDir Path other) {
+        NightlyHarness again = new NightlyHarness(other);
+        assertThat(again.run("nightly", "--input=" + SAMPLE.toAbsolutePath()).exitCode()).isZero();
+        assertThat(NightlyHarness.tree(again.output())).isEqualTo(NightlyHarness.tree(h.output()))
+                .containsKey("2019-11-14/certificates/P1000000016.pdf")
+                .containsKey("2019-11-13/bank/SOGOFURI-20191115.txt");
+    }
 }

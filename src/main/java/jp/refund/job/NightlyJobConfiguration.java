@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.function.BiConsumer;
 import jp.refund.bankfile.BankFileWriter;
 import jp.refund.bankfile.BankReturns;
+import jp.refund.certificate.CertificateIssue;
 import jp.refund.claim.ClaimReports;
 import jp.refund.report.Reconciliation;
 import jp.refund.schedule.PayoutScheduler;
@@ -29,7 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>apply the bank's returns; decide every new application, oldest first; apply the night's
  *       identity checks;</li>
  *   <li>schedule payouts (transfers for value date V, certificates for issue date I), check that
- *       the book balances, write the bank file;</li>
+ *       the book balances, write the bank file and the certificates;</li>
  *   <li>publish: write the night's reports, the manifest, move {@code output/<D>/} into
  *       place and record the night as completed.</li>
  * </ol>
@@ -47,7 +48,7 @@ class NightlyJobConfiguration {
     @Bean
     Job nightlyJob(JobRepository jobRepository, Flow ingestFlow, Step applyBankReturns, Step decideApplications,
                    Step applyIdentityChecks, Step schedulePayouts, Step checkBookBalance, Step writeBankFile,
-                   Step publishNight) {
+                   Step writeCertificates, Step publishNight) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFlow)
                 .next(applyBankReturns)
@@ -56,6 +57,7 @@ class NightlyJobConfiguration {
                 .next(schedulePayouts)
                 .next(checkBookBalance)
                 .next(writeBankFile)
+                .next(writeCertificates)
                 .next(publishNight)
                 .end()
                 .build();
@@ -88,6 +90,13 @@ class NightlyJobConfiguration {
                        BankFileWriter bankFileWriter) {
         return tasklet("write-bank-file", jobRepository, transactionManager,
                 (runDate, folder) -> bankFileWriter.write(runDate, folder.staging()));
+    }
+
+    @Bean
+    Step writeCertificates(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                           CertificateIssue certificateIssue) {
+        return tasklet("write-certificates", jobRepository, transactionManager,
+                (runDate, folder) -> certificateIssue.write(runDate, folder.staging()));
     }
 
     /** A step that does one piece of the night's work for the run date, in one transaction. */

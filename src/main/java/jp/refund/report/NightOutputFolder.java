@@ -54,6 +54,7 @@ public final class NightOutputFolder {
         Path staging = staging();
         try {
             Files.createDirectories(staging);
+            removeTemporaryFiles(staging);
             writeManifest(staging);
             Path target = published();
             if (Files.exists(target)) {
@@ -73,6 +74,18 @@ public final class NightOutputFolder {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + staging() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Half-written files of a killed run (renamed into place only when complete) go before publishing. */
+    private static void removeTemporaryFiles(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp")) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

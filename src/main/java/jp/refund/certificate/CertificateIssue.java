@@ -1,0 +1,102 @@
+package jp.refund.certificate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.refund.shared.CsvOutput;
+import jp.refund.shared.OutputFile;
+import jp.refund.shared.ProgressMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The night's certificates: one PDF per POSTAL claim the night scheduled,
+ * {@code certificates/<certificate_no>.pdf}, rendered on all cores, and
+ * {@code certificates/mailing-list.csv} for the printer and the post office. A night
+ * without certificates writes neither.
+ *
+ * <p>A resumed night renders only the certificates not on disk yet: each file is
+ * renamed into place when complete, and the same certificate always has the same bytes.
+ */
+@Component
+public class CertificateIssue {
+
+    private static final Logger log = LoggerFactory.getLogger(CertificateIssue.class);
+    static final String[] MAILING_LIST_HEADER = {"certificate_no", "claim_no", "postal_code", "address",
+            "recipient_name", "amount_yen", "issue_date", "valid_until"};
+
+    private final JdbcTemplate jdbc;
+    private final CertificateRenderer renderer;
+    private final int threads;
+
+    CertificateIssue(JdbcTemplate jdbc, CertificateIssuer issuer,
+                     @Value("${refund.certificate.threads:0}") int threads) {
+        this.jdbc = jdbc;
+        this.renderer = new CertificateRenderer(issuer);
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    public List<PayoutCertificate> certificates(LocalDate runDate) {
+        return jdbc.query("SELECT certificate_no, claim_no, recipient_name, postal_code, address, amount_yen,"
+                        + " payout_date, valid_until FROM claim WHERE emitted_on = ? AND payout_method = 'POSTAL'"
+                        + " ORDER BY certificate_no",
+                (rs, i) -> new PayoutCertificate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class)), runDate);
+    }
+
+    public int write(LocalDate runDate, Path nightFolder) {
+        List<PayoutCertificate> certificates = certificates(runDate);
+        if (certificates.isEmpty()) {
+            log.info("no certificates tonight");
+            return 0;
+        }
+        Path folder = nightFolder.resolve("certificates");
+        ProgressMeter progress = new ProgressMeter("certificates", "certificates");
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> rendering = new ArrayList<>();
+            for (PayoutCertificate c : certificates) {
+                Path pdf = folder.resolve(c.certificateNo() + ".pdf");
+                rendering.add(pool.submit(() -> {
+                    if (!Files.exists(pdf)) {
+                        byte[] bytes = renderer.render(c);
+                        OutputFile.write(pdf, out -> out.write(bytes));
+                    }
+                    long n = done.incrementAndGet();
+                    synchronized (progress) {
+                        progress.update(n, (double) n / certificates.size());
+                    }
+                }));
+            }
+            for (Future<?> f : rendering) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering certificates", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        CsvOutput.write(folder.resolve("mailing-list.csv"), MAILING_LIST_HEADER, out -> certificates.forEach(c ->
+                out.accept(new String[]{c.certificateNo(), c.claimNo(), c.postalCodeWithHyphen(), c.address(),
+                        c.recipientName(), String.valueOf(c.amountYen()), c.issueDate().toString(),
+                        c.validUntil().toString()})));
+        log.info("certificates: {} rendered in {} s on {} thread(s), issue date {}", certificates.size(),
+                String.format("%.1f", progress.elapsedSeconds()), threads, certificates.get(0).issueDate());
+        return certificates.size();
+    }
+}
