@@ -85,7 +85,7 @@ public final class NightlyHarness {
     /** Runs {@code refund-batch <args>} with this harness's folders and database. */
     public Result run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (all.stream().noneMatch(a -> a.startsWith("--input"))) {
+        if (all.get(0).equals("nightly") && all.stream().noneMatch(a -> a.startsWith("--input"))) {
             all.add("--input=" + input());
         }
         if (all.stream().noneMatch(a -> a.startsWith("--output"))) {

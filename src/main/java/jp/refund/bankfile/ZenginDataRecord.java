@@ -53,6 +53,27 @@ public record ZenginDataRecord(String bankCode, String bankName, String branchCo
         return rec;
     }
 
+    /** The fields (by their Zengin names) in which this record differs from another, with both values. */
+    public java.util.List<String> differences(ZenginDataRecord other) {
+        java.util.List<String> diffs = new java.util.ArrayList<>();
+        compare(diffs, "被仕向銀行番号", bankCode, other.bankCode);
+        compare(diffs, "被仕向銀行名", bankName, other.bankName);
+        compare(diffs, "被仕向支店番号", branchCode, other.branchCode);
+        compare(diffs, "被仕向支店名", branchName, other.branchName);
+        compare(diffs, "預金種目", accountType, other.accountType);
+        compare(diffs, "口座番号", accountNumber, other.accountNumber);
+        compare(diffs, "受取人名", recipientName, other.recipientName);
+        compare(diffs, "振込金額", String.valueOf(amountYen), String.valueOf(other.amountYen));
+        compare(diffs, "顧客コード1", customerCode1, other.customerCode1);
+        return diffs;
+    }
+
+    private static void compare(java.util.List<String> diffs, String field, String mine, String theirs) {
+        if (!mine.equals(theirs)) {
+            diffs.add(field + " '" + mine + "' vs '" + theirs + "'");
+        }
+    }
+
     public static ZenginDataRecord parse(byte[] rec) {
         expect(rec, RECORD, "データ区分", 1, "2");
         ZenginDataRecord data = new ZenginDataRecord(

@@ -258,7 +258,7 @@ public class ClaimBook {
         jdbc.update("UPDATE identity_check SET effect = ? WHERE check_id = ?", effect, checkId);
     }
 
-    List<ClaimEvent> events(LocalDate runDate) {
+    public List<ClaimEvent> events(LocalDate runDate) {
         return jdbc.query("SELECT * FROM claim_event WHERE run_date = ? ORDER BY seq", (rs, i) -> new ClaimEvent(
                 rs.getObject("run_date", LocalDate.class), rs.getInt("seq"), rs.getString("claim_no"),
                 rs.getString("application_id"), rs.getString("channel"), rs.getString("member_id"),
@@ -268,11 +268,11 @@ public class ClaimBook {
     }
 
     /** A pending claim as the back office's work list shows it. */
-    record PendingClaim(String claimNo, String applicationId, String channel, String memberId, long amountYen,
+    public record PendingClaim(String claimNo, String applicationId, String channel, String memberId, long amountYen,
                         String payoutMethod, String flags, LocalDate pendingSince, OffsetDateTime submittedAt) {
     }
 
-    List<PendingClaim> pendingReview() {
+    public List<PendingClaim> pendingReview() {
         return jdbc.query("SELECT claim_no, application_id, channel, member_id, amount_yen, payout_method, reasons,"
                 + " status_since, submitted_at FROM claim WHERE status = 'PENDING_REVIEW'"
                 + " ORDER BY status_since, claim_no", (rs, i) -> new PendingClaim(rs.getString(1), rs.getString(2),

@@ -30,17 +30,22 @@ public class ClaimReports {
     }
 
     public void write(LocalDate runDate, Path nightFolder) {
+        writeEvents(runDate, nightFolder);
+        List<ClaimBook.PendingClaim> pending = book.pendingReview();
+        CsvOutput.write(nightFolder.resolve("reports/review-queue.csv"), REVIEW_HEADER, out -> pending.forEach(p ->
+                out.accept(new String[]{p.claimNo(), p.applicationId(), p.channel(), text(p.memberId()),
+                        String.valueOf(p.amountYen()), p.payoutMethod(), text(p.flags()),
+                        p.pendingSince().toString(), TIMESTAMP.format(p.submittedAt())})));
+    }
+
+    /** The night's events: they never change once the night is done. */
+    public void writeEvents(LocalDate runDate, Path nightFolder) {
         List<ClaimEvent> events = book.events(runDate);
         CsvOutput.write(nightFolder.resolve("reports/claim-events.csv"), EVENTS_HEADER, out -> events.forEach(e ->
                 out.accept(new String[]{e.runDate().toString(), e.claimNo(), e.applicationId(), e.channel(),
                         text(e.memberId()), e.status().name(), text(e.reasons()), String.valueOf(e.amountYen()),
                         e.payoutMethod(), e.payoutDate() == null ? "" : e.payoutDate().toString(),
                         text(e.reference())})));
-        List<ClaimBook.PendingClaim> pending = book.pendingReview();
-        CsvOutput.write(nightFolder.resolve("reports/review-queue.csv"), REVIEW_HEADER, out -> pending.forEach(p ->
-                out.accept(new String[]{p.claimNo(), p.applicationId(), p.channel(), text(p.memberId()),
-                        String.valueOf(p.amountYen()), p.payoutMethod(), text(p.flags()),
-                        p.pendingSince().toString(), TIMESTAMP.format(p.submittedAt())})));
     }
 
     private static String text(String value) {

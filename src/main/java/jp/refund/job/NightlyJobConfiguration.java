@@ -7,6 +7,7 @@ import jp.refund.bankfile.BankFileWriter;
 import jp.refund.bankfile.BankReturns;
 import jp.refund.certificate.CertificateIssue;
 import jp.refund.claim.ClaimReports;
+import jp.refund.report.AuditWorkbook;
 import jp.refund.report.Reconciliation;
 import jp.refund.schedule.PayoutScheduler;
 import jp.refund.ingest.IngestReports;
@@ -113,11 +114,12 @@ class NightlyJobConfiguration {
     @Bean
     Step publishNight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                       IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
-                      NightLedger nights) {
+                      AuditWorkbook auditWorkbook, NightLedger nights) {
         return tasklet("publish-night", jobRepository, transactionManager, (runDate, folder) -> {
             ingestReports.write(runDate, folder.staging());
             claimReports.write(runDate, folder.staging());
             reconciliation.write(folder.staging());
+            auditWorkbook.write(runDate, folder.staging());
             folder.publish();
             nights.markCompleted(runDate);
         });

@@ -1,0 +1,225 @@
+package jp.refund.report;
+
+import static jp.refund.report.WorkbookSheet.Kind.DATE;
+import static jp.refund.report.WorkbookSheet.Kind.NUMBER;
+import static jp.refund.report.WorkbookSheet.Kind.TEXT;
+import static jp.refund.report.WorkbookSheet.Kind.TIMESTAMP;
+import static jp.refund.report.WorkbookSheet.Kind.YEN;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import jp.refund.claim.ClaimBook;
+import jp.refund.claim.ClaimEvent;
+import jp.refund.ingest.Feed;
+import jp.refund.ingest.FeedCount;
+import jp.refund.ingest.FeedReject;
+import jp.refund.ingest.IngestLedger;
+import jp.refund.shared.BankAccount;
+import jp.refund.shared.OutputFile;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code reports/audit-<D>.xlsx}, the auditors' view of a night: Summary (the night's
+ * figures and the reconciliation), Files (every file of the night with records, yen and
+ * SHA-256), Events, Review queue, Shared bank accounts, Rejected rows.
+ *
+ * <p>Streams (SXSSF) so a million rows fit. The bytes depend on the night alone: document
+ * dates are the run date and every zip entry carries the same fixed time.
+ */
+@Component
+public class AuditWorkbook {
+
+    private final JdbcTemplate jdbc;
+    private final IngestLedger ingest;
+    private final ClaimBook claims;
+    private final Reconciliation reconciliation;
+
+    AuditWorkbook(JdbcTemplate jdbc, IngestLedger ingest, ClaimBook claims, Reconciliation reconciliation) {
+        this.jdbc = jdbc;
+        this.ingest = ingest;
+        this.claims = claims;
+        this.reconciliation = reconciliation;
+    }
+
+    public static String fileName(LocalDate runDate) {
+        return "audit-" + runDate + ".xlsx";
+    }
+
+    /** Writes the workbook into the night's folder; the files it lists are those already there. */
+    public Path write(LocalDate runDate, Path nightFolder) {
+        Path target = nightFolder.resolve("reports").resolve(fileName(runDate));
+        List<NightFile> files = NightFiles.of(nightFolder, "reports/" + fileName(runDate), NightOutputFolder.MANIFEST);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        try {
+            Date created = Date.from(runDate.atStartOfDay(ZoneOffset.ofHours(9)).toInstant());
+            var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
+            core.setCreated(Optional.of(created));
+            core.setModified(Optional.of(created));
+            core.setCreator("refund-batch");
+            core.setTitle("Refund batch audit workbook " + runDate);
+            WorkbookSheet.Styles styles = new WorkbookSheet.Styles(workbook);
+            summary(workbook, styles, runDate, files);
+            files(workbook, styles, files);
+            events(workbook, styles, runDate);
+            reviewQueue(workbook, styles);
+            sharedAccounts(workbook, styles);
+            rejectedRows(workbook, styles, runDate);
+            Path raw = Files.createTempFile(target.getParent() == null ? null : Files.createDirectories(target.getParent()),
+                    ".audit", ".tmp");
+            try {
+                try (OutputStream out = Files.newOutputStream(raw)) {
+                    workbook.write(out);
+                }
+                long entryTime = created.getTime();
+                OutputFile.write(target, out -> normalizeZip(raw, out, entryTime));
+            } finally {
+                Files.deleteIfExists(raw);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            workbook.dispose();
+        }
+        return target;
+    }
+
+    /** Rewrites the xlsx zip with every entry at the same time, in the same order: no clock in the bytes. */
+    private static void normalizeZip(Path raw, OutputStream out, long entryTime) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        try (ZipFile source = new ZipFile(raw.toFile())) {
+            for (ZipEntry entry : java.util.Collections.list(source.entries())) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                copy.setTime(entryTime);
+                zip.putNextEntry(copy);
+                try (InputStream in = source.getInputStream(entry)) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+            }
+        }
+        zip.finish();
+    }
+
+    private void summary(SXSSFWorkbook workbook, WorkbookSheet.Styles styles, LocalDate runDate,
+                         List<NightFile> files) {
+        WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Summary", List.of(
+                new WorkbookSheet.Column("item", TEXT, 28), new WorkbookSheet.Column("value", TEXT, 28),
+                new WorkbookSheet.Column("count", NUMBER, 12), new WorkbookSheet.Column("amount_yen", YEN, 16),
+                new WorkbookSheet.Column("", NUMBER, 12), new WorkbookSheet.Column("", NUMBER, 12)));
+        sheet.row("night", runDate.toString());
+        sheet.gap();
+        sheet.title("ingest: feed", "file", "rows_read", "accepted", "skipped", "rejected");
+        for (FeedCount c : ingest.counts(runDate)) {
+            sheet.row(c.feed().id(), c.fileName(), c.rowsRead(), c.accepted(), c.skipped(), c.rejected());
+        }
+        sheet.gap();
+        sheet.title("status changes tonight", "status", "claims", "amount_yen");
+        Map<String, long[]> byStatus = new TreeMap<>();
+        for (ClaimEvent e : claims.events(runDate)) {
+            long[] sum = byStatus.computeIfAbsent(e.status().name(), s -> new long[2]);
+            sum[0]++;
+            sum[1] += e.amountYen();
+        }
+        byStatus.forEach((status, sum) -> sheet.row("", status, sum[0], sum[1]));
+        sheet.gap();
+        sheet.title("payout files", "file", "records", "amount_yen");
+        for (NightFile f : files) {
+            if (f.path().startsWith("bank/") || f.path().equals("certificates/mailing-list.csv")) {
+                sheet.row(f.kind(), f.path(), f.records(), f.totalYen());
+            }
+        }
+        sheet.gap();
+        sheet.title("reconciliation: bucket", "", "wallets", "amount_yen");
+        for (ReconciliationLine l : reconciliation.compute()) {
+            sheet.row(l.bucket(), null, l.wallets(), l.amountYen());
+        }
+    }
+
+    private static void files(SXSSFWorkbook workbook, WorkbookSheet.Styles styles, List<NightFile> files) {
+        WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Files", List.of(
+                new WorkbookSheet.Column("file", TEXT, 44), new WorkbookSheet.Column("kind", TEXT, 22),
+                new WorkbookSheet.Column("records", NUMBER, 10), new WorkbookSheet.Column("amount_yen", YEN, 16),
+                new WorkbookSheet.Column("sha256", TEXT, 70)));
+        for (NightFile f : files) {
+            sheet.row(f.path(), f.kind(), f.records(), f.totalYen(), f.sha256());
+        }
+    }
+
+    private void events(SXSSFWorkbook workbook, WorkbookSheet.Styles styles, LocalDate runDate) {
+        WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Events", List.of(
+                new WorkbookSheet.Column("run_date", DATE, 12), new WorkbookSheet.Column("claim_no", TEXT, 12),
+                new WorkbookSheet.Column("application_id", TEXT, 16), new WorkbookSheet.Column("channel", TEXT, 8),
+                new WorkbookSheet.Column("member_id", TEXT, 14), new WorkbookSheet.Column("status", TEXT, 16),
+                new WorkbookSheet.Column("reasons", TEXT, 40), new WorkbookSheet.Column("amount_yen", YEN, 12),
+                new WorkbookSheet.Column("payout_method", TEXT, 8), new WorkbookSheet.Column("payout_date", DATE, 12),
+                new WorkbookSheet.Column("reference", TEXT, 24)));
+        for (ClaimEvent e : claims.events(runDate)) {
+            sheet.row(e.runDate(), e.claimNo(), e.applicationId(), e.channel(), e.memberId(), e.status().name(),
+                    e.reasons(), e.amountYen(), e.payoutMethod(), e.payoutDate(), e.reference());
+        }
+    }
+
+    private void reviewQueue(SXSSFWorkbook workbook, WorkbookSheet.Styles styles) {
+        WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Review queue", List.of(
+                new WorkbookSheet.Column("claim_no", TEXT, 12), new WorkbookSheet.Column("application_id", TEXT, 16),
+                new WorkbookSheet.Column("channel", TEXT, 8), new WorkbookSheet.Column("member_id", TEXT, 14),
+                new WorkbookSheet.Column("amount_yen", YEN, 12), new WorkbookSheet.Column("payout_method", TEXT, 8),
+                new WorkbookSheet.Column("flags", TEXT, 48), new WorkbookSheet.Column("pending_since", DATE, 12),
+                new WorkbookSheet.Column("submitted_at", TIMESTAMP, 20)));
+        for (ClaimBook.PendingClaim p : claims.pendingReview()) {
+            sheet.row(p.claimNo(), p.applicationId(), p.channel(), p.memberId(), p.amountYen(), p.payoutMethod(),
+                    p.flags(), p.pendingSince(), p.submittedAt());
+        }
+    }
+
+    /** Every account on claims of more than one member, with those claims; account numbers masked. */
+    private void sharedAccounts(SXSSFWorkbook workbook, WorkbookSheet.Styles styles) {
+        WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Shared bank accounts", List.of(
+                new WorkbookSheet.Column("bank_code", TEXT, 10), new WorkbookSheet.Column("branch_code", TEXT, 10),
+                new WorkbookSheet.Column("account_type", TEXT, 8), new WorkbookSheet.Column("account_number", TEXT, 12),
+                new WorkbookSheet.Column("members", NUMBER, 9), new WorkbookSheet.Column("claim_no", TEXT, 12),
+                new WorkbookSheet.Column("member_id", TEXT, 14), new WorkbookSheet.Column("status", TEXT, 16),
+                new WorkbookSheet.Column("reasons", TEXT, 40), new WorkbookSheet.Column("amount_yen", YEN, 12)));
+        jdbc.query("SELECT c.bank_code, c.branch_code, c.account_type, c.account_number, s.members, c.claim_no,"
+                + " c.member_id, c.status, c.reasons, c.amount_yen FROM claim c JOIN (SELECT bank_code, branch_code,"
+                + " account_type, account_number, COUNT(DISTINCT member_id) AS members FROM claim"
+                + " WHERE account_number IS NOT NULL GROUP BY bank_code, branch_code, account_type, account_number"
+                + " HAVING COUNT(DISTINCT member_id) > 1) s ON s.bank_code = c.bank_code AND s.branch_code = c.branch_code"
+                + " AND s.account_type = c.account_type AND s.account_number = c.account_number"
+                + " ORDER BY c.bank_code, c.branch_code, c.account_type, c.account_number, c.claim_no", rs -> {
+                    BankAccount account = new BankAccount(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4));
+                    sheet.row(account.bankCode(), account.branchCode(), account.accountType(), account.maskedNumber(),
+                            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getLong(10));
+                });
+    }
+
+    private void rejectedRows(SXSSFWorkbook workbook, WorkbookSheet.Styles styles, LocalDate runDate) {
+        WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Rejected rows", List.of(
+                new WorkbookSheet.Column("feed", TEXT, 18), new WorkbookSheet.Column("line_number", NUMBER, 10),
+                new WorkbookSheet.Column("reason", TEXT, 24), new WorkbookSheet.Column("field", TEXT, 20),
+                new WorkbookSheet.Column("message", TEXT, 60), new WorkbookSheet.Column("raw", TEXT, 100)));
+        for (Feed feed : Feed.values()) {
+            for (FeedReject r : ingest.rejects(runDate, feed)) {
+                sheet.row(feed.id(), r.lineNumber(), r.reason().name(), r.field(), r.message(), r.raw());
+            }
+        }
+    }
+}

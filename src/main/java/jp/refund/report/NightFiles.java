@@ -1,0 +1,103 @@
+package jp.refund.report;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.RFC4180ParserBuilder;
+import com.opencsv.exceptions.CsvException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.refund.bankfile.ZenginFile;
+
+/**
+ * Lists the files of a night's folder with their record counts, money totals and
+ * hashes, by reading the files themselves (not the database): bank files by their
+ * records, CSVs by their rows, certificates by the mailing list.
+ */
+public final class NightFiles {
+
+    private NightFiles() {
+    }
+
+    public static List<NightFile> of(Path folder, String... excluded) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .sorted(Comparator.comparing(p -> relative(folder, p)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Long> certificateAmounts = new HashMap<>();
+        Path mailingList = folder.resolve("certificates/mailing-list.csv");
+        if (Files.exists(mailingList)) {
+            for (String[] row : csvRows(mailingList)) {
+                certificateAmounts.put(row[0], Long.parseLong(row[5]));
+            }
+        }
+        List<NightFile> result = new ArrayList<>();
+        for (Path file : files) {
+            String path = relative(folder, file);
+            if (List.of(excluded).contains(path)) {
+                continue;
+            }
+            result.add(describe(file, path, certificateAmounts));
+        }
+        return result;
+    }
+
+    private static NightFile describe(Path file, String path, Map<String, Long> certificateAmounts) {
+        try {
+            String sha256 = NightOutputFolder.sha256(file);
+            if (path.startsWith("bank/")) {
+                ZenginFile zengin = ZenginFile.parse(Files.readAllBytes(file));
+                return new NightFile(path, "bank file (総合振込)", zengin.trailer().count(), zengin.trailer().totalYen(),
+                        sha256);
+            }
+            if (path.startsWith("certificates/") && path.endsWith(".pdf")) {
+                String number = file.getFileName().toString().replace(".pdf", "");
+                return new NightFile(path, "payout certificate", 1, certificateAmounts.get(number), sha256);
+            }
+            if (path.endsWith(".csv")) {
+                List<String[]> rows = csvRows(file);
+                Long total = null;
+                if (path.equals("certificates/mailing-list.csv")) {
+                    total = rows.stream().mapToLong(r -> Long.parseLong(r[5])).sum();
+                }
+                String kind = path.startsWith("rejects/") ? "rejected rows" : path.startsWith("certificates/")
+                        ? "mailing list" : "report";
+                return new NightFile(path, kind, rows.size(), total, sha256);
+            }
+            return new NightFile(path, path.endsWith(".xlsx") ? "audit workbook" : "file", 1, null, sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The data rows of a CSV output (header skipped). */
+    static List<String[]> csvRows(Path csv) {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+             CSVReader rows = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build())
+                     .withSkipLines(1).build()) {
+            return rows.readAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        } catch (CsvException e) {
+            throw new IllegalStateException("cannot read " + csv + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package jp.refund.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jp.refund.bankfile.BankFileWriter;
+import jp.refund.bankfile.ZenginFile;
+import jp.refund.bankfile.ZenginFormatException;
+import jp.refund.certificate.CertificateIssue;
+import jp.refund.certificate.PayoutCertificate;
+import jp.refund.claim.ClaimReports;
+import jp.refund.ingest.IngestReports;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code verify --date=D}: re-reads {@code output/<D>/} and reports every difference —
+ * files against the manifest, each bank file against its own trailer and against the
+ * database, certificates against the mailing list (and the mailing list against the
+ * database), the reconciliation's arithmetic, and the night's event, ingest and reject
+ * files against the database.
+ */
+@Service
+public class NightVerification {
+
+    /** What verify found. */
+    public record Outcome(List<String> differences, List<String> checked) {
+        public boolean ok() {
+            return differences.isEmpty();
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final BankFileWriter bankFiles;
+    private final CertificateIssue certificates;
+    private final IngestReports ingestReports;
+    private final ClaimReports claimReports;
+
+    NightVerification(JdbcTemplate jdbc, BankFileWriter bankFiles, CertificateIssue certificates,
+                      IngestReports ingestReports, ClaimReports claimReports) {
+        this.jdbc = jdbc;
+        this.bankFiles = bankFiles;
+        this.certificates = certificates;
+        this.ingestReports = ingestReports;
+        this.claimReports = claimReports;
+    }
+
+    public Outcome verify(LocalDate runDate, Path outputRoot) {
+        Path folder = outputRoot.resolve(runDate.toString());
+        List<String> diffs = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            diffs.add(folder + ": no such folder");
+            return new Outcome(diffs, checked);
+        }
+        Integer completed = jdbc.queryForObject("SELECT COUNT(*) FROM night WHERE run_date = ?", Integer.class, runDate);
+        if (completed == null || completed == 0) {
+            diffs.add(runDate + ": the database has no completed night of this date");
+        }
+        manifest(folder, diffs, checked);
+        bankFile(runDate, folder, diffs, checked);
+        certificates(runDate, folder, diffs, checked);
+        reconciliation(folder, diffs, checked);
+        regenerated(runDate, folder, diffs, checked);
+        return new Outcome(diffs, checked);
+    }
+
+    private static void manifest(Path folder, List<String> diffs, List<String> checked) {
+        Path manifest = folder.resolve(NightOutputFolder.MANIFEST);
+        if (!Files.exists(manifest)) {
+            diffs.add(NightOutputFolder.MANIFEST + ": missing");
+            return;
+        }
+        Map<String, String> listed = new HashMap<>();
+        try {
+            int line = 0;
+            for (String entry : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                line++;
+                if (!entry.matches("[0-9a-f]{64}  .+")) {
+                    diffs.add(NightOutputFolder.MANIFEST + " line " + line + ": not '<sha256>  <file>'");
+                    continue;
+                }
+                listed.put(entry.substring(66), entry.substring(0, 64));
+            }
+            Set<String> present = new TreeSet<>();
+            try (Stream<Path> walk = Files.walk(folder)) {
+                walk.filter(Files::isRegularFile).map(p -> NightFiles.relative(folder, p))
+                        .filter(p -> !p.equals(NightOutputFolder.MANIFEST)).forEach(present::add);
+            }
+            for (String file : new TreeSet<>(listed.keySet())) {
+                Path path = folder.resolve(file);
+                if (!Files.exists(path)) {
+                    diffs.add(file + ": listed in the manifest but missing");
+                } else if (!NightOutputFolder.sha256(path).equals(listed.get(file))) {
+                    diffs.add(file + ": SHA-256 differs from the manifest (the file was changed)");
+                }
+            }
+            for (String file : present) {
+                if (!listed.containsKey(file)) {
+                    diffs.add(file + ": not in the manifest (the file was added)");
+                }
+            }
+            checked.add("manifest: " + listed.size() + " file(s)");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void bankFile(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
+        Optional<BankFileWriter.NightBankFile> expected = bankFiles.file(runDate);
+        List<Path> files = list(folder.resolve("bank"), ".txt");
+        if (expected.isEmpty() && files.isEmpty()) {
+            checked.add("bank file: none, and the database has no transfer of this night");
+            return;
+        }
+        if (expected.isPresent() && files.stream().noneMatch(f -> f.getFileName().toString()
+                .equals(expected.get().fileName()))) {
+            diffs.add("bank/" + expected.get().fileName() + ": missing; the database has "
+                    + expected.get().file().trailer().count() + " transfer(s) of this night");
+        }
+        for (Path file : files) {
+            String name = "bank/" + file.getFileName();
+            ZenginFile actual;
+            try {
+                actual = ZenginFile.parse(Files.readAllBytes(file));
+            } catch (ZenginFormatException e) {
+                diffs.add(name + ": " + e.getMessage());
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (expected.isEmpty() || !expected.get().fileName().equals(file.getFileName().toString())) {
+                diffs.add(name + ": the database has no transfers for this file");
+                continue;
+            }
+            ZenginFile db = expected.get().file();
+            if (!db.header().equals(actual.header())) {
+                diffs.add(name + ": header differs from the database and settings");
+            }
+            int n = Math.max(db.transfers().size(), actual.transfers().size());
+            for (int i = 0; i < n; i++) {
+                var a = i < actual.transfers().size() ? actual.transfers().get(i) : null;
+                var d = i < db.transfers().size() ? db.transfers().get(i) : null;
+                if (a == null || d == null) {
+                    diffs.add(name + " data record " + (i + 1) + ": file has "
+                            + (a == null ? "nothing" : "claim " + a.customerCode1() + " " + a.amountYen() + " yen")
+                            + ", database has "
+                            + (d == null ? "nothing" : "claim " + d.customerCode1() + " " + d.amountYen() + " yen"));
+                } else if (!a.equals(d)) {
+                    diffs.add(name + " data record " + (i + 1) + " (record " + (i + 2) + " of the file): file vs database: "
+                            + String.join("; ", a.differences(d)));
+                }
+            }
+            checked.add(name + ": " + actual.trailer().count() + " transfer(s), " + actual.trailer().totalYen()
+                    + " yen, trailer and database agree");
+        }
+    }
+
+    private void certificates(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
+        List<PayoutCertificate> expected = certificates.certificates(runDate);
+        Path list = folder.resolve("certificates/mailing-list.csv");
+        List<Path> pdfs = list(folder.resolve("certificates"), ".pdf");
+        if (expected.isEmpty() && pdfs.isEmpty() && !Files.exists(list)) {
+            checked.add("certificates: none, and the database has none of this night");
+            return;
+        }
+        if (!Files.exists(list)) {
+            diffs.add("certificates/mailing-list.csv: missing");
+            return;
+        }
+        Map<String, String[]> rows = new HashMap<>();
+        for (String[] row : NightFiles.csvRows(list)) {
+            rows.put(row[0], row);
+        }
+        Map<String, PayoutCertificate> db = new HashMap<>();
+        expected.forEach(c -> db.put(c.certificateNo(), c));
+        for (String no : new TreeSet<>(db.keySet())) {
+            PayoutCertificate c = db.get(no);
+            String[] row = rows.get(no);
+            if (row == null) {
+                diffs.add("certificates/mailing-list.csv: certificate " + no + " of the database is not listed");
+            } else if (!List.of(row).equals(List.of(c.certificateNo(), c.claimNo(), c.postalCodeWithHyphen(),
+                    c.address(), c.recipientName(), String.valueOf(c.amountYen()), c.issueDate().toString(),
+                    c.validUntil().toString()))) {
+                diffs.add("certificates/mailing-list.csv: certificate " + no + " differs from the database");
+            }
+        }
+        for (String no : new TreeSet<>(rows.keySet())) {
+            if (!db.containsKey(no)) {
+                diffs.add("certificates/mailing-list.csv: certificate " + no + " is not in the database");
+            }
+        }
+        Set<String> pdfNumbers = new TreeSet<>();
+        for (Path pdf : pdfs) {
+            String no = pdf.getFileName().toString().replace(".pdf", "");
+            pdfNumbers.add(no);
+            String[] row = rows.get(no);
+            if (row == null) {
+                diffs.add("certificates/" + pdf.getFileName() + ": not on the mailing list");
+                continue;
+            }
+            try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(doc);
+                String amount = java.text.NumberFormat.getIntegerInstance(java.util.Locale.JAPAN)
+                        .format(Long.parseLong(row[5]));
+                if (!text.contains(no) || !text.contains("金 " + amount + " 円")) {
+                    diffs.add("certificates/" + pdf.getFileName() + ": does not show its number and amount "
+                            + amount + " yen");
+                }
+            } catch (IOException e) {
+                diffs.add("certificates/" + pdf.getFileName() + ": not a readable PDF (" + e.getMessage() + ")");
+            }
+        }
+        for (String no : new TreeSet<>(rows.keySet())) {
+            if (!pdfNumbers.contains(no)) {
+                diffs.add("certificates/" + no + ".pdf: on the mailing list but missing");
+            }
+        }
+        checked.add("certificates: " + pdfs.size() + " PDF(s) against " + rows.size() + " mailing-list row(s) and "
+                + db.size() + " in the database");
+    }
+
+    private static void reconciliation(Path folder, List<String> diffs, List<String> checked) {
+        Path file = folder.resolve("reports/reconciliation.csv");
+        if (!Files.exists(file)) {
+            diffs.add("reports/reconciliation.csv: missing");
+            return;
+        }
+        Map<String, long[]> lines = new HashMap<>();
+        for (String[] row : NightFiles.csvRows(file)) {
+            lines.put(row[0], new long[]{Long.parseLong(row[1]), Long.parseLong(row[2])});
+        }
+        List<String> buckets = List.of("CLOSING_TOTAL", "DISPUTED", "EMITTED_BANK", "ISSUED_CERTIFICATE",
+                "APPROVED_UNSCHEDULED", "PENDING_REVIEW", "UNCLAIMED", "DIFFERENCE");
+        for (String bucket : buckets) {
+            if (!lines.containsKey(bucket)) {
+                diffs.add("reports/reconciliation.csv: no " + bucket + " line");
+                return;
+            }
+        }
+        long held = 0;
+        for (String bucket : Reconciliation.CLAIM_BUCKETS) {
+            held += lines.get(bucket)[1];
+        }
+        held += lines.get("UNCLAIMED")[1];
+        long difference = lines.get("CLOSING_TOTAL")[1] - lines.get("DISPUTED")[1] - held;
+        if (difference != 0 || lines.get("DIFFERENCE")[0] != 0 || lines.get("DIFFERENCE")[1] != 0) {
+            diffs.add("reports/reconciliation.csv: does not balance (closing - disputed - buckets = " + difference
+                    + " yen, DIFFERENCE line " + lines.get("DIFFERENCE")[0] + "," + lines.get("DIFFERENCE")[1] + ")");
+        } else {
+            checked.add("reconciliation: " + lines.get("CLOSING_TOTAL")[1] + " yen closing = disputed + buckets");
+        }
+    }
+
+    /** The night's facts that never change (events, ingest summary, rejects) written again from the database. */
+    private void regenerated(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory("verify-" + runDate);
+            try {
+                ingestReports.write(runDate, scratch);
+                claimReports.writeEvents(runDate, scratch);
+                int compared = 0;
+                try (Stream<Path> walk = Files.walk(scratch)) {
+                    for (Path fresh : walk.filter(Files::isRegularFile).toList()) {
+                        String name = NightFiles.relative(scratch, fresh);
+                        Path actual = folder.resolve(name);
+                        if (!Files.exists(actual)) {
+                            diffs.add(name + ": missing; the database has it");
+                        } else if (!NightOutputFolder.sha256(actual).equals(NightOutputFolder.sha256(fresh))) {
+                            diffs.add(name + ": differs from the database");
+                        }
+                        compared++;
+                    }
+                }
+                for (Path rejects : list(folder.resolve("rejects"), ".csv")) {
+                    if (!Files.exists(scratch.resolve("rejects").resolve(rejects.getFileName()))) {
+                        diffs.add("rejects/" + rejects.getFileName() + ": the database has no rejects of this feed");
+                    }
+                }
+                checked.add("events, ingest summary and rejects: " + compared + " file(s) equal to the database");
+            } finally {
+                try (Stream<Path> walk = Files.walk(scratch)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> list(Path dir, String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package jp.refund.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.refund.NightlyHarness;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+/** The auditors' outputs of the sample nights: the workbook, the manifest, and verify. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuditOutputsTest {
+
+    private NightlyHarness h;
+
+    @BeforeAll
+    void runSample(@TempDir Path root) {
+        h = new NightlyHarness(root);
+        assertThat(h.run("nightly", "--input=" + Path.of("input").toAbsolutePath()).exitCode()).isZero();
+    }
+
+    private static XSSFWorkbook workbook(Path file) throws Exception {
+        return new XSSFWorkbook(file.toFile());
+    }
+
+    @Test
+    void theWorkbookHasEverySheetWithTypedCellsThatMatchTheBook() throws Exception {
+        Path night = h.output().resolve("2019-11-13");
+        try (XSSFWorkbook wb = workbook(night.resolve("reports/audit-2019-11-13.xlsx"))) {
+            List<String> sheets = new ArrayList<>();
+            wb.forEach(s -> sheets.add(s.getSheetName()));
+            assertThat(sheets).containsExactly("Summary", "Files", "Events", "Review queue", "Shared bank accounts",
+                    "Rejected rows");
+
+            Sheet events = wb.getSheet("Events");
+            assertThat(events.getLastRowNum()).isEqualTo(h.count(
+                    "SELECT COUNT(*) FROM claim_event WHERE run_date = DATE '2019-11-13'"));
+            Row first = events.getRow(1);
+            assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(first.getCell(0))).isTrue();
+            assertThat(first.getCell(0).getLocalDateTimeCellValue().toLocalDate()).hasToString("2019-11-13");
+            assertThat(first.getCell(7).getCellType()).isEqualTo(CellType.NUMERIC);
+            long eventYen = 0;
+            for (int r = 1; r <= events.getLastRowNum(); r++) {
+                eventYen += (long) events.getRow(r).getCell(7).getNumericCellValue();
+            }
+            assertThat(eventYen).isEqualTo(h.count(
+                    "SELECT SUM(amount_yen) FROM claim_event WHERE run_date = DATE '2019-11-13'"));
+            assertThat(events.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFSheet) events).getCTWorksheet().isSetAutoFilter()).isTrue();
+
+            Map<String, Long> reconciliation = new HashMap<>();
+            Sheet summary = wb.getSheet("Summary");
+            for (Row row : summary) {
+                Cell amount = row.getCell(3);
+                if (row.getCell(0) != null && amount != null && amount.getCellType() == CellType.NUMERIC) {
+                    reconciliation.put(row.getCell(0).getStringCellValue(), (long) amount.getNumericCellValue());
+                }
+            }
+            for (String line : Files.readAllLines(night.resolve("reports/reconciliation.csv")).subList(1, 9)) {
+                String[] f = line.split(",");
+                assertThat(reconciliation).containsEntry(f[0], Long.parseLong(f[2]));
+            }
+
+            Sheet files = wb.getSheet("Files");
+            Map<String, String> hashes = new HashMap<>();
+            for (int r = 1; r <= files.getLastRowNum(); r++) {
+                hashes.put(files.getRow(r).getCell(0).getStringCellValue(),
+                        files.getRow(r).getCell(4).getStringCellValue());
+            }
+            for (String line : Files.readAllLines(night.resolve(NightOutputFolder.MANIFEST))) {
+                String path = line.substring(66);
+                if (!path.endsWith(".xlsx")) {
+                    assertThat(hashes).containsEntry(path, line.substring(0, 64));
+                }
+            }
+            Row bank = files.getRow(1);
+            assertThat(bank.getCell(0).getStringCellValue()).isEqualTo("bank/SOGOFURI-20191115.txt");
+            assertThat(bank.getCell(2).getNumericCellValue()).isEqualTo(10);
+            assertThat(bank.getCell(3).getNumericCellValue()).isEqualTo(100121);
+
+            Sheet shared = wb.getSheet("Shared bank accounts");
+            assertThat(shared.getRow(1).getCell(3).getStringCellValue()).isEqualTo("****555");
+            assertThat(List.of(shared.getRow(1).getCell(5).getStringCellValue(),
+                    shared.getRow(2).getCell(5).getStringCellValue())).containsExactly("1000000156", "1000000164");
+        }
+    }
+
+    @Test
+    void aFormulaLookingNameStaysAStringInTheWorkbook(@TempDir Path root) throws Exception {
+        NightlyHarness small = new NightlyHarness(root).with("--refund.ingest.min-rows-for-ratio=1000");
+        small.write("2019-10-01", "members.csv", "member_id,family_name,given_name,family_name_kana,given_name_kana,"
+                + "birth_date,email,phone,postal_code,address,contact_changed_at\n"
+                + "M1,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",@SUM(A1:A9),ヤマダ,タロウ,1980-02-30,"
+                + "t@example.jp,090-1111-0001,100-0001,+cmd|' /C calc'!A0,\n");
+        assertThat(small.run("nightly").exitCode()).isZero();
+
+        try (XSSFWorkbook wb = workbook(small.output().resolve("2019-10-01/reports/audit-2019-10-01.xlsx"))) {
+            Cell raw = wb.getSheet("Rejected rows").getRow(1).getCell(5);
+            assertThat(raw.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(raw.getStringCellValue()).startsWith("M1,\"=HYPERLINK(").contains("@SUM(A1:A9)", "+cmd|");
+            assertThat(raw.getCellStyle().getQuotePrefixed()).isTrue();
+            for (Sheet sheet : wb) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        assertThat(cell.getCellType()).as(sheet.getSheetName()).isNotEqualTo(CellType.FORMULA);
+                    }
+                }
+            }
+        }
+        // the CSV keeps the data exactly as delivered: programs read it
+        assertThat(small.read("2019-10-01/rejects/members.csv")).contains("=HYPERLINK(");
+    }
+
+    @Test
+    void sha256sumAcceptsEveryManifest() throws Exception {
+        try (Stream<Path> nights = Files.list(h.output())) {
+            for (Path night : nights.filter(Files::isDirectory).toList()) {
+                Process p = new ProcessBuilder("sha256sum", "-c", "--strict", NightOutputFolder.MANIFEST)
+                        .directory(night.toFile()).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes());
+                assertThat(p.waitFor()).as(night + ": " + out).isZero();
+                assertThat(out).doesNotContain("FAILED");
+            }
+        }
+    }
+
+    /** A copy of the sample's output to tamper with; verify reads the same database. */
+    private Path copyOfOutput(Path root) throws Exception {
+        Path copy = root.resolve("output");
+        FileSystemUtils.copyRecursively(h.output(), copy);
+        return copy;
+    }
+
+    private NightlyHarness.Result verify(Path output, String date) {
+        return h.run("verify", "--date=" + date, "--output=" + output);
+    }
+
+    @Test
+    void verifyPassesOnEveryCleanNight() throws Exception {
+        try (Stream<Path> nights = Files.list(h.output())) {
+            for (Path night : nights.filter(Files::isDirectory).toList()) {
+                NightlyHarness.Result result = verify(h.output(), night.getFileName().toString());
+                assertThat(result.exitCode()).as(result.stdout()).isZero();
+                assertThat(result.stdout()).contains("verified " + night.getFileName() + ": no difference");
+            }
+        }
+    }
+
+    @Test
+    void verifyNamesAChangedByteOfABankFile(@TempDir Path root) throws Exception {
+        Path out = copyOfOutput(root);
+        Path bank = out.resolve("2019-11-13/bank/SOGOFURI-20191115.txt");
+        byte[] bytes = Files.readAllBytes(bank);
+        bytes[122 + 85] = '9'; // first transfer's amount: 12500 -> 92500
+        Files.write(bank, bytes);
+
+        NightlyHarness.Result result = verify(out, "2019-11-13");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains(
+                "DIFF bank/SOGOFURI-20191115.txt: SHA-256 differs from the manifest",
+                "DIFF bank/SOGOFURI-20191115.txt: trailer record field 合計金額 (byte 8): says 100121 yen,"
+                        + " the transfers add up to 180121");
+    }
+
+    @Test
+    void verifyNamesAChangedCertificateAndAChangedReport(@TempDir Path root) throws Exception {
+        Path out = copyOfOutput(root);
+        Path pdf = out.resolve("2019-11-14/certificates/P1000000016.pdf");
+        byte[] bytes = Files.readAllBytes(pdf);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(pdf, bytes);
+        Path events = out.resolve("2019-11-14/reports/claim-events.csv");
+        Files.writeString(events, Files.readString(events).replace(",8000,", ",80000,"));
+
+        NightlyHarness.Result result = verify(out, "2019-11-14");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains(
+                "DIFF certificates/P1000000016.pdf: SHA-256 differs from the manifest",
+                "DIFF reports/claim-events.csv: SHA-256 differs from the manifest",
+                "DIFF reports/claim-events.csv: differs from the database");
+    }
+
+    @Test
+    void verifyNamesARemovedAndAnAddedFile(@TempDir Path root) throws Exception {
+        Path out = copyOfOutput(root);
+        Files.delete(out.resolve("2019-11-14/certificates/P1000000024.pdf"));
+        Files.writeString(out.resolve("2019-11-14/certificates/P9999999999.pdf"), "%PDF-1.4 not really");
+
+        NightlyHarness.Result result = verify(out, "2019-11-14");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains(
+                "DIFF certificates/P1000000024.pdf: listed in the manifest but missing",
+                "DIFF certificates/P9999999999.pdf: not in the manifest (the file was added)",
+                "DIFF certificates/P9999999999.pdf: not on the mailing list",
+                "DIFF certificates/P1000000024.pdf: on the mailing list but missing");
+    }
+}
