@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import jp.refund.shared.CrashTestHook;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.OutputFile;
 import jp.refund.shared.ProgressMeter;
@@ -73,6 +74,7 @@ public class CertificateIssue {
                     if (!Files.exists(pdf)) {
                         byte[] bytes = renderer.render(c);
                         OutputFile.write(pdf, out -> out.write(bytes));
+                        CrashTestHook.reached("certificate");
                     }
                     long n = done.incrementAndGet();
                     synchronized (progress) {

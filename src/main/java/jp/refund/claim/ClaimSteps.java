@@ -7,6 +7,7 @@ import jp.refund.ingest.ApplicationRow;
 import jp.refund.ingest.IdentityCheckRow;
 import jp.refund.reference.BankMaster;
 import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -28,11 +29,15 @@ class ClaimSteps {
     private final PlatformTransactionManager transactionManager;
     private final int chunkSize;
 
+    private final StepExecutionListener stepReport;
+
     ClaimSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-               @Value("${refund.claims.chunk-size:1000}") int chunkSize) {
+               @Value("${refund.claims.chunk-size:1000}") int chunkSize,
+               @org.springframework.beans.factory.annotation.Qualifier("stepReport") StepExecutionListener stepReport) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.chunkSize = chunkSize;
+        this.stepReport = stepReport;
     }
 
     @Bean
@@ -53,6 +58,7 @@ class ClaimSteps {
                 .reader(undecidedApplications)
                 .writer(decideApplicationsWriter)
                 .listener(decideApplicationsWriter)
+                .listener(stepReport)
                 .build();
     }
 
@@ -83,6 +89,7 @@ class ClaimSteps {
                 .transactionManager(transactionManager)
                 .reader(nightIdentityChecks)
                 .writer(applyIdentityChecksWriter)
+                .listener(stepReport)
                 .build();
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.refund.ingest.ApplicationRow;
 import jp.refund.reference.BankMaster;
+import jp.refund.shared.CrashTestHook;
 import jp.refund.shared.ProgressMeter;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
@@ -63,6 +64,7 @@ class DecideApplicationsWriter implements ItemWriter<ApplicationRow>, StepExecut
         }
         book.insertDecided(applications, claimNos, decisions, runDate);
         book.insertEvents(events);
+        CrashTestHook.reached("decision-chunk");
         done += applications.size();
         progress.update(done, total > 0 ? (double) done / total : -1);
     }

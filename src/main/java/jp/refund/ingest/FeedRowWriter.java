@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import jp.refund.shared.CrashTestHook;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -70,5 +71,6 @@ public class FeedRowWriter<R extends FeedRow> implements ItemWriter<ParsedRow<R>
         }
         table.insert(accepted, runDate);
         ledger.add(runDate, table.feed(), chunk.size(), accepted.size(), skipped, rejects);
+        CrashTestHook.reached("ingest-chunk");
     }
 }

@@ -38,10 +38,14 @@ public class IngestSteps {
     private final PlatformTransactionManager transactionManager;
     private final IngestSettings settings;
 
-    IngestSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestSettings settings) {
+    private final StepExecutionListener stepReport;
+
+    IngestSteps(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestSettings settings,
+                @org.springframework.beans.factory.annotation.Qualifier("stepReport") StepExecutionListener stepReport) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.settings = settings;
+        this.stepReport = stepReport;
     }
 
     static Feed feedOf(StepExecution stepExecution) {
@@ -63,7 +67,7 @@ public class IngestSteps {
                 }
             }
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stepReport).build();
     }
 
     /**
@@ -82,6 +86,7 @@ public class IngestSteps {
                     .processor(feedRowParser)
                     .writer(feedRowWriter)
                     .listener(new FeedStepListener(ledger))
+                    .listener(stepReport)
                     .build());
         }
         return flow.next(checkRejectRatios).build();
@@ -118,7 +123,7 @@ public class IngestSteps {
             LocalDate runDate = contribution.getStepExecution().getJobParameters().getLocalDate("run.date");
             gate.check(runDate, ledger.counts(runDate));
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stepReport).build();
     }
 
     /** Registers the feed file of the night before the first chunk; reports its figures after the last. */

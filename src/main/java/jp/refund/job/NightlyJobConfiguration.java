@@ -10,6 +10,7 @@ import jp.refund.claim.ClaimReports;
 import jp.refund.report.AuditWorkbook;
 import jp.refund.report.Reconciliation;
 import jp.refund.schedule.PayoutScheduler;
+import jp.refund.shared.CrashTestHook;
 import jp.refund.ingest.IngestReports;
 import jp.refund.report.NightOutputFolder;
 import org.springframework.batch.core.job.Job;
@@ -40,6 +41,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @Configuration
 class NightlyJobConfiguration {
+
+    private final StepReport stepReport;
+
+    NightlyJobConfiguration(StepReport stepReport) {
+        this.stepReport = stepReport;
+    }
 
     static final String JOB_NAME = "nightly";
     static final String RUN_DATE = "run.date";
@@ -101,14 +108,14 @@ class NightlyJobConfiguration {
     }
 
     /** A step that does one piece of the night's work for the run date, in one transaction. */
-    private static Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                BiConsumer<LocalDate, NightOutputFolder> work) {
+    private Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                         BiConsumer<LocalDate, NightOutputFolder> work) {
         return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
             JobParameters parameters = contribution.getStepExecution().getJobParameters();
             LocalDate runDate = parameters.getLocalDate(RUN_DATE);
             work.accept(runDate, new NightOutputFolder(Path.of(parameters.getString(OUTPUT_DIR)), runDate));
             return RepeatStatus.FINISHED;
-        }, transactionManager).build();
+        }, transactionManager).listener(stepReport).build();
     }
 
     @Bean
@@ -116,11 +123,15 @@ class NightlyJobConfiguration {
                       IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
                       AuditWorkbook auditWorkbook, NightLedger nights) {
         return tasklet("publish-night", jobRepository, transactionManager, (runDate, folder) -> {
+            folder.reclaimUnrecordedPublication();
             ingestReports.write(runDate, folder.staging());
             claimReports.write(runDate, folder.staging());
             reconciliation.write(folder.staging());
+            CrashTestHook.reached("publish");
             auditWorkbook.write(runDate, folder.staging());
+            CrashTestHook.reached("publish");
             folder.publish();
+            CrashTestHook.reached("publish");
             nights.markCompleted(runDate);
         });
     }

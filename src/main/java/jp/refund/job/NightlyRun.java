@@ -76,7 +76,10 @@ public class NightlyRun {
                         + " is not completed; run nightly without --date to catch up in order");
             }
             refuseIfBefore(d, lastCompleted);
-            runNight(d, input, output);
+            try (NightlyLock lock = NightlyLock.acquire(output)) {
+                recoverStaleExecutions();
+                runNight(d, input, output);
+            }
             return;
         }
         if (pending.isEmpty()) {
@@ -85,8 +88,25 @@ public class NightlyRun {
         }
         refuseIfBefore(pending.get(0), lastCompleted);
         log.info("catching up {} night(s): {}", pending.size(), pending);
-        for (LocalDate d : pending) {
-            runNight(d, input, output);
+        try (NightlyLock lock = NightlyLock.acquire(output)) {
+            recoverStaleExecutions();
+            for (LocalDate d : pending) {
+                runNight(d, input, output);
+            }
+        }
+    }
+
+    /**
+     * A night killed while running (kill -9, power loss) is still marked STARTED in the
+     * job repository. Holding the nightly lock proves no other run is alive, so such an
+     * execution is stale: Spring Batch's recover marks it failed, and starting the same
+     * date again restarts it from its last committed chunk.
+     */
+    private void recoverStaleExecutions() {
+        for (JobExecution stale : jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
+            log.warn("night {} was interrupted while running (execution {}); it will resume where it stopped",
+                    stale.getJobParameters().getLocalDate(NightlyJobConfiguration.RUN_DATE), stale.getId());
+            jobOperator.recover(stale);
         }
     }
 
@@ -146,16 +166,21 @@ public class NightlyRun {
         return Optional.empty();
     }
 
+    /** The failure in one line: the outermost message (it names the file or step), else the root cause's. */
     private static String cause(JobExecution execution) {
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (failures.isEmpty()) {
             return execution.getExitStatus().getExitDescription();
         }
-        Throwable root = failures.get(0);
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable t = failures.get(0); t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return failures.get(0).getClass().getSimpleName();
     }
 
     private void printSummary(LocalDate runDate) {

@@ -53,6 +53,12 @@ public final class BankMaster {
         return Optional.ofNullable(branches.get(bankCode + branchCode));
     }
 
+    /** Every branch, ordered by bank and branch code. */
+    public java.util.List<Branch> branches() {
+        return branches.values().stream()
+                .sorted(java.util.Comparator.comparing(Branch::bankCode).thenComparing(Branch::branchCode)).toList();
+    }
+
     public int branchCount() {
         return branches.size();
     }

@@ -66,6 +66,21 @@ public final class NightOutputFolder {
         }
     }
 
+    /**
+     * A run killed after the folder was moved into place but before the night was
+     * recorded as completed left {@code output/<D>/} and no staging folder: move it back,
+     * so the publish step runs again on everything the night wrote.
+     */
+    public void reclaimUnrecordedPublication() {
+        try {
+            if (!Files.exists(staging()) && Files.exists(published())) {
+                Files.move(published(), staging(), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + published() + " back to " + staging(), e);
+        }
+    }
+
     /** Removes the staging folder of a night that is to leave no trace. */
     public void discardStaging() {
         try {

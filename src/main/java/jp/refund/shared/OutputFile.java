@@ -24,6 +24,26 @@ public final class OutputFile {
     private OutputFile() {
     }
 
+    /** Lets the crash test stop a write half way, leaving a temporary file behind as a kill would. */
+    private static final class HalfWayHook extends java.io.FilterOutputStream {
+        private long written;
+
+        HalfWayHook(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            written += len;
+            if (written >= 1024) {
+                out.flush();
+                CrashTestHook.reached("output-file");
+                written = Long.MIN_VALUE; // once per file
+            }
+        }
+    }
+
     public static void write(Path target, Content content) {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
@@ -32,7 +52,7 @@ public final class OutputFile {
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                          1 << 16)) {
-                content.writeTo(out);
+                content.writeTo(new HalfWayHook(out));
                 out.flush();
                 channel.force(true);
             }

@@ -1,0 +1,48 @@
+package jp.refund.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import jp.refund.generate.BookGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Writes a synthetic but realistic book as dated input folders, to rehearse full nights.",
+                "Deterministic for a seed. Needs no database."})
+class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder to write <date>/ folders into")
+    Path out;
+
+    @Option(names = "--members", defaultValue = "10000", paramLabel = "N",
+            description = "members (and about as many wallets) (default: ${DEFAULT-VALUE})")
+    int members;
+
+    @Option(names = "--seed", defaultValue = "2019", paramLabel = "S", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--nights", defaultValue = "1", paramLabel = "K", description = "business nights (default: ${DEFAULT-VALUE})")
+    int nights;
+
+    @Option(names = "--start", defaultValue = "2019-11-13", paramLabel = "YYYY-MM-DD",
+            description = "first night; the default's value date is the APP first payout date (default: ${DEFAULT-VALUE})")
+    LocalDate start;
+
+    @Option(names = "--apply-share", defaultValue = "0.8", paramLabel = "X",
+            description = "share of members who apply (default: ${DEFAULT-VALUE})")
+    double applyShare;
+
+    @Override
+    public Integer call() {
+        if (members < 1 || nights < 1 || applyShare < 0 || applyShare > 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--members and --nights must be at least 1, --apply-share between 0 and 1");
+        }
+        BookGenerator.Summary summary = new BookGenerator(new BookGenerator.Settings(out, members, seed, nights, start,
+                applyShare)).generate();
+        summary.lines().forEach(System.out::println);
+        System.out.printf("generated %,d rows in %.1f s into %s%n", summary.rows(), summary.seconds(), out);
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package jp.refund;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** The real jar run as a child process, as an operator runs it: for crash and concurrency tests. */
+public final class ChildNightly {
+
+    public static final Path JAR = Path.of("target/refund-batch.jar").toAbsolutePath();
+
+    private final Path root;
+    private final boolean autoServer;
+
+    public ChildNightly(Path root, boolean autoServer) {
+        this.root = root;
+        this.autoServer = autoServer;
+        try {
+            java.nio.file.Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path output() {
+        return root.resolve("output");
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "");
+    }
+
+    public ProcessBuilder command(Path input, List<String> jvmOptions) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", JAR.toString(), "nightly", "--input=" + input, "--output=" + output(),
+                "--spring.datasource.url=" + jdbcUrl()));
+        return new ProcessBuilder(cmd).redirectErrorStream(true);
+    }
+
+    /** Runs to the end; returns the exit code, echoing nothing. */
+    public int run(Path input, List<String> jvmOptions) {
+        try {
+            Process p = command(input, jvmOptions).redirectOutput(root.resolve("last-run.log").toFile()).start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("child run did not end in 10 minutes");
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a run and kills it with SIGKILL as soon as a line of its output matches; returns the exit code. */
+    public int killWhen(Path input, Predicate<String> line, long delayMillis) {
+        try {
+            Process p = command(input, List.of()).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = out.readLine(); l != null; l = out.readLine()) {
+                    if (line.test(l)) {
+                        Thread.sleep(delayMillis);
+                        p.destroyForcibly(); // SIGKILL
+                        break;
+                    }
+                }
+            }
+            p.waitFor(1, TimeUnit.MINUTES);
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public List<List<String>> rows(String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "sa", ""); var s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            List<List<String>> rows = new ArrayList<>();
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

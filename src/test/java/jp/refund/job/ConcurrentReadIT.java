@@ -1,0 +1,57 @@
+package jp.refund.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import jp.refund.ChildNightly;
+import jp.refund.generate.BookGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** While a night runs in its own process, another process reads the same H2 database (AUTO_SERVER). */
+class ConcurrentReadIT {
+
+    @Test
+    void aSecondProcessReadsTheBookWhileANightRuns(@TempDir Path root) throws Exception {
+        Path book = root.resolve("book");
+        new BookGenerator(new BookGenerator.Settings(book, 5000, 11, 1, LocalDate.of(2019, 11, 13), 0.8)).generate();
+        ChildNightly night = new ChildNightly(root.resolve("run"), true);
+        Process p = night.command(book, List.of()).redirectOutput(root.resolve("night.log").toFile()).start();
+
+        List<Long> claimCounts = new ArrayList<>();
+        int reads = 0;
+        while (p.isAlive()) {
+            try (Connection c = DriverManager.getConnection(night.jdbcUrl(), "sa", "");
+                 var s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM claim")) {
+                    rs.next();
+                    claimCounts.add(rs.getLong(1));
+                }
+                reads++;
+            } catch (java.sql.SQLException e) {
+                // before the night's process has created the schema there is nothing to read yet
+                if (!e.getMessage().contains("CLAIM") && !e.getMessage().contains("not found")) {
+                    throw e;
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).isZero();
+
+        assertThat(reads).isGreaterThan(5);
+        assertThat(claimCounts).isSorted();
+        long finalCount = night.rows("SELECT COUNT(*) FROM claim").get(0).get(0).transform(Long::parseLong);
+        assertThat(claimCounts).contains(0L);
+        assertThat(claimCounts.get(claimCounts.size() - 1)).isLessThanOrEqualTo(finalCount);
+        assertThat(claimCounts.stream().anyMatch(n -> n > 0 && n < finalCount))
+                .as("a read saw the decisions half done: %s", claimCounts).isTrue();
+    }
+}
