@@ -1,0 +1,175 @@
+package jp.refund.status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import jp.refund.claim.ClaimNumber;
+import jp.refund.reference.BankMaster;
+import jp.refund.schedule.PayoutScheduler;
+import jp.refund.shared.BankAccount;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds claims by claim number, application id, member id, phone or e-mail, and
+ * explains them. Phones compare by digits, e-mails trimmed and case-insensitive, against
+ * what the application and the member's registration say (indexed keys).
+ */
+@Service
+public class ClaimLookup {
+
+    /** A query that cannot be a claim number, id, phone or e-mail. */
+    public static class BadQuery extends RuntimeException {
+        BadQuery(String message) {
+            super(message);
+        }
+    }
+
+    public static final List<String> KINDS = List.of("claimNo", "applicationId", "memberId", "phone", "email");
+    static final int MAX_RESULTS = 50;
+
+    private static final String SELECT = "SELECT c.claim_no, c.application_id, c.channel, c.member_id, c.status,"
+            + " c.reasons, c.amount_yen, c.payout_method, c.payout_date, c.bank_code, c.branch_code, c.account_type,"
+            + " c.account_number, c.certificate_no, c.valid_until, a.email, a.phone FROM claim c"
+            + " JOIN application a ON a.application_id = c.application_id";
+
+    private final JdbcTemplate jdbc;
+    private final BankMaster bankMaster;
+    private final PayoutScheduler scheduler;
+
+    ClaimLookup(JdbcTemplate jdbc, BankMaster bankMaster, PayoutScheduler scheduler) {
+        this.jdbc = jdbc;
+        this.bankMaster = bankMaster;
+        this.scheduler = scheduler;
+    }
+
+    public Optional<ClaimView> byClaimNo(String claimNo) {
+        if (claimNo == null || !ClaimNumber.isValid(claimNo.strip())) {
+            throw new BadQuery("a claim number is 10 digits with a valid check digit");
+        }
+        List<ClaimView> found = query(SELECT + " WHERE c.claim_no = ?", claimNo.strip());
+        return found.stream().findFirst();
+    }
+
+    public List<ClaimView> find(String kind, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BadQuery("give a value to search for");
+        }
+        String v = value.strip();
+        return switch (kind) {
+            case "claimNo" -> byClaimNo(v).map(List::of).orElse(List.of());
+            case "applicationId" -> {
+                requireMatch(v, "[A-Za-z0-9-]{1,20}", "an application id is 1-20 of A-Z a-z 0-9 -");
+                yield query(SELECT + " WHERE c.application_id = ?", v);
+            }
+            case "memberId" -> {
+                requireMatch(v, "[A-Za-z0-9-]{1,20}", "a member id is 1-20 of A-Z a-z 0-9 -");
+                yield query(SELECT + " WHERE c.member_id = ? ORDER BY c.claim_no", v);
+            }
+            case "phone" -> {
+                String digits = v.replaceAll("[^0-9]", "");
+                requireMatch(v, "[0-9+() -]{10,20}", "a phone number has 10-11 digits");
+                if (digits.length() < 10 || digits.length() > 11) {
+                    throw new BadQuery("a phone number has 10-11 digits");
+                }
+                yield query(SELECT + " WHERE a.phone_key = ? OR c.member_id IN (SELECT member_id FROM member"
+                        + " WHERE phone_key = ?) ORDER BY c.claim_no", digits, digits);
+            }
+            case "email" -> {
+                String key = v.toLowerCase(Locale.ROOT);
+                requireMatch(key, "[^@\\s]+@[^@\\s]+", "an e-mail address has one @");
+                yield query(SELECT + " WHERE a.email_key = ? OR c.member_id IN (SELECT member_id FROM member"
+                        + " WHERE email_key = ?) ORDER BY c.claim_no", key, key);
+            }
+            default -> throw new BadQuery("search by one of " + KINDS);
+        };
+    }
+
+    private static void requireMatch(String value, String pattern, String message) {
+        if (!value.matches(pattern)) {
+            throw new BadQuery(message);
+        }
+    }
+
+    private List<ClaimView> query(String sql, Object... args) {
+        List<ClaimView> views = new ArrayList<>();
+        jdbc.query(sql + " FETCH FIRST " + MAX_RESULTS + " ROWS ONLY", rs -> {
+            String claimNo = rs.getString(1);
+            String channel = rs.getString(3);
+            String status = rs.getString(5);
+            String method = rs.getString(8);
+            LocalDate payoutDate = rs.getObject(9, LocalDate.class);
+            String kind = "SCHEDULED".equals(status) || "RETURNED".equals(status) ? "paid" : null;
+            if (kind == null && ("APPROVED".equals(status) || "PENDING_REVIEW".equals(status))) {
+                payoutDate = earliestPossible(channel, method);
+                kind = "earliest";
+            }
+            String bankName = null;
+            String branchName = null;
+            String masked = null;
+            if (rs.getString(10) != null) {
+                Optional<BankMaster.Branch> branch = bankMaster.branch(rs.getString(10), rs.getString(11));
+                bankName = branch.map(BankMaster.Branch::bankName).orElse(rs.getString(10));
+                branchName = branch.map(BankMaster.Branch::branchName).orElse(rs.getString(11));
+                masked = new BankAccount(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13))
+                        .maskedNumber();
+            }
+            StatusWording.Words words = StatusWording.status(status);
+            List<ClaimView.Reason> reasons = new ArrayList<>();
+            String codes = rs.getString(6);
+            if (codes != null && !codes.isBlank()) {
+                for (String code : codes.split(";")) {
+                    StatusWording.Words r = StatusWording.reason(code);
+                    reasons.add(new ClaimView.Reason(code, r.ja(), r.en(), r.nextJa(), r.nextEn()));
+                }
+            }
+            views.add(new ClaimView(claimNo, rs.getString(2), channel, rs.getString(4), status, words.ja(), words.en(),
+                    words.nextJa(), words.nextEn(), reasons, rs.getLong(7), method, payoutDate, kind, bankName,
+                    branchName, rs.getString(12), masked, rs.getString(14), rs.getObject(15, LocalDate.class),
+                    Masking.email(rs.getString(16)), Masking.phone(rs.getString(17)), List.of()));
+        }, args);
+        List<ClaimView> withHistory = new ArrayList<>();
+        for (ClaimView v : views) {
+            withHistory.add(withHistory(v));
+        }
+        return withHistory;
+    }
+
+    private ClaimView withHistory(ClaimView v) {
+        List<ClaimView.Event> history = jdbc.query("SELECT run_date, status, reasons, payout_date, reference"
+                + " FROM claim_event WHERE claim_no = ? ORDER BY run_date, seq", (rs, i) -> {
+                    StatusWording.Words w = StatusWording.status(rs.getString(2));
+                    return new ClaimView.Event(rs.getObject(1, LocalDate.class), rs.getString(2), w.ja(), w.en(),
+                            rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5));
+                }, v.claimNo());
+        return new ClaimView(v.claimNo(), v.applicationId(), v.channel(), v.memberId(), v.status(), v.statusJa(),
+                v.statusEn(), v.nextStepJa(), v.nextStepEn(), v.reasons(), v.amountYen(), v.payoutMethod(),
+                v.payoutDate(), v.payoutDateKind(), v.bankName(), v.branchName(), v.accountType(),
+                v.accountNumberMasked(), v.certificateNo(), v.validUntil(), v.emailMasked(), v.phoneMasked(), history);
+    }
+
+    /**
+     * The earliest day an approved or pending claim could be paid: the next night's value
+     * (or issue) date, and never before its channel's first payout date.
+     */
+    private LocalDate earliestPossible(String channel, String method) {
+        LocalDate last = jdbc.queryForObject("SELECT MAX(run_date) FROM night", LocalDate.class);
+        LocalDate nextNight = last == null ? LocalDate.now(java.time.ZoneOffset.ofHours(9)) : last.plusDays(1);
+        try {
+            return scheduler.earliestPayoutDate(channel, method, nextNight);
+        } catch (IllegalStateException outsideCalendar) {
+            return null;
+        }
+    }
+
+    static String[] kinds() {
+        return KINDS.toArray(String[]::new);
+    }
+
+    static boolean isKind(String kind) {
+        return Arrays.asList(kinds()).contains(kind);
+    }
+}

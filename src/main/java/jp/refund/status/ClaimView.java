@@ -1,0 +1,24 @@
+package jp.refund.status;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A claim as support staff may see it: plain words, amounts and dates, and nothing
+ * secret — no full account number, no birth date, contact details masked.
+ */
+public record ClaimView(String claimNo, String applicationId, String channel, String memberId,
+                        String status, String statusJa, String statusEn, String nextStepJa, String nextStepEn,
+                        List<Reason> reasons, long amountYen, String payoutMethod,
+                        LocalDate payoutDate, String payoutDateKind,
+                        String bankName, String branchName, String accountType, String accountNumberMasked,
+                        String certificateNo, LocalDate validUntil,
+                        String emailMasked, String phoneMasked, List<Event> history) {
+
+    public record Reason(String code, String ja, String en, String nextStepJa, String nextStepEn) {
+    }
+
+    public record Event(LocalDate runDate, String status, String statusJa, String statusEn, String reasons,
+                        LocalDate payoutDate, String reference) {
+    }
+}

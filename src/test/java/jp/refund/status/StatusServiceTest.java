@@ -1,0 +1,212 @@
+package jp.refund.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import jp.refund.NightlyHarness;
+import jp.refund.SampleDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The status service on the sample nights: roles, errors, masking, lockout, rate limit, lookup log. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class StatusServiceTest {
+
+    private static final String PW = DemoUsers.PASSWORD;
+
+    @DynamicPropertySource
+    static void sampleDatabase(DynamicPropertyRegistry registry) {
+        NightlyHarness sample = SampleDatabase.prepared();
+        registry.add("spring.datasource.url", sample::jdbcUrl);
+        registry.add("spring.main.web-application-type", () -> "servlet");
+        registry.add("refund.status.lookups-per-minute", () -> "1000");
+        registry.add("refund.status.output-dir", () -> sample.output().toString());
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    StaffUsers users;
+    @Autowired
+    PasswordEncoder encoder;
+
+    @BeforeEach
+    void cleanLog() {
+        jdbc.update("DELETE FROM lookup_log");
+    }
+
+    @Test
+    void theApiAnswersWhereARefundIsForEveryRole() throws Exception {
+        for (String user : List.of("support", "finance", "auditor")) {
+            mvc.perform(get("/api/claims/1000000024").with(httpBasic(user, PW)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("SCHEDULED"))
+                    .andExpect(jsonPath("$.statusEn").value("Payout sent"))
+                    .andExpect(jsonPath("$.payoutDate").value("2019-11-15"))
+                    .andExpect(jsonPath("$.bankName").value("みずほ"))
+                    .andExpect(jsonPath("$.branchName").value("東京営業部"))
+                    .andExpect(jsonPath("$.accountNumberMasked").value("****567"))
+                    .andExpect(jsonPath("$.history.length()").value(2));
+        }
+    }
+
+    @Test
+    void aPendingClaimExplainsItsFlagAndTheEarliestDate() throws Exception {
+        mvc.perform(get("/api/claims/1000000164").with(httpBasic("support", PW)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING_REVIEW"))
+                .andExpect(jsonPath("$.reasons[0].code").value("SHARED_BANK_ACCOUNT"))
+                .andExpect(jsonPath("$.reasons[0].en").value("Account also used by another member"))
+                .andExpect(jsonPath("$.payoutDateKind").value("earliest"))
+                .andExpect(jsonPath("$.payoutDate").value("2020-01-28"));
+    }
+
+    @Test
+    void searchByEveryKey() throws Exception {
+        String[][] queries = {{"applicationId", "A0003"}, {"memberId", "M0003"}, {"phone", "08022220003"},
+                {"email", " ICHIRO@example.jp "}};
+        for (String[] q : queries) {
+            mvc.perform(get("/api/claims").param(q[0], q[1]).with(httpBasic("support", PW)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.count").value(1))
+                    .andExpect(jsonPath("$.claims[0].claimNo").value("1000000040"))
+                    .andExpect(jsonPath("$.claims[0].certificateNo").value("P1000000016"));
+        }
+    }
+
+    @Test
+    void errorsHaveTheirStatus() throws Exception {
+        mvc.perform(get("/api/claims/1000000024")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/claims/1000000024").with(httpBasic("support", "wrong-password!!"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/claims/1000000025").with(httpBasic("support", PW))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("a claim number is 10 digits with a valid check digit"));
+        mvc.perform(get("/api/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(httpBasic("support", PW)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/claims").with(httpBasic("support", PW))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/claims").param("memberId", "M1").param("email", "a@b").with(httpBasic("support", PW)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/claims").param("birthDate", "1980-04-01").with(httpBasic("support", PW)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/claims").param("phone", "12").with(httpBasic("support", PW))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/lookups").with(httpBasic("support", PW))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/nights").with(httpBasic("auditor", PW))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/nights").with(httpBasic("finance", PW))).andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].runDate").value("2020-01-24"));
+        mvc.perform(get("/api/lookups").with(httpBasic("auditor", PW))).andExpect(status().isOk());
+    }
+
+    @Test
+    void pagesNeedALoginAndFormsNeedACsrfToken() throws Exception {
+        mvc.perform(get("/claims/1000000024")).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/login"));
+        mvc.perform(post("/login").param("username", "support").param("password", PW)).andExpect(status().isForbidden());
+        mvc.perform(post("/login").param("username", "support").param("password", PW).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
+        mvc.perform(get("/audit/lookups").with(httpBasicSession("support"))).andExpect(status().isForbidden());
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor httpBasicSession(String user) {
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)
+                .roles(user.toUpperCase());
+    }
+
+    @Test
+    void theClaimPageSaysItInPlainWordsWithSecurityHeaders() throws Exception {
+        MvcResult page = mvc.perform(get("/claims/1000000164").with(httpBasicSession("support")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'")))
+                .andExpect(header().string("X-Frame-Options", "DENY"))
+                .andReturn();
+        String html = page.getResponse().getContentAsString();
+        assertThat(html).contains("本人確認中", "Identity check in progress", "他の会員と同じ口座です", "****555",
+                "以降（最短）", "三井住友", "春日部");
+        mvc.perform(get("/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(httpBasicSession("support")))
+                .andExpect(status().isNotFound());
+    }
+
+    /** Every claim of the sample, through the API and the page: no full account number, no birth date. */
+    @Test
+    void noResponseEverShowsAFullAccountNumberOrABirthDate() throws Exception {
+        List<String> claims = jdbc.queryForList("SELECT claim_no FROM claim", String.class);
+        List<String> secrets = new java.util.ArrayList<>();
+        secrets.addAll(jdbc.queryForList("SELECT DISTINCT account_number FROM claim WHERE account_number IS NOT NULL",
+                String.class));
+        secrets.addAll(jdbc.queryForList("SELECT DISTINCT account_number FROM application WHERE account_number IS NOT NULL",
+                String.class));
+        secrets.addAll(jdbc.queryForList("SELECT DISTINCT yucho_number FROM application WHERE yucho_number IS NOT NULL",
+                String.class));
+        secrets.addAll(jdbc.queryForList("SELECT DISTINCT CAST(birth_date AS VARCHAR) FROM member", String.class));
+        secrets.addAll(jdbc.queryForList("SELECT DISTINCT email FROM application", String.class));
+        secrets.addAll(jdbc.queryForList("SELECT DISTINCT phone FROM application", String.class));
+        secrets.removeIf(s -> s.length() < 5);
+        assertThat(claims).hasSizeGreaterThan(30);
+        assertThat(secrets).hasSizeGreaterThan(50);
+        for (String claim : claims) {
+            String api = mvc.perform(get("/api/claims/" + claim).with(httpBasic("auditor", PW)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String html = mvc.perform(get("/claims/" + claim).with(httpBasicSession("auditor")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            for (String secret : secrets) {
+                // whole values only: account number 0000123 is no leak inside claim number 1000000123
+                java.util.regex.Pattern whole = java.util.regex.Pattern.compile(
+                        "(?<![0-9A-Za-z])" + java.util.regex.Pattern.quote(secret) + "(?![0-9A-Za-z])");
+                assertThat(whole.matcher(api).find()).as(claim + " shows " + secret).isFalse();
+                assertThat(whole.matcher(html).find()).as(claim + " shows " + secret).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void everyLookupIsLoggedWithWhoWhatAndHowMany() throws Exception {
+        mvc.perform(get("/api/claims/1000000024").with(httpBasic("support", PW)));
+        mvc.perform(get("/api/claims").param("email", "taro.yamada@example.jp").with(httpBasic("support", PW)));
+        mvc.perform(get("/api/claims").param("phone", "099-0000-0000").with(httpBasic("finance", PW)));
+        mvc.perform(get("/api/claims/1000000025").with(httpBasic("support", PW)));
+
+        assertThat(jdbc.queryForList("SELECT username || ' ' || query_kind || ' ' || query_value || ' ' || results"
+                + " || ' ' || outcome FROM lookup_log ORDER BY id", String.class)).containsExactly(
+                "support claimNo 1000000024 1 OK",
+                "support email t***@example.jp 2 OK",
+                "finance phone *******0000 0 NOT_FOUND",
+                "support claimNo 1000000025 0 BAD_REQUEST");
+        String csv = mvc.perform(get("/audit/lookups.csv").with(httpBasicSession("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("looked_at,username,query_kind,query_value,results,outcome\n")
+                .contains(",support,email,t***@example.jp,2,OK");
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheAccount() throws Exception {
+        users.save("locky", "a-good-long-password", "SUPPORT", encoder);
+        mvc.perform(get("/api/claims/1000000024").with(httpBasic("locky", "a-good-long-password"))).andExpect(status().isOk());
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/claims/1000000024").with(httpBasic("locky", "wrong-" + i))).andExpect(status().isUnauthorized());
+        }
+        // the right password no longer works while the account is locked
+        mvc.perform(get("/api/claims/1000000024").with(httpBasic("locky", "a-good-long-password")))
+                .andExpect(status().isUnauthorized());
+        assertThat(jdbc.queryForObject("SELECT locked_until IS NOT NULL FROM staff_user WHERE username = 'locky'",
+                Boolean.class)).isTrue();
+    }
+}

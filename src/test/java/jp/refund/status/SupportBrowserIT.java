@@ -1,0 +1,124 @@
+package jp.refund.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import jp.refund.ChildNightly;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A support agent in a real browser (Debian's chromium and chromedriver, headless):
+ * logs in, finds a claim of the sample nights by its number and reads its status.
+ * The screenshots land in {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SupportBrowserIT {
+
+    private Process server;
+    private WebDriver browser;
+    private String base;
+
+    @BeforeAll
+    void serveTheSample(@TempDir Path root) throws Exception {
+        ChildNightly night = new ChildNightly(root, true);
+        assertThat(night.run(Path.of("input").toAbsolutePath(), List.of())).isZero();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        base = "http://localhost:" + port;
+        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-jar", ChildNightly.JAR.toString(), "serve", "--server.port=" + port, "--spring.profiles.active=demo",
+                "--spring.datasource.url=" + night.jdbcUrl(), "--refund.status.output-dir=" + night.output())
+                .redirectErrorStream(true).redirectOutput(root.resolve("serve.log").toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 120; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(500);
+            }
+        }
+        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1200,1400", "--lang=ja",
+                "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(
+                new java.io.File("/usr/bin/chromedriver")).build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.destroy();
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target/screenshots"));
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aSupportAgentLogsInFindsAClaimAndReadsWhenTheRefundArrives() throws Exception {
+        browser.get(base + "/claims/1000000164");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("support");
+        browser.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+        screenshot("login");
+        browser.findElement(By.id("login")).click();
+
+        new Select(browser.findElement(By.id("kind"))).selectByValue("claimNo");
+        browser.findElement(By.id("q")).sendKeys("1000000040");
+        browser.findElement(By.id("search")).click();
+
+        assertThat(browser.findElement(By.id("claim-no")).getText()).isEqualTo("1000000040");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("支払手続済み", "Payout sent");
+        assertThat(browser.findElement(By.id("payout-date")).getText()).contains("2019-11-15");
+        assertThat(browser.findElement(By.id("certificate")).getText()).contains("P1000000016", "2020-05-15");
+        assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("8,000 円");
+        screenshot("claim-scheduled");
+
+        browser.findElement(By.cssSelector("header a[accesskey=s]")).click();
+        new Select(browser.findElement(By.id("kind"))).selectByValue("memberId");
+        browser.findElement(By.id("q")).sendKeys("M0024");
+        browser.findElement(By.id("search")).click();
+        assertThat(browser.findElement(By.id("status")).getText()).contains("本人確認中", "Identity check in progress");
+        assertThat(browser.findElement(By.id("reasons")).getText()).contains("他の会員と同じ口座です");
+        assertThat(browser.findElement(By.id("account")).getText()).contains("三井住友", "****555")
+                .doesNotContain("5555555");
+        assertThat(browser.getPageSource()).doesNotContain("1989-05-20"); // M0024's birth date
+        screenshot("claim-pending");
+    }
+}
