@@ -91,15 +91,18 @@ public class ClaimBook {
                         acc.accountType(), acc.accountNumber()}));
             }
         }
+        // Fixed SQL text with array parameters: H2 plans each statement once, not once per chunk.
         Map<String, MemberRow> members = new HashMap<>();
         Map<LocalDate, List<MemberRow>> byBirthDate = new HashMap<>();
         if (!memberIds.isEmpty()) {
-            named.query("SELECT * FROM member WHERE member_id IN (:ids)", Map.of("ids", memberIds), MEMBER)
+            jdbc.query("SELECT * FROM member WHERE member_id = ANY(?)", ps -> ps.setArray(1,
+                    ps.getConnection().createArrayOf("VARCHAR", memberIds.toArray())), MEMBER)
                     .forEach(m -> members.put(m.memberId(), m));
         }
         if (!birthDates.isEmpty()) {
-            for (MemberRow m : named.query("SELECT * FROM member WHERE birth_date IN (:dates)",
-                    Map.of("dates", birthDates), MEMBER)) {
+            for (MemberRow m : jdbc.query("SELECT * FROM member WHERE birth_date = ANY(?)", ps -> ps.setArray(1,
+                    ps.getConnection().createArrayOf("DATE", birthDates.stream().map(java.sql.Date::valueOf).toArray())),
+                    MEMBER)) {
                 members.put(m.memberId(), m);
                 byBirthDate.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m);
             }
@@ -107,19 +110,28 @@ public class ClaimBook {
         Map<String, WalletRow> wallets = new HashMap<>();
         Set<String> live = new HashSet<>();
         if (!members.isEmpty()) {
-            named.query("SELECT * FROM wallet WHERE member_id IN (:ids)", Map.of("ids", members.keySet()), WALLET)
-                    .forEach(w -> wallets.put(w.memberId(), w));
-            live.addAll(named.queryForList("SELECT DISTINCT member_id FROM claim WHERE member_id IN (:ids)"
-                    + " AND status IN " + ClaimStatus.LIVE_SQL, Map.of("ids", members.keySet()), String.class));
+            Object[] ids = members.keySet().toArray();
+            jdbc.query("SELECT * FROM wallet WHERE member_id = ANY(?)", ps -> ps.setArray(1,
+                    ps.getConnection().createArrayOf("VARCHAR", ids)), WALLET).forEach(w -> wallets.put(w.memberId(), w));
+            // only the member index may be used: a status condition lets H2 scan every live claim instead
+            jdbc.query("SELECT member_id, status FROM claim WHERE member_id = ANY(?)", ps -> ps.setArray(1,
+                    ps.getConnection().createArrayOf("VARCHAR", ids)), (ResultSet rs) -> {
+                        if (ClaimStatus.valueOf(rs.getString(2)).isLive()) {
+                            live.add(rs.getString(1));
+                        }
+                    });
         }
         Map<BankAccount, Set<String>> accountMembers = new HashMap<>();
         if (!accounts.isEmpty()) {
-            named.query("SELECT bank_code, branch_code, account_type, account_number, member_id FROM claim"
-                            + " WHERE (bank_code, branch_code, account_type, account_number) IN (:accounts)"
-                            + " AND status IN " + ClaimStatus.LIVE_SQL, Map.of("accounts", accounts),
-                    (ResultSet rs) -> {
-                        accountMembers.computeIfAbsent(new BankAccount(rs.getString(1), rs.getString(2),
-                                rs.getString(3), rs.getString(4)), k -> new HashSet<>()).add(rs.getString(5));
+            // by account number (selective and indexed); the rest of the account is compared in the key
+            Object[] numbers = accounts.stream().map(a -> a[3]).distinct().toArray();
+            jdbc.query("SELECT bank_code, branch_code, account_type, account_number, member_id, status FROM claim"
+                            + " WHERE account_number = ANY(?)",
+                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", numbers)), (ResultSet rs) -> {
+                        if (ClaimStatus.valueOf(rs.getString(6)).isLive()) {
+                            accountMembers.computeIfAbsent(new BankAccount(rs.getString(1), rs.getString(2),
+                                    rs.getString(3), rs.getString(4)), k -> new HashSet<>()).add(rs.getString(5));
+                        }
                     });
         }
         return new ChunkBook(members, byBirthDate, wallets, live, accountMembers, bankMaster);

@@ -25,8 +25,8 @@ class GenerateCommand implements Callable<Integer> {
     @Option(names = "--nights", defaultValue = "1", paramLabel = "K", description = "business nights (default: ${DEFAULT-VALUE})")
     int nights;
 
-    @Option(names = "--start", defaultValue = "2019-11-13", paramLabel = "YYYY-MM-DD",
-            description = "first night; the default's value date is the APP first payout date (default: ${DEFAULT-VALUE})")
+    @Option(names = "--start", defaultValue = "2019-11-14", paramLabel = "YYYY-MM-DD",
+            description = "first night; by default it both transfers (value date 11-18) and issues certificates (issue date 11-15) (default: ${DEFAULT-VALUE})")
     LocalDate start;
 
     @Option(names = "--apply-share", defaultValue = "0.8", paramLabel = "X",

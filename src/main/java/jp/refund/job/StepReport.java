@@ -15,8 +15,7 @@ public class StepReport implements StepExecutionListener {
 
     @Override
     public void beforeStep(StepExecution step) {
-        log.info("step {} started{}", step.getStepName(),
-                step.getExecutionContext().isEmpty() ? "" : " (resuming)");
+        log.info("step {} started", step.getStepName());
     }
 
     @Override

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Full-night benchmark: generates a book, runs the first night with the real jar, and
+# prints per-stage rates, wall time, peak heap and RSS, and — measured in the same run on
+# the same files — the floors it is compared with (OpenCSV parse, H2 CSVREAD bulk load,
+# naive PDFBox certificates) and the ratios.
+#   bench/night.sh [MEMBERS=100000] [SEED=2019]        e.g. bench/night.sh 1500000
+# Work files go to bench/work/ (not in git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+members="${1:-100000}"; seed="${2:-2019}"
+work="bench/work/$members"; rm -rf "$work"; mkdir -p "$work"
+./mvnw -q -DskipTests package test-compile
+cp=$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
+jvm=(java -Xms2g -Xmx2g -XX:+UseG1GC)
+
+echo "== generate $members members (seed $seed)"
+start=$(date +%s.%N)
+"${jvm[@]}" -jar target/refund-batch.jar generate --out="$work/input" --members="$members" --seed="$seed" | tail -1
+gen_s=$(echo "$(date +%s.%N) - $start" | bc)
+night=$(ls "$work/input" | head -1)
+
+echo "== floors on input/$night"
+"${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.NightFloors "$work/input/$night" "$work/floor" \
+  | tee "$work/floors.txt"
+
+echo "== the night (first night of the book)"
+/usr/bin/time -v -o "$work/time.txt" "${jvm[@]}" -Xlog:gc:file="$work/gc.log" -jar target/refund-batch.jar nightly \
+  --date="$night" --input="$work/input" --output="$work/output" \
+  --spring.datasource.url="jdbc:h2:file:$(pwd)/$work/db/refunds" > "$work/night.log" 2>&1 || { tail -5 "$work/night.log"; exit 1; }
+grep -E "step .* completed|certificates:.*rendered" "$work/night.log" | sed 's/^[0-9:]* INFO  /  /'
+certs=$(grep -oE "certificates: [0-9]+ rendered" "$work/night.log" | grep -oE "[0-9]+" || echo 0)
+
+echo "== naive certificate floor"
+"${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.certificate.CertificateBenchmark 400 "$(nproc)" \
+  | tee "$work/certs.txt" | grep -E "naive|warm|speed"
+
+python3 - "$work" "$gen_s" "$certs" <<'PY'
+import re, sys
+work, gen_s, certs = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+floors = dict(l.strip().split("=") for l in open(f"{work}/floors.txt") if "=" in l)
+t = open(f"{work}/time.txt").read()
+wall = t.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split()[0]
+parts = [float(p) for p in wall.split(":")]
+wall_s = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
+rss_mb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+heap = [int(m) for m in re.findall(r"(\d+)M->\d+M", open(f"{work}/gc.log").read())]
+naive = float(re.search(r"naive.*?:\s+([\d.]+) certificates/s", open(f"{work}/certs.txt").read()).group(1))
+csv_s, h2_s = float(floors["floor.csv_parse_s"]), float(floors["floor.h2_csvread_s"])
+cert_floor = certs / naive if naive else 0
+target = 2 * (csv_s + h2_s) + cert_floor
+print("== summary")
+print(f"  generate                : {gen_s:8.1f} s")
+print(f"  night wall              : {wall_s:8.1f} s   peak heap {max(heap) if heap else 0} MB, max RSS {rss_mb:.0f} MB")
+print(f"  floor CSV parse         : {csv_s:8.2f} s   ({int(floors['floor.csv_rows']):,} rows, {int(floors['floor.csv_rows'])/csv_s:,.0f} rows/s)")
+print(f"  floor H2 CSVREAD        : {h2_s:8.2f} s")
+print(f"  floor certificates      : {cert_floor:8.1f} s   ({certs} certificates at naive {naive:.1f}/s)")
+print(f"  target 2x(CSV+H2)+certs : {target:8.1f} s   night / target = {wall_s/target:.2f}")
+print(f"  Zengin writing          : {float(floors['zengin_records_per_s']):,.0f} records/s")
+PY
