@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = {"Runs the nightly job: ingest the night's feeds, decide claims, write the outputs.",
                 "Without --date, runs every date folder under --input not completed yet, oldest first."})
-class NightlyCommand implements Callable<Integer>, SpringCommand {
+class NightlyCommand extends SpringCommand implements Callable<Integer> {
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the business date to run (input/<date>/)")
     LocalDate date;
@@ -27,12 +27,6 @@ class NightlyCommand implements Callable<Integer>, SpringCommand {
             description = "folder that receives output/<date>/ (default: ${DEFAULT-VALUE})")
     Path output;
 
-    private String[] springArgs = new String[0];
-
-    @Override
-    public void springArgs(String[] springArgs) {
-        this.springArgs = springArgs;
-    }
 
     @Override
     public Integer call() {

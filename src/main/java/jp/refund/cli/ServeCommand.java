@@ -11,14 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Starts the support status service (web pages and JSON API) on the nightly database.",
                 "Port: --server.port (default 8080). Try it with --spring.profiles.active=demo (demo users)."})
-class ServeCommand implements Callable<Integer>, SpringCommand {
+class ServeCommand extends SpringCommand implements Callable<Integer> {
 
-    private String[] springArgs = new String[0];
-
-    @Override
-    public void springArgs(String[] springArgs) {
-        this.springArgs = springArgs;
-    }
 
     @Override
     public Integer call() throws InterruptedException {

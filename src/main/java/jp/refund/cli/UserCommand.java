@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "user", mixinStandardHelpOptions = true,
         description = {"Adds a staff user of the status service, or sets a new password and role.",
                 "The password is read from the terminal, or from standard input (one line); it is stored as a bcrypt hash."})
-class UserCommand implements Callable<Integer>, SpringCommand {
+class UserCommand extends SpringCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "user name (2-60 of A-Z a-z 0-9 . _ -)")
     String name;
@@ -26,12 +26,6 @@ class UserCommand implements Callable<Integer>, SpringCommand {
     @Option(names = "--role", required = true, paramLabel = "ROLE", description = "SUPPORT, FINANCE or AUDITOR")
     String role;
 
-    private String[] springArgs = new String[0];
-
-    @Override
-    public void springArgs(String[] springArgs) {
-        this.springArgs = springArgs;
-    }
 
     @Override
     public Integer call() throws IOException {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "trailer and the database, certificates against the mailing list, the reconciliation, and the "
                 + "night's events and rejects against the database.",
                 "Prints every difference; exit status 1 if there is any."})
-class VerifyCommand implements Callable<Integer>, SpringCommand {
+class VerifyCommand extends SpringCommand implements Callable<Integer> {
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the night to verify")
     LocalDate date;
@@ -24,12 +24,6 @@ class VerifyCommand implements Callable<Integer>, SpringCommand {
             description = "folder holding output/<date>/ (default: ${DEFAULT-VALUE})")
     Path output;
 
-    private String[] springArgs = new String[0];
-
-    @Override
-    public void springArgs(String[] springArgs) {
-        this.springArgs = springArgs;
-    }
 
     @Override
     public Integer call() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import jp.refund.FeedHeaders;
 import jp.refund.NightlyHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,43 +12,33 @@ import org.junit.jupiter.api.io.TempDir;
 /** Claims over several nights, through the real command line. */
 class ClaimNightsTest {
 
-    private static final String MEMBERS = "member_id,family_name,given_name,family_name_kana,given_name_kana,"
-            + "birth_date,email,phone,postal_code,address,contact_changed_at\n";
-    private static final String WALLETS = "wallet_id,member_id,balance_yen,disputed_yen,compromised\n";
-    private static final String APP = "application_id,submitted_at,payout_method,bank_code,branch_code,account_type,"
-            + "account_number,yucho_symbol,yucho_number,account_holder_kana,recipient_name,postal_code,address,email,"
-            + "phone,member_id\n";
-    private static final String WEB = "application_id,submitted_at,payout_method,bank_code,branch_code,account_type,"
-            + "account_number,yucho_symbol,yucho_number,account_holder_kana,recipient_name,postal_code,address,email,"
-            + "phone,family_name,given_name,family_name_kana,given_name_kana,birth_date\n";
-    private static final String CHECKS = "check_id,application_id,checked_at,result,document_type,reviewer_id,note\n";
 
     @TempDir
     Path root;
 
     private static void book(NightlyHarness h) {
-        h.write("2019-10-01", "members.csv", MEMBERS
+        h.write("2019-10-01", "members.csv", FeedHeaders.MEMBERS
                 + "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,taro@example.jp,090-1111-0001,100-0001,東京都千代田区千代田1-1,\n"
                 + "M2,佐藤,花子,サトウ,ハナコ,1975-12-24,hanako@example.jp,090-2222-0002,150-0001,東京都渋谷区神宮前1-2-3,\n");
-        h.write("2019-10-01", "closing_balances.csv", WALLETS + "W1,M1,12500,0,false\nW2,M2,30000,1000,false\n"
+        h.write("2019-10-01", "closing_balances.csv", FeedHeaders.WALLETS + "W1,M1,12500,0,false\nW2,M2,30000,1000,false\n"
                 + "W3,M3,7000,0,false\n");
         // B1 (09:30 JST, written in UTC) was submitted before A1 (10:00 JST): B1 is decided first.
-        h.write("2019-10-01", "applications_app.csv", APP
+        h.write("2019-10-01", "applications_app.csv", FeedHeaders.APP
                 + "A1,2019-10-01T10:00:00+09:00,BANK,0001,001,1,1234567,,,ヤマダ タロウ,,,,taro@example.jp,090-1111-0001,M1\n"
                 + "A2,2019-10-01T11:00:00+09:00,BANK,0005,001,1,7654321,,,サトウ ハナコ,,,,hanako@example.jp,090-2222-0002,M2\n"
                 + "A3,2019-10-01T11:30:00+09:00,POSTAL,,,,,,,,山田 三郎,100-0001,東京都千代田区千代田1-1,s@example.jp,090-3333-0003,M3\n"
                 + "A4,2019-10-01T12:00:00+09:00,BANK,0005,001,1,7654321,,,サトウ ハナコ,,,,hanako@example.jp,090-2222-0002,M2\n");
-        h.write("2019-10-01", "applications_web.csv", WEB
+        h.write("2019-10-01", "applications_web.csv", FeedHeaders.WEB
                 + "B1,2019-10-01T00:30:00Z,BANK,0001,001,1,1234567,,,ヤマダ タロウ,,,,TARO@example.jp,03-0000-0000,"
                 + "山田,太郎,やまだ,たろう,1980-04-01\n");
-        h.write("2019-10-02", "members.csv", MEMBERS
+        h.write("2019-10-02", "members.csv", FeedHeaders.MEMBERS
                 + "M3,山田,三郎,ヤマダ,サブロウ,1985-05-05,s@example.jp,090-3333-0003,100-0001,東京都千代田区千代田1-1,\n");
-        h.write("2019-10-02", "identity_checks.csv", CHECKS
+        h.write("2019-10-02", "identity_checks.csv", FeedHeaders.CHECKS
                 + "C1,B1,2019-10-02T15:00:00+09:00,PASS,DRIVERS_LICENSE,R-1,\n"
                 + "C2,A2,2019-10-02T15:05:00+09:00,PASS,PASSPORT,R-1,\n");
-        h.write("2019-10-03", "identity_checks.csv", CHECKS
+        h.write("2019-10-03", "identity_checks.csv", FeedHeaders.CHECKS
                 + "C3,B1,2019-10-03T09:00:00+09:00,FAIL,PASSPORT,R-2,second look\n");
-        h.write("2019-10-03", "applications_web.csv", WEB
+        h.write("2019-10-03", "applications_web.csv", FeedHeaders.WEB
                 + "B2,2019-10-03T10:00:00+09:00,POSTAL,,,,,,,,佐藤 花子,150-0001,東京都渋谷区神宮前1-2-3,"
                 + "hanako@example.jp,090-2222-0002,佐藤,花子,サトウ,ハナコ,1975-12-24\n");
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jp.refund.FeedHeaders;
 import jp.refund.NightlyHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestNightTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/jp/refund/ingest/reject-reasons");
-    private static final String MEMBERS_HEADER = "member_id,family_name,given_name,family_name_kana,given_name_kana,"
-            + "birth_date,email,phone,postal_code,address,contact_changed_at\n";
 
     @TempDir
     Path root;
@@ -110,7 +109,7 @@ class IngestNightTest {
     @Test
     void aWindows31jFeedIsReadAsTheSameRowsAsItsUtf8TwinAndAUtf8BomIsIgnored() {
         NightlyHarness h = harness().with("--refund.feeds.members.charset=windows-31j");
-        String rows = MEMBERS_HEADER
+        String rows = FeedHeaders.MEMBERS
                 + "M1,髙橋,美咲,タカハシ,ミサキ,1988-07-07,misaki@example.jp,070-3333-0004,460-0008,愛知県名古屋市中区栄３丁目①,\r\n";
         h.write("2019-10-01", "members.csv", rows.getBytes(Charset.forName("windows-31j")));
 
@@ -162,7 +161,7 @@ class IngestNightTest {
     @Test
     void aFeedRejectedBeyondTheRatioIsABrokenExportAndNothingOfTheNightIsKept() {
         NightlyHarness h = new NightlyHarness(root); // default ratio 0.05 over files of 20 rows or more
-        StringBuilder members = new StringBuilder(MEMBERS_HEADER);
+        StringBuilder members = new StringBuilder(FeedHeaders.MEMBERS);
         for (int i = 1; i <= 20; i++) {
             String postal = i <= 2 ? "BAD" : "100-0001";
             members.append("M").append(i).append(",山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,")

@@ -44,7 +44,7 @@ class CrashRecoveryIT {
         referenceEvents = reference.rows("SELECT * FROM claim_event ORDER BY run_date, seq");
         assertThat(referenceTree).containsKeys("2019-11-14/bank/SOGOFURI-20191118.txt",
                 "2019-11-14/certificates/mailing-list.csv");
-        assertThat(referenceClaims).hasSizeGreaterThan(3000);
+        assertThat(referenceClaims).hasSizeGreaterThan(1500);
     }
 
     private void assertSameAsUninterrupted(ChildNightly resumed) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import jp.refund.FeedHeaders;
 import jp.refund.NightlyHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Which nights run, in which order, and what a repeated or out-of-order run does. */
 class NightlyRunTest {
 
-    private static final String MEMBERS_HEADER = "member_id,family_name,given_name,family_name_kana,given_name_kana,"
-            + "birth_date,email,phone,postal_code,address,contact_changed_at\n";
 
     @TempDir
     Path root;
@@ -25,9 +24,9 @@ class NightlyRunTest {
 
     private NightlyHarness threeNights() {
         NightlyHarness h = new NightlyHarness(root);
-        h.write("2019-10-01", "members.csv", MEMBERS_HEADER + member("M1"));
-        h.write("2019-10-02", "members.csv", MEMBERS_HEADER + member("M1") + member("M2"));
-        h.write("2019-10-03", "members.csv", MEMBERS_HEADER + member("M3"));
+        h.write("2019-10-01", "members.csv", FeedHeaders.MEMBERS + member("M1"));
+        h.write("2019-10-02", "members.csv", FeedHeaders.MEMBERS + member("M1") + member("M2"));
+        h.write("2019-10-03", "members.csv", FeedHeaders.MEMBERS + member("M3"));
         return h;
     }
 
@@ -83,7 +82,7 @@ class NightlyRunTest {
     void aNightBeforeTheLastCompletedOneIsRefused() {
         NightlyHarness h = threeNights();
         assertThat(h.run("nightly").exitCode()).isZero();
-        h.write("2019-09-30", "members.csv", MEMBERS_HEADER + member("M9"));
+        h.write("2019-09-30", "members.csv", FeedHeaders.MEMBERS + member("M9"));
 
         NightlyHarness.Result result = h.run("nightly");
 

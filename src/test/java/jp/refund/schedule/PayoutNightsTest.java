@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import jp.refund.FeedHeaders;
 import jp.refund.NightlyHarness;
 import jp.refund.bankfile.ZenginDataRecord;
 import jp.refund.bankfile.ZenginFile;
@@ -14,17 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Payout scheduling, bank files, returns and conservation over several nights, through the command line. */
 class PayoutNightsTest {
 
-    private static final String MEMBERS = "member_id,family_name,given_name,family_name_kana,given_name_kana,"
-            + "birth_date,email,phone,postal_code,address,contact_changed_at\n";
-    private static final String WALLETS = "wallet_id,member_id,balance_yen,disputed_yen,compromised\n";
-    private static final String APP = "application_id,submitted_at,payout_method,bank_code,branch_code,account_type,"
-            + "account_number,yucho_symbol,yucho_number,account_holder_kana,recipient_name,postal_code,address,email,"
-            + "phone,member_id\n";
-    private static final String WEB = "application_id,submitted_at,payout_method,bank_code,branch_code,account_type,"
-            + "account_number,yucho_symbol,yucho_number,account_holder_kana,recipient_name,postal_code,address,email,"
-            + "phone,family_name,given_name,family_name_kana,given_name_kana,birth_date\n";
-    private static final String CHECKS = "check_id,application_id,checked_at,result,document_type,reviewer_id,note\n";
-    private static final String RETURNS = "return_id,claim_no,value_date,amount_yen,reason,received_at\n";
 
     @TempDir
     Path root;
@@ -35,8 +25,8 @@ class PayoutNightsTest {
         for (String s : settings) {
             h.with(s);
         }
-        StringBuilder members = new StringBuilder(MEMBERS);
-        StringBuilder wallets = new StringBuilder(WALLETS);
+        StringBuilder members = new StringBuilder(FeedHeaders.MEMBERS);
+        StringBuilder wallets = new StringBuilder(FeedHeaders.WALLETS);
         String[][] people = {{"M1", "ヤマダ", "タロウ"}, {"M2", "サトウ", "ハナコ"}, {"M3", "スズキ", "イチロウ"},
                 {"M4", "タナカ", "ケンタ"}};
         for (int i = 0; i < people.length; i++) {
@@ -67,8 +57,8 @@ class PayoutNightsTest {
     @Test
     void valueDatesSkipTheYearEndBankHolidaysAndComingOfAgeDay() throws Exception {
         NightlyHarness h = book("2019-12-27");
-        h.write("2019-12-27", "applications_app.csv", APP + bankApp("A1", "2019-12-27T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
-        h.write("2020-01-10", "applications_app.csv", APP + bankApp("A2", "2020-01-10T09:00:00+09:00", "M2", "2222222", "ｻﾄｳ ﾊﾅｺ"));
+        h.write("2019-12-27", "applications_app.csv", FeedHeaders.APP + bankApp("A1", "2019-12-27T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
+        h.write("2020-01-10", "applications_app.csv", FeedHeaders.APP + bankApp("A2", "2020-01-10T09:00:00+09:00", "M2", "2222222", "ｻﾄｳ ﾊﾅｺ"));
 
         ok(h.run("nightly"));
 
@@ -85,11 +75,11 @@ class PayoutNightsTest {
     @Test
     void webClaimsApprovedInDecemberWaitForTheWebFirstPayoutDate() throws Exception {
         NightlyHarness h = book("2019-12-02");
-        h.write("2019-12-02", "applications_web.csv", WEB + "B1,2019-12-02T09:00:00+09:00,BANK,0001,001,1,3333333,,,"
+        h.write("2019-12-02", "applications_web.csv", FeedHeaders.WEB + "B1,2019-12-02T09:00:00+09:00,BANK,0001,001,1,3333333,,,"
                 + "ﾔﾏﾀﾞ ﾀﾛｳ,,,,m1@example.jp,090-9999-9999,山田,太郎,ヤマダ,タロウ,1980-04-01\n");
-        h.write("2019-12-03", "identity_checks.csv", CHECKS + "C1,B1,2019-12-03T10:00:00+09:00,PASS,PASSPORT,R-1,\n");
-        h.write("2020-01-22", "identity_checks.csv", CHECKS);
-        h.write("2020-01-23", "identity_checks.csv", CHECKS);
+        h.write("2019-12-03", "identity_checks.csv", FeedHeaders.CHECKS + "C1,B1,2019-12-03T10:00:00+09:00,PASS,PASSPORT,R-1,\n");
+        h.write("2020-01-22", "identity_checks.csv", FeedHeaders.CHECKS);
+        h.write("2020-01-23", "identity_checks.csv", FeedHeaders.CHECKS);
 
         ok(h.run("nightly"));
 
@@ -105,13 +95,13 @@ class PayoutNightsTest {
     void overCapacityClaimsWaitInApprovalOrderAndANightForTheSameValueDateCountsWhatIsScheduled() throws Exception {
         NightlyHarness h = book("2019-11-15", "--refund.schedule.bank-capacity-per-day=2");
         // approvals: A3 and A1 on the first night (A3 decided first: submitted first), A2 on the next
-        h.write("2019-11-15", "applications_app.csv", APP
+        h.write("2019-11-15", "applications_app.csv", FeedHeaders.APP
                 + bankApp("A1", "2019-11-14T10:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ")
                 + bankApp("A3", "2019-11-14T09:00:00+09:00", "M3", "3333333", "ｽｽﾞｷ ｲﾁﾛｳ")
                 + bankApp("A4", "2019-11-14T11:00:00+09:00", "M4", "4444444", "ﾀﾅｶ ｹﾝﾀ"));
-        h.write("2019-11-16", "applications_app.csv", APP
+        h.write("2019-11-16", "applications_app.csv", FeedHeaders.APP
                 + bankApp("A2", "2019-11-16T09:00:00+09:00", "M2", "2222222", "ｻﾄｳ ﾊﾅｺ"));
-        h.write("2019-11-18", "identity_checks.csv", CHECKS);
+        h.write("2019-11-18", "identity_checks.csv", FeedHeaders.CHECKS);
 
         ok(h.run("nightly"));
 
@@ -131,11 +121,11 @@ class PayoutNightsTest {
     @Test
     void aReturnedTransferMakesTheMoneyRefundableAgainAndAFreshApplicationIsPaid() throws Exception {
         NightlyHarness h = book("2019-11-13");
-        h.write("2019-11-13", "applications_app.csv", APP + bankApp("A1", "2019-11-13T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
-        h.write("2019-11-20", "bank_returns.csv", RETURNS
+        h.write("2019-11-13", "applications_app.csv", FeedHeaders.APP + bankApp("A1", "2019-11-13T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
+        h.write("2019-11-20", "bank_returns.csv", FeedHeaders.RETURNS
                 + "R1,1000000016,2019-11-15,1000,ACCOUNT_CLOSED,2019-11-20T09:00:00+09:00\n"
                 + "R2,1000000016,2019-11-15,1000,OTHER,2019-11-20T09:05:00+09:00\n");
-        h.write("2019-11-21", "applications_app.csv", APP + bankApp("A2", "2019-11-21T09:00:00+09:00", "M1", "7777777", "ﾔﾏﾀﾞ ﾀﾛｳ"));
+        h.write("2019-11-21", "applications_app.csv", FeedHeaders.APP + bankApp("A2", "2019-11-21T09:00:00+09:00", "M1", "7777777", "ﾔﾏﾀﾞ ﾀﾛｳ"));
 
         ok(h.run("nightly"));
 
@@ -155,8 +145,8 @@ class PayoutNightsTest {
     @Test
     void aReturnMustMatchTheTransfersValueDateAndAmount() {
         NightlyHarness h = book("2019-11-13");
-        h.write("2019-11-13", "applications_app.csv", APP + bankApp("A1", "2019-11-13T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
-        h.write("2019-11-20", "bank_returns.csv", RETURNS
+        h.write("2019-11-13", "applications_app.csv", FeedHeaders.APP + bankApp("A1", "2019-11-13T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
+        h.write("2019-11-20", "bank_returns.csv", FeedHeaders.RETURNS
                 + "R1,1000000016,2019-11-18,1000,ACCOUNT_CLOSED,2019-11-20T09:00:00+09:00\n"
                 + "R2,1000000016,2019-11-15,999,ACCOUNT_CLOSED,2019-11-20T09:00:00+09:00\n"
                 + "R3,1000000024,2019-11-15,1000,ACCOUNT_CLOSED,2019-11-20T09:00:00+09:00\n");
@@ -173,7 +163,7 @@ class PayoutNightsTest {
     @Test
     void postalClaimsGetACertificateNumberAndAValidUntilDate() {
         NightlyHarness h = book("2019-12-27");
-        h.write("2019-12-27", "applications_app.csv", APP
+        h.write("2019-12-27", "applications_app.csv", FeedHeaders.APP
                 + "A1,2019-12-27T09:00:00+09:00,POSTAL,,,,,,,,山田 太郎,100-0001,東京都千代田区千代田1-1,x@example.jp,090,M1\n");
 
         ok(h.run("nightly"));
@@ -187,8 +177,8 @@ class PayoutNightsTest {
     @Test
     void aBookThatDoesNotBalanceStopsTheNightBeforeAnyFileIsWritten() throws Exception {
         NightlyHarness h = book("2019-11-13");
-        h.write("2019-11-13", "applications_app.csv", APP + bankApp("A1", "2019-11-13T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
-        h.write("2019-11-14", "identity_checks.csv", CHECKS);
+        h.write("2019-11-13", "applications_app.csv", FeedHeaders.APP + bankApp("A1", "2019-11-13T09:00:00+09:00", "M1", "1111111", "ﾔﾏﾀﾞ ﾀﾛｳ"));
+        h.write("2019-11-14", "identity_checks.csv", FeedHeaders.CHECKS);
         ok(h.run("nightly", "--date=2019-11-13"));
         try (var c = h.connect(); var s = c.createStatement()) {
             s.executeUpdate("UPDATE claim SET amount_yen = amount_yen + 1");  // a yen appears from nowhere
