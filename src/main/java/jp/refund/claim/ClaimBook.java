@@ -270,13 +270,20 @@ public class ClaimBook {
         jdbc.update("UPDATE identity_check SET effect = ? WHERE check_id = ?", effect, checkId);
     }
 
-    public List<ClaimEvent> events(LocalDate runDate) {
-        return jdbc.query("SELECT * FROM claim_event WHERE run_date = ? ORDER BY seq", (rs, i) -> new ClaimEvent(
-                rs.getObject("run_date", LocalDate.class), rs.getInt("seq"), rs.getString("claim_no"),
-                rs.getString("application_id"), rs.getString("channel"), rs.getString("member_id"),
-                ClaimStatus.valueOf(rs.getString("status")), rs.getString("reasons"), rs.getLong("amount_yen"),
-                rs.getString("payout_method"), rs.getObject("payout_date", LocalDate.class),
-                rs.getString("reference")), runDate);
+    /** The night's events in order, one at a time: a full night has a million of them. */
+    public void forEachEvent(LocalDate runDate, java.util.function.Consumer<ClaimEvent> action) {
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT * FROM claim_event WHERE run_date = ? ORDER BY seq");
+            ps.setObject(1, runDate);
+            ps.setFetchSize(1000);
+            return ps;
+        }, (ResultSet rs) -> {
+            action.accept(new ClaimEvent(rs.getObject("run_date", LocalDate.class), rs.getInt("seq"),
+                    rs.getString("claim_no"), rs.getString("application_id"), rs.getString("channel"),
+                    rs.getString("member_id"), ClaimStatus.valueOf(rs.getString("status")), rs.getString("reasons"),
+                    rs.getLong("amount_yen"), rs.getString("payout_method"), rs.getObject("payout_date", LocalDate.class),
+                    rs.getString("reference")));
+        });
     }
 
     /** A pending claim as the back office's work list shows it. */

@@ -40,8 +40,7 @@ public class ClaimReports {
 
     /** The night's events: they never change once the night is done. */
     public void writeEvents(LocalDate runDate, Path nightFolder) {
-        List<ClaimEvent> events = book.events(runDate);
-        CsvOutput.write(nightFolder.resolve("reports/claim-events.csv"), EVENTS_HEADER, out -> events.forEach(e ->
+        CsvOutput.write(nightFolder.resolve("reports/claim-events.csv"), EVENTS_HEADER, out -> book.forEachEvent(runDate, e ->
                 out.accept(new String[]{e.runDate().toString(), e.claimNo(), e.applicationId(), e.channel(),
                         text(e.memberId()), e.status().name(), text(e.reasons()), String.valueOf(e.amountYen()),
                         e.payoutMethod(), e.payoutDate() == null ? "" : e.payoutDate().toString(),

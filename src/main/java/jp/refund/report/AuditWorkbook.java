@@ -23,7 +23,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import jp.refund.claim.ClaimBook;
-import jp.refund.claim.ClaimEvent;
 import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedCount;
 import jp.refund.ingest.FeedReject;
@@ -131,11 +130,11 @@ public class AuditWorkbook {
         sheet.gap();
         sheet.title("status changes tonight", "status", "claims", "amount_yen");
         Map<String, long[]> byStatus = new TreeMap<>();
-        for (ClaimEvent e : claims.events(runDate)) {
+        claims.forEachEvent(runDate, e -> {
             long[] sum = byStatus.computeIfAbsent(e.status().name(), s -> new long[2]);
             sum[0]++;
             sum[1] += e.amountYen();
-        }
+        });
         byStatus.forEach((status, sum) -> sheet.row("", status, sum[0], sum[1]));
         sheet.gap();
         sheet.title("payout files", "file", "records", "amount_yen");
@@ -169,10 +168,9 @@ public class AuditWorkbook {
                 new WorkbookSheet.Column("reasons", TEXT, 40), new WorkbookSheet.Column("amount_yen", YEN, 12),
                 new WorkbookSheet.Column("payout_method", TEXT, 8), new WorkbookSheet.Column("payout_date", DATE, 12),
                 new WorkbookSheet.Column("reference", TEXT, 24)));
-        for (ClaimEvent e : claims.events(runDate)) {
-            sheet.row(e.runDate(), e.claimNo(), e.applicationId(), e.channel(), e.memberId(), e.status().name(),
-                    e.reasons(), e.amountYen(), e.payoutMethod(), e.payoutDate(), e.reference());
-        }
+        claims.forEachEvent(runDate, e -> sheet.row(e.runDate(), e.claimNo(), e.applicationId(), e.channel(),
+                e.memberId(), e.status().name(), e.reasons(), e.amountYen(), e.payoutMethod(), e.payoutDate(),
+                e.reference()));
     }
 
     private void reviewQueue(SXSSFWorkbook workbook, WorkbookSheet.Styles styles) {
