@@ -21,7 +21,8 @@ public class ClaimReports {
             "payout_method", "flags", "pending_since", "submitted_at"};
 
     /** ISO-8601 with seconds always written (OffsetDateTime.toString drops zero seconds). */
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    static final DateTimeFormatter TIMESTAMP = new java.time.format.DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss").appendOffset("+HH:MM", "Z").toFormatter();
 
     private final ClaimBook book;
 
