@@ -24,11 +24,18 @@ echo "== floors on input/$night"
   | tee "$work/floors.txt"
 
 echo "== the night (first night of the book)"
-/usr/bin/time -v -o "$work/time.txt" "${jvm[@]}" -Xlog:gc:file="$work/gc.log" -jar target/refund-batch.jar nightly \
+# JFR with the JDK's default settings (about 1% overhead): the profile of the night, in night.jfr
+/usr/bin/time -v -o "$work/time.txt" "${jvm[@]}" -Xlog:gc:file="$work/gc.log" \
+  -XX:StartFlightRecording=filename="$work/night.jfr",settings=default -jar target/refund-batch.jar nightly \
   --date="$night" --input="$work/input" --output="$work/output" \
   --spring.datasource.url="jdbc:h2:file:$(pwd)/$work/db/refunds" > "$work/night.log" 2>&1 || { tail -5 "$work/night.log"; exit 1; }
-grep -E "step .* completed|certificates:.*rendered" "$work/night.log" | sed 's/^[0-9:]* INFO  /  /'
+sed -n '/steps of night/,/  total/p' "$work/night.log" | sed 's/^[0-9:]* INFO  /  /'
+grep -E "certificates:.*rendered|scheduled .* transfer" "$work/night.log" | sed 's/^[0-9:]* INFO  /  /'
 certs=$(grep -oE "certificates: [0-9]+ rendered" "$work/night.log" | grep -oE "[0-9]+" || echo 0)
+
+echo "== support look-ups on the night's database"
+"${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.status.LookupBenchmark \
+  "jdbc:h2:file:$(pwd)/$work/db/refunds" 2000 2>/dev/null | grep -E "^lookup" | sed 's/^/  /'
 
 echo "== naive certificate floor"
 "${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.certificate.CertificateBenchmark 400 "$(nproc)" \
@@ -43,14 +50,16 @@ wall = t.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split()[0]
 parts = [float(p) for p in wall.split(":")]
 wall_s = parts[-1] + 60 * parts[-2] + (3600 * parts[-3] if len(parts) > 2 else 0)
 rss_mb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
-heap = [int(m) for m in re.findall(r"(\d+)M->\d+M", open(f"{work}/gc.log").read())]
+gcs = re.findall(r"(\d+)M->(\d+)M", open(f"{work}/gc.log").read())
+heap = [int(b) for b, a in gcs]
+live = [int(a) for b, a in gcs]
 naive = float(re.search(r"naive.*?:\s+([\d.]+) certificates/s", open(f"{work}/certs.txt").read()).group(1))
 csv_s, h2_s = float(floors["floor.csv_parse_s"]), float(floors["floor.h2_csvread_s"])
 cert_floor = certs / naive if naive else 0
 target = 2 * (csv_s + h2_s) + cert_floor
 print("== summary")
 print(f"  generate                : {gen_s:8.1f} s")
-print(f"  night wall              : {wall_s:8.1f} s   peak heap {max(heap) if heap else 0} MB, max RSS {rss_mb:.0f} MB")
+print(f"  night wall              : {wall_s:8.1f} s   peak heap {max(heap) if heap else 0} MB (after GC at most {max(live) if live else 0} MB), max RSS {rss_mb:.0f} MB")
 print(f"  floor CSV parse         : {csv_s:8.2f} s   ({int(floors['floor.csv_rows']):,} rows, {int(floors['floor.csv_rows'])/csv_s:,.0f} rows/s)")
 print(f"  floor H2 CSVREAD        : {h2_s:8.2f} s")
 print(f"  floor certificates      : {cert_floor:8.1f} s   ({certs} certificates at naive {naive:.1f}/s)")

@@ -74,18 +74,19 @@ public class BankFileWriter {
         return Optional.of(new NightBankFile(valueDate, ZenginFile.of(header, data)));
     }
 
-    public Optional<Path> write(LocalDate runDate, Path nightFolder) {
+    /** Writes the night's bank file, if there are transfers; returns how many. */
+    public int write(LocalDate runDate, Path nightFolder) {
         Optional<NightBankFile> file = file(runDate);
         if (file.isEmpty()) {
             log.info("no transfers tonight: no bank file");
-            return Optional.empty();
+            return 0;
         }
         ZenginFile zengin = file.get().file();
         Path target = nightFolder.resolve("bank").resolve(file.get().fileName());
         OutputFile.write(target, out -> zengin.write(out, originator.crlf()));
         log.info("bank file {}: {} transfer(s), {} yen", target.getFileName(), zengin.trailer().count(),
                 String.format("%,d", zengin.trailer().totalYen()));
-        return Optional.of(target);
+        return (int) zengin.trailer().count();
     }
 
     private BankMaster.Branch branch(String bankCode, String branchCode) {

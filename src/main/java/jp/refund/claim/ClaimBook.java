@@ -15,6 +15,7 @@ import jp.refund.ingest.MemberRow;
 import jp.refund.ingest.WalletRow;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.BankAccount;
+import jp.refund.shared.KeySet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -78,7 +79,7 @@ public class ClaimBook {
     ChunkBook chunkBook(List<ApplicationRow> applications, BankMaster bankMaster) {
         Set<String> memberIds = new HashSet<>();
         Set<LocalDate> birthDates = new HashSet<>();
-        List<Object[]> accounts = new ArrayList<>();
+        List<String> accountNumbers = new ArrayList<>();
         for (ApplicationRow a : applications) {
             if (a.memberId() != null) {
                 memberIds.add(a.memberId());
@@ -87,47 +88,45 @@ public class ClaimBook {
                 birthDates.add(a.birthDate());
             }
             if ("BANK".equals(a.payoutMethod())) {
-                ClaimDecider.account(a).ifPresent(acc -> accounts.add(new Object[]{acc.bankCode(), acc.branchCode(),
-                        acc.accountType(), acc.accountNumber()}));
+                ClaimDecider.account(a).ifPresent(acc -> accountNumbers.add(acc.accountNumber()));
             }
         }
-        // Fixed SQL text with array parameters: H2 plans each statement once, not once per chunk.
         Map<String, MemberRow> members = new HashMap<>();
         Map<LocalDate, List<MemberRow>> byBirthDate = new HashMap<>();
-        if (!memberIds.isEmpty()) {
-            jdbc.query("SELECT * FROM member WHERE member_id = ANY(?)", ps -> ps.setArray(1,
-                    ps.getConnection().createArrayOf("VARCHAR", memberIds.toArray())), MEMBER)
-                    .forEach(m -> members.put(m.memberId(), m));
+        KeySet ids = KeySet.text(memberIds);
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT m.* FROM " + KeySet.TEXT_KEYS + " JOIN member m ON m.member_id = k.id",
+                    ids.asFirstParameter(), MEMBER).forEach(m -> members.put(m.memberId(), m));
         }
-        if (!birthDates.isEmpty()) {
-            for (MemberRow m : jdbc.query("SELECT * FROM member WHERE birth_date = ANY(?)", ps -> ps.setArray(1,
-                    ps.getConnection().createArrayOf("DATE", birthDates.stream().map(java.sql.Date::valueOf).toArray())),
-                    MEMBER)) {
+        KeySet dates = KeySet.dates(birthDates);
+        if (!dates.isEmpty()) {
+            for (MemberRow m : jdbc.query("SELECT m.* FROM " + KeySet.DATE_KEYS + " JOIN member m ON m.birth_date = k.id",
+                    dates.asFirstParameter(), MEMBER)) {
                 members.put(m.memberId(), m);
                 byBirthDate.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m);
             }
         }
         Map<String, WalletRow> wallets = new HashMap<>();
         Set<String> live = new HashSet<>();
-        if (!members.isEmpty()) {
-            Object[] ids = members.keySet().toArray();
-            jdbc.query("SELECT * FROM wallet WHERE member_id = ANY(?)", ps -> ps.setArray(1,
-                    ps.getConnection().createArrayOf("VARCHAR", ids)), WALLET).forEach(w -> wallets.put(w.memberId(), w));
+        KeySet known = KeySet.text(members.keySet());
+        if (!known.isEmpty()) {
+            jdbc.query("SELECT w.* FROM " + KeySet.TEXT_KEYS + " JOIN wallet w ON w.member_id = k.id",
+                    known.asFirstParameter(), WALLET).forEach(w -> wallets.put(w.memberId(), w));
             // only the member index may be used: a status condition lets H2 scan every live claim instead
-            jdbc.query("SELECT member_id, status FROM claim WHERE member_id = ANY(?)", ps -> ps.setArray(1,
-                    ps.getConnection().createArrayOf("VARCHAR", ids)), (ResultSet rs) -> {
+            jdbc.query("SELECT c.member_id, c.status FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.member_id = k.id",
+                    known.asFirstParameter(), (ResultSet rs) -> {
                         if (ClaimStatus.valueOf(rs.getString(2)).isLive()) {
                             live.add(rs.getString(1));
                         }
                     });
         }
         Map<BankAccount, Set<String>> accountMembers = new HashMap<>();
-        if (!accounts.isEmpty()) {
+        KeySet numbers = KeySet.text(accountNumbers);
+        if (!numbers.isEmpty()) {
             // by account number (selective and indexed); the rest of the account is compared in the key
-            Object[] numbers = accounts.stream().map(a -> a[3]).distinct().toArray();
-            jdbc.query("SELECT bank_code, branch_code, account_type, account_number, member_id, status FROM claim"
-                            + " WHERE account_number = ANY(?)",
-                    ps -> ps.setArray(1, ps.getConnection().createArrayOf("VARCHAR", numbers)), (ResultSet rs) -> {
+            jdbc.query("SELECT c.bank_code, c.branch_code, c.account_type, c.account_number, c.member_id, c.status"
+                            + " FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.account_number = k.id",
+                    numbers.asFirstParameter(), (ResultSet rs) -> {
                         if (ClaimStatus.valueOf(rs.getString(6)).isLive()) {
                             accountMembers.computeIfAbsent(new BankAccount(rs.getString(1), rs.getString(2),
                                     rs.getString(3), rs.getString(4)), k -> new HashSet<>()).add(rs.getString(5));
@@ -252,8 +251,9 @@ public class ClaimBook {
         if (applicationIds.isEmpty()) {
             return claims;
         }
-        named.query("SELECT claim_no, application_id, channel, member_id, status, amount_yen, payout_method"
-                + " FROM claim WHERE application_id IN (:ids)", Map.of("ids", applicationIds), (ResultSet rs) -> {
+        jdbc.query("SELECT c.claim_no, c.application_id, c.channel, c.member_id, c.status, c.amount_yen,"
+                + " c.payout_method FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.application_id = k.id",
+                KeySet.text(applicationIds).asFirstParameter(), (ResultSet rs) -> {
                     claims.put(rs.getString(2), new ClaimState(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), ClaimStatus.valueOf(rs.getString(5)), rs.getLong(6), rs.getString(7)));
                 });

@@ -27,6 +27,9 @@ class DecideApplicationsWriter implements ItemWriter<ApplicationRow>, StepExecut
     private ProgressMeter progress;
     private long total;
     private long done;
+    /** Last claim serial and event sequence number committed; read once per step execution. */
+    private long serial;
+    private int seq;
 
     DecideApplicationsWriter(ClaimBook book, ClaimDecider decider, BankMaster bankMaster, LocalDate runDate) {
         this.book = book;
@@ -38,6 +41,8 @@ class DecideApplicationsWriter implements ItemWriter<ApplicationRow>, StepExecut
     @Override
     public void beforeStep(StepExecution stepExecution) {
         total = book.countUndecided();
+        serial = book.lastSerial();
+        seq = book.lastEventSeq(runDate);
         progress = new ProgressMeter("decisions", "applications");
     }
 
@@ -45,8 +50,9 @@ class DecideApplicationsWriter implements ItemWriter<ApplicationRow>, StepExecut
     public void write(Chunk<? extends ApplicationRow> chunk) {
         List<ApplicationRow> applications = new ArrayList<>(chunk.getItems());
         ClaimBook.ChunkBook chunkBook = book.chunkBook(applications, bankMaster);
-        long serial = book.lastSerial();
-        int seq = book.lastEventSeq(runDate);
+        // A failed chunk fails the step; its restart is a new step execution that reads both again.
+        long serial = this.serial;
+        int seq = this.seq;
         List<String> claimNos = new ArrayList<>();
         List<ClaimDecision> decisions = new ArrayList<>();
         List<ClaimEvent> events = new ArrayList<>();
@@ -64,6 +70,8 @@ class DecideApplicationsWriter implements ItemWriter<ApplicationRow>, StepExecut
         }
         book.insertDecided(applications, claimNos, decisions, runDate);
         book.insertEvents(events);
+        this.serial = serial;
+        this.seq = seq;
         CrashTestHook.reached("decision-chunk");
         done += applications.size();
         progress.update(done, total > 0 ? (double) done / total : -1);

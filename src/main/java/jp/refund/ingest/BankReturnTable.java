@@ -1,5 +1,6 @@
 package jp.refund.ingest;
 
+import jp.refund.shared.KeySet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -41,14 +42,18 @@ class BankReturnTable extends JdbcFeedTable<BankReturnRow> {
         Map<String, Transfer> transfers = new HashMap<>();
         Set<String> returned = new HashSet<>();
         if (!claims.isEmpty()) {
-            named.query("SELECT claim_no, payout_date, amount_yen FROM claim WHERE claim_no IN (:claims)"
-                            + " AND payout_method = 'BANK' AND emitted_on < :runDate",
-                    Map.of("claims", claims, "runDate", runDate), rs -> {
+            KeySet keys = KeySet.text(claims);
+            jdbc.query("SELECT c.claim_no, c.payout_date, c.amount_yen FROM " + KeySet.TEXT_KEYS
+                            + " JOIN claim c ON c.claim_no = k.id WHERE c.payout_method = 'BANK' AND c.emitted_on < ?",
+                    ps -> {
+                        keys.asFirstParameter().setValues(ps);
+                        ps.setObject(2, runDate);
+                    }, rs -> {
                         transfers.put(rs.getString(1),
                                 new Transfer(rs.getObject(2, LocalDate.class), rs.getLong(3)));
                     });
-            named.query("SELECT claim_no FROM bank_return WHERE claim_no IN (:claims)", Map.of("claims", claims),
-                    rs -> {
+            jdbc.query("SELECT r.claim_no FROM " + KeySet.TEXT_KEYS + " JOIN bank_return r ON r.claim_no = k.id",
+                    keys.asFirstParameter(), rs -> {
                         returned.add(rs.getString(1));
                     });
         }

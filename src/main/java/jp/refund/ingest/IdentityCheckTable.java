@@ -1,5 +1,6 @@
 package jp.refund.ingest;
 
+import jp.refund.shared.KeySet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -33,8 +34,8 @@ class IdentityCheckTable extends JdbcFeedTable<IdentityCheckRow> {
         Set<String> known = new HashSet<>();
         List<String> ids = candidates.stream().map(IdentityCheckRow::applicationId).distinct().toList();
         if (!ids.isEmpty()) {
-            named.query("SELECT application_id FROM application WHERE application_id IN (:ids)", Map.of("ids", ids),
-                    rs -> {
+            jdbc.query("SELECT a.application_id FROM " + KeySet.TEXT_KEYS
+                    + " JOIN application a ON a.application_id = k.id", KeySet.text(ids).asFirstParameter(), rs -> {
                         known.add(rs.getString(1));
                     });
         }

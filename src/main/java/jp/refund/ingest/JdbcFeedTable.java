@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.refund.shared.KeySet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -31,8 +32,8 @@ abstract class JdbcFeedTable<R extends FeedRow> implements FeedTable<R> {
         if (keys.isEmpty()) {
             return hashes;
         }
-        named.query("SELECT " + keyColumn + ", content_hash FROM " + table + " WHERE " + keyColumn + " IN (:keys)",
-                Map.of("keys", keys), rs -> {
+        jdbc.query("SELECT t." + keyColumn + ", t.content_hash FROM " + KeySet.TEXT_KEYS + " JOIN " + table
+                + " t ON t." + keyColumn + " = k.id", KeySet.text(keys).asFirstParameter(), rs -> {
                     hashes.put(rs.getString(1), rs.getString(2));
                 });
         return hashes;

@@ -1,5 +1,6 @@
 package jp.refund.ingest;
 
+import jp.refund.shared.KeySet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -32,8 +33,8 @@ class WalletTable extends JdbcFeedTable<WalletRow> {
         Map<String, String> walletOfMember = new HashMap<>();
         List<String> members = candidates.stream().map(WalletRow::memberId).distinct().toList();
         if (!members.isEmpty()) {
-            named.query("SELECT member_id, wallet_id FROM wallet WHERE member_id IN (:members)",
-                    Map.of("members", members), rs -> {
+            jdbc.query("SELECT w.member_id, w.wallet_id FROM " + KeySet.TEXT_KEYS + " JOIN wallet w ON w.member_id = k.id",
+                    KeySet.text(members).asFirstParameter(), rs -> {
                         walletOfMember.put(rs.getString(1), rs.getString(2));
                     });
         }

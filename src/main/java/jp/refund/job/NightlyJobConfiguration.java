@@ -2,7 +2,6 @@ package jp.refund.job;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.function.BiConsumer;
 import jp.refund.bankfile.BankFileWriter;
 import jp.refund.bankfile.BankReturns;
 import jp.refund.certificate.CertificateIssue;
@@ -82,7 +81,10 @@ class NightlyJobConfiguration {
     Step schedulePayouts(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                          PayoutScheduler scheduler) {
         return tasklet("schedule-payouts", jobRepository, transactionManager,
-                (runDate, folder) -> scheduler.schedule(runDate));
+                (runDate, folder) -> {
+                    PayoutScheduler.Scheduled scheduled = scheduler.schedule(runDate);
+                    return scheduled.transfers() + scheduled.certificates();
+                });
     }
 
     /** Money is conserved, or the night stops before any file is written. */
@@ -90,7 +92,10 @@ class NightlyJobConfiguration {
     Step checkBookBalance(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                           Reconciliation reconciliation) {
         return tasklet("check-book-balance", jobRepository, transactionManager,
-                (runDate, folder) -> reconciliation.check());
+                (runDate, folder) -> {
+                    reconciliation.check();
+                    return 0;
+                });
     }
 
     @Bean
@@ -107,13 +112,20 @@ class NightlyJobConfiguration {
                 (runDate, folder) -> certificateIssue.write(runDate, folder.staging()));
     }
 
+    /** One piece of the night's work for the run date; returns how many items it wrote (claims, records, files). */
+    @FunctionalInterface
+    private interface NightWork {
+        long run(LocalDate runDate, NightOutputFolder folder);
+    }
+
     /** A step that does one piece of the night's work for the run date, in one transaction. */
     private Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         BiConsumer<LocalDate, NightOutputFolder> work) {
+                         NightWork work) {
         return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
             JobParameters parameters = contribution.getStepExecution().getJobParameters();
             LocalDate runDate = parameters.getLocalDate(RUN_DATE);
-            work.accept(runDate, new NightOutputFolder(Path.of(parameters.getString(OUTPUT_DIR)), runDate));
+            contribution.incrementWriteCount(
+                    work.run(runDate, new NightOutputFolder(Path.of(parameters.getString(OUTPUT_DIR)), runDate)));
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stepReport).build();
     }
@@ -133,6 +145,7 @@ class NightlyJobConfiguration {
             folder.publish();
             CrashTestHook.reached("publish");
             nights.markCompleted(runDate);
+            return 1;
         });
     }
 }

@@ -132,7 +132,7 @@ public class NightlyRun {
             throw new NightRefusedException("cannot start night " + runDate + ": " + e.getMessage());
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            printSummary(runDate);
+            printSummary(runDate, execution);
             log.info("night {} completed: outputs in {}", runDate, output.resolve(runDate.toString()));
             return;
         }
@@ -183,7 +183,22 @@ public class NightlyRun {
         return failures.get(0).getClass().getSimpleName();
     }
 
-    private void printSummary(LocalDate runDate) {
+    private void printSummary(LocalDate runDate, JobExecution execution) {
+        StringBuilder steps = new StringBuilder(String.format("steps of night %s (this run)%n  %-26s %10s %10s %9s %12s",
+                runDate, "step", "read", "written", "seconds", "per second"));
+        double total = 0;
+        for (var step : execution.getStepExecutions().stream()
+                .sorted(java.util.Comparator.comparing(s -> s.getId())).toList()) {
+            double seconds = step.getStartTime() == null || step.getEndTime() == null ? 0
+                    : java.time.Duration.between(step.getStartTime(), step.getEndTime()).toMillis() / 1000.0;
+            total += seconds;
+            long items = Math.max(step.getReadCount(), step.getWriteCount());
+            steps.append(String.format("%n  %-26s %10d %10d %9.1f %12s", step.getStepName(), step.getReadCount(),
+                    step.getWriteCount(), seconds, seconds > 0 && items > 0 ? String.format("%,.0f", items / seconds)
+                            : "-"));
+        }
+        steps.append(String.format("%n  %-26s %10s %10s %9.1f", "total", "", "", total));
+        log.info(steps.toString());
         List<FeedCount> counts = ingestLedger.counts(runDate);
         StringBuilder table = new StringBuilder(String.format("ingest summary for %s%n  %-18s %-24s %9s %9s %9s %9s",
                 runDate, "feed", "file", "read", "accepted", "skipped", "rejected"));

@@ -21,7 +21,8 @@ final class ReferenceCsv {
     static List<String[]> read(Resource resource, String... header) {
         try (Reader reader = new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8);
              CSVReader csv = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build()).build()) {
-            List<String[]> rows = csv.readAll();
+            // readAll gives a LinkedList: copy it, or get(i) below walks the list (seconds for the bank master)
+            List<String[]> rows = new java.util.ArrayList<>(csv.readAll());
             if (rows.isEmpty() || !Arrays.equals(rows.get(0), header)) {
                 throw new IllegalStateException(resource.getDescription() + ": expected header "
                         + String.join(",", header));

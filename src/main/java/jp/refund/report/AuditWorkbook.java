@@ -28,6 +28,7 @@ import jp.refund.ingest.FeedCount;
 import jp.refund.ingest.FeedReject;
 import jp.refund.ingest.IngestLedger;
 import jp.refund.shared.BankAccount;
+import jp.refund.shared.KeySet;
 import jp.refund.shared.OutputFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -194,19 +195,38 @@ public class AuditWorkbook {
                 new WorkbookSheet.Column("members", NUMBER, 9), new WorkbookSheet.Column("claim_no", TEXT, 12),
                 new WorkbookSheet.Column("member_id", TEXT, 14), new WorkbookSheet.Column("status", TEXT, 16),
                 new WorkbookSheet.Column("reasons", TEXT, 40), new WorkbookSheet.Column("amount_yen", YEN, 12)));
-        jdbc.query("SELECT c.bank_code, c.branch_code, c.account_type, c.account_number, s.members, c.claim_no,"
-                + " c.member_id, c.status, c.reasons, c.amount_yen FROM claim c JOIN (SELECT bank_code, branch_code,"
-                + " account_type, account_number, COUNT(DISTINCT member_id) AS members FROM claim"
+        // Two passes, not one join: H2 would run the grouping again for every claim it joins to.
+        TreeMap<String, Long> membersByAccount = new TreeMap<>();
+        jdbc.query("SELECT bank_code, branch_code, account_type, account_number, COUNT(DISTINCT member_id) FROM claim"
                 + " WHERE account_number IS NOT NULL GROUP BY bank_code, branch_code, account_type, account_number"
-                + " HAVING COUNT(DISTINCT member_id) > 1) s ON s.bank_code = c.bank_code AND s.branch_code = c.branch_code"
-                + " AND s.account_type = c.account_type AND s.account_number = c.account_number"
-                + " ORDER BY c.bank_code, c.branch_code, c.account_type, c.account_number, c.claim_no", rs -> {
-                    BankAccount account = new BankAccount(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4));
-                    sheet.row(account.bankCode(), account.branchCode(), account.accountType(), account.maskedNumber(),
-                            rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getLong(10));
+                + " HAVING COUNT(DISTINCT member_id) > 1", rs -> {
+                    membersByAccount.put(accountKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                            rs.getLong(5));
                 });
+        if (membersByAccount.isEmpty()) {
+            return;
+        }
+        TreeMap<String, Object[]> rows = new TreeMap<>();
+        KeySet numbers = KeySet.text(membersByAccount.keySet().stream().map(k -> k.substring(k.length() - 7)).toList());
+        jdbc.query("SELECT c.bank_code, c.branch_code, c.account_type, c.account_number, c.claim_no, c.member_id,"
+                + " c.status, c.reasons, c.amount_yen FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.account_number = k.id",
+                numbers.asFirstParameter(), rs -> {
+                    String key = accountKey(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                    Long members = membersByAccount.get(key);
+                    if (members != null) {
+                        BankAccount account = new BankAccount(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4));
+                        rows.put(key + rs.getString(5), new Object[]{account.bankCode(), account.branchCode(),
+                                account.accountType(), account.maskedNumber(), members, rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getLong(9)});
+                    }
+                });
+        rows.values().forEach(sheet::row);
+    }
+
+    /** Sorts as bank, branch, type, number: every part has a fixed width (4, 3, 1, 7). */
+    private static String accountKey(String bank, String branch, String type, String number) {
+        return bank + branch + type + number;
     }
 
     private void rejectedRows(SXSSFWorkbook workbook, WorkbookSheet.Styles styles, LocalDate runDate) {
