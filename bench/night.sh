@@ -10,12 +10,13 @@ cd "$(dirname "$0")/.."
 members="${1:-100000}"; seed="${2:-2019}"
 work="bench/work/$members"; rm -rf "$work"; mkdir -p "$work"
 ./mvnw -q -DskipTests package test-compile
+cp target/refund-batch.jar "$work/refund-batch.jar"   # a rebuild during the run must not touch the running jar
 cp=$(./mvnw -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 jvm=(java -Xms2g -Xmx2g -XX:+UseG1GC)
 
 echo "== generate $members members (seed $seed)"
 start=$(date +%s.%N)
-"${jvm[@]}" -jar target/refund-batch.jar generate --out="$work/input" --members="$members" --seed="$seed" | tail -1
+"${jvm[@]}" -jar "$work/refund-batch.jar" generate --out="$work/input" --members="$members" --seed="$seed" | tail -1
 gen_s=$(echo "$(date +%s.%N) - $start" | bc)
 night=$(ls "$work/input" | head -1)
 
@@ -26,7 +27,7 @@ echo "== floors on input/$night"
 echo "== the night (first night of the book)"
 # JFR with the JDK's default settings (about 1% overhead): the profile of the night, in night.jfr
 /usr/bin/time -v -o "$work/time.txt" "${jvm[@]}" -Xlog:gc:file="$work/gc.log" \
-  -XX:StartFlightRecording=filename="$work/night.jfr",settings=default -jar target/refund-batch.jar nightly \
+  -XX:StartFlightRecording=filename="$work/night.jfr",settings=default -jar "$work/refund-batch.jar" nightly \
   --date="$night" --input="$work/input" --output="$work/output" \
   --spring.datasource.url="jdbc:h2:file:$(pwd)/$work/db/refunds" > "$work/night.log" 2>&1 || { tail -5 "$work/night.log"; exit 1; }
 sed -n '/steps of night/,/  total/p' "$work/night.log" | sed 's/^[0-9:]* INFO  /  /'
