@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.refund.identity.WebIdentityMatch;
 import jp.refund.ingest.ApplicationRow;
 import jp.refund.ingest.MemberRow;
 import jp.refund.ingest.WalletRow;
@@ -78,14 +79,16 @@ public class ClaimBook {
     /** Everything the decisions of one chunk of applications read, loaded in a few queries. */
     ChunkBook chunkBook(List<ApplicationRow> applications, BankMaster bankMaster) {
         Set<String> memberIds = new HashSet<>();
-        Set<LocalDate> birthDates = new HashSet<>();
+        Set<String> phoneKeys = new HashSet<>();
+        Set<String> emailKeys = new HashSet<>();
         List<String> accountNumbers = new ArrayList<>();
         for (ApplicationRow a : applications) {
             if (a.memberId() != null) {
                 memberIds.add(a.memberId());
             }
-            if (a.birthDate() != null) {
-                birthDates.add(a.birthDate());
+            if (a.birthDate() != null) { // a web applicant: found by contact, then matched on birth date and name
+                phoneKeys.add(WebIdentityMatch.phone(a.phone()));
+                emailKeys.add(WebIdentityMatch.email(a.email()));
             }
             if ("BANK".equals(a.payoutMethod())) {
                 ClaimDecider.account(a).ifPresent(acc -> accountNumbers.add(acc.accountNumber()));
@@ -98,14 +101,20 @@ public class ClaimBook {
             jdbc.query("SELECT m.* FROM " + KeySet.TEXT_KEYS + " JOIN member m ON m.member_id = k.id",
                     ids.asFirstParameter(), MEMBER).forEach(m -> members.put(m.memberId(), m));
         }
-        KeySet dates = KeySet.dates(birthDates);
-        if (!dates.isEmpty()) {
-            for (MemberRow m : jdbc.query("SELECT m.* FROM " + KeySet.DATE_KEYS + " JOIN member m ON m.birth_date = k.id",
-                    dates.asFirstParameter(), MEMBER)) {
-                members.put(m.memberId(), m);
-                byBirthDate.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m);
+        // Web applicants: only members sharing the phone or the e-mail can match (WebIdentityMatch), so
+        // look them up by those keys; by birth date alone it was 50 members per applicant at 1.5 M.
+        Map<String, MemberRow> byContact = new HashMap<>();
+        for (String column : List.of("phone_key", "email_key")) {
+            KeySet keys = KeySet.text("phone_key".equals(column) ? phoneKeys : emailKeys);
+            if (!keys.isEmpty()) {
+                jdbc.query("SELECT m.* FROM " + KeySet.TEXT_KEYS + " JOIN member m ON m." + column + " = k.id",
+                        keys.asFirstParameter(), MEMBER).forEach(m -> byContact.put(m.memberId(), m));
             }
         }
+        byContact.values().stream().sorted(java.util.Comparator.comparing(MemberRow::memberId)).forEach(m -> {
+            members.put(m.memberId(), m);
+            byBirthDate.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m);
+        });
         Map<String, WalletRow> wallets = new HashMap<>();
         Set<String> live = new HashSet<>();
         KeySet known = KeySet.text(members.keySet());

@@ -12,6 +12,10 @@ public interface DecisionContext {
 
     Optional<MemberRow> member(String memberId);
 
+    /**
+     * Members born on this date: at least every one who shares a phone or an e-mail with a
+     * web applicant of that birth date (the only ones {@code WebIdentityMatch} can accept).
+     */
     List<MemberRow> membersBornOn(LocalDate birthDate);
 
     Optional<WalletRow> walletOf(String memberId);

@@ -20,9 +20,6 @@ public final class KeySet {
     /** The table expression for a set of text keys; its column is {@code k.id}. */
     public static final String TEXT_KEYS = "UNNEST(CAST(? AS VARCHAR ARRAY)) k(id)";
 
-    /** The table expression for a set of dates; its column is {@code k.id}. */
-    public static final String DATE_KEYS = "UNNEST(CAST(? AS DATE ARRAY)) k(id)";
-
     private final Object[] keys;
     private final String sqlType;
 
@@ -34,11 +31,6 @@ public final class KeySet {
     /** Distinct text keys, in first-seen order. */
     public static KeySet text(Collection<String> keys) {
         return new KeySet(new LinkedHashSet<>(keys).toArray(), "VARCHAR");
-    }
-
-    /** Distinct dates. */
-    public static KeySet dates(Collection<java.time.LocalDate> dates) {
-        return new KeySet(new LinkedHashSet<>(dates).stream().map(java.sql.Date::valueOf).toArray(), "DATE");
     }
 
     public boolean isEmpty() {
