@@ -1,6 +1,7 @@
 package jp.refund.report;
 
 import java.nio.file.Path;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,39 +33,106 @@ public class Reconciliation {
     }
 
     public List<ReconciliationLine> compute() {
-        List<ReconciliationLine> lines = new ArrayList<>();
-        ReconciliationLine closing = line("CLOSING_TOTAL",
-                "SELECT COUNT(*), COALESCE(SUM(balance_yen), 0) FROM wallet");
-        ReconciliationLine disputed = line("DISPUTED",
-                "SELECT COUNT(*), COALESCE(SUM(disputed_yen), 0) FROM wallet WHERE disputed_yen > 0");
-        lines.add(closing);
-        lines.add(disputed);
-        Map<String, ReconciliationLine> claimed = new LinkedHashMap<>();
-        CLAIM_BUCKETS.forEach(b -> claimed.put(b, new ReconciliationLine(b, 0, 0)));
-        jdbc.query("SELECT CASE WHEN c.status = 'SCHEDULED' AND c.payout_method = 'BANK' THEN 'EMITTED_BANK'"
-                + " WHEN c.status = 'SCHEDULED' THEN 'ISSUED_CERTIFICATE'"
-                + " WHEN c.status = 'APPROVED' THEN 'APPROVED_UNSCHEDULED' ELSE 'PENDING_REVIEW' END AS bucket,"
-                + " COUNT(*), SUM(c.amount_yen) FROM claim c JOIN wallet w ON w.wallet_id = c.wallet_id"
-                + " WHERE c.status IN ('PENDING_REVIEW', 'APPROVED', 'SCHEDULED') AND w.balance_yen > w.disputed_yen"
-                + " GROUP BY bucket", rs -> {
-                    claimed.put(rs.getString(1), new ReconciliationLine(rs.getString(1), rs.getLong(2), rs.getLong(3)));
-                });
-        lines.addAll(claimed.values());
-        ReconciliationLine unclaimed = line("UNCLAIMED", "SELECT COUNT(*), COALESCE(SUM(w.balance_yen - w.disputed_yen), 0)"
-                + " FROM wallet w WHERE w.balance_yen > w.disputed_yen AND NOT EXISTS (SELECT 1 FROM claim c"
-                + " WHERE c.wallet_id = w.wallet_id AND c.status IN ('PENDING_REVIEW', 'APPROVED', 'SCHEDULED'))");
-        lines.add(unclaimed);
-        ReconciliationLine refundable = line("REFUNDABLE",
-                "SELECT COUNT(*), COALESCE(SUM(balance_yen - disputed_yen), 0) FROM wallet WHERE balance_yen > disputed_yen");
-        long bucketWallets = unclaimed.wallets();
-        long bucketYen = unclaimed.amountYen();
-        for (ReconciliationLine c : claimed.values()) {
-            bucketWallets += c.wallets();
-            bucketYen += c.amountYen();
+        Totals totals = new Totals();
+        // One ordered pass over wallets and one over live claims, merged by wallet id. Written as
+        // joins, H2 probed one table's index for each row of the other: 90 s at 1.5 M wallets.
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT wallet_id, status, payout_method, amount_yen FROM claim"
+                    + " WHERE wallet_id IS NOT NULL AND status IN ('PENDING_REVIEW', 'APPROVED', 'SCHEDULED')"
+                    + " ORDER BY wallet_id");
+            ps.setFetchSize(1000);
+            return ps;
+        }, (ResultSet claims) -> {
+            boolean[] more = {claims.next()};
+            jdbc.query(con -> {
+                var ps = con.prepareStatement("SELECT wallet_id, balance_yen, disputed_yen FROM wallet ORDER BY wallet_id");
+                ps.setFetchSize(1000);
+                return ps;
+            }, (ResultSet wallets) -> {
+                String walletId = wallets.getString(1);
+                long balance = wallets.getLong(2);
+                long disputed = wallets.getLong(3);
+                // claims of wallets that do not exist count nowhere, as in the join they replace
+                while (more[0] && claims.getString(1).compareTo(walletId) < 0) {
+                    more[0] = claims.next();
+                }
+                int live = 0;
+                while (more[0] && claims.getString(1).equals(walletId)) {
+                    if (balance > disputed) {
+                        totals.claim(bucket(claims.getString(2), claims.getString(3)), claims.getLong(4));
+                    }
+                    live++;
+                    more[0] = claims.next();
+                }
+                totals.wallet(balance, disputed, live);
+            });
+            return null;
+        });
+        return totals.lines();
+    }
+
+    private static String bucket(String status, String payoutMethod) {
+        if ("SCHEDULED".equals(status)) {
+            return "BANK".equals(payoutMethod) ? "EMITTED_BANK" : "ISSUED_CERTIFICATE";
         }
-        lines.add(new ReconciliationLine("DIFFERENCE", refundable.wallets() - bucketWallets,
-                closing.amountYen() - disputed.amountYen() - bucketYen));
-        return lines;
+        return "APPROVED".equals(status) ? "APPROVED_UNSCHEDULED" : "PENDING_REVIEW";
+    }
+
+    /** The buckets as the merge fills them. */
+    private static final class Totals {
+        private long wallets;
+        private long balanceYen;
+        private long disputedWallets;
+        private long disputedYen;
+        private long refundableWallets;
+        private long refundableYen;
+        private long unclaimedWallets;
+        private long unclaimedYen;
+        private final Map<String, long[]> claimed = new LinkedHashMap<>();
+
+        Totals() {
+            CLAIM_BUCKETS.forEach(b -> claimed.put(b, new long[2]));
+        }
+
+        void claim(String bucket, long amountYen) {
+            long[] c = claimed.get(bucket);
+            c[0]++;
+            c[1] += amountYen;
+        }
+
+        void wallet(long balance, long disputed, int liveClaims) {
+            wallets++;
+            balanceYen += balance;
+            if (disputed > 0) {
+                disputedWallets++;
+                disputedYen += disputed;
+            }
+            if (balance > disputed) {
+                refundableWallets++;
+                refundableYen += balance - disputed;
+                if (liveClaims == 0) {
+                    unclaimedWallets++;
+                    unclaimedYen += balance - disputed;
+                }
+            }
+        }
+
+        List<ReconciliationLine> lines() {
+            List<ReconciliationLine> lines = new ArrayList<>();
+            lines.add(new ReconciliationLine("CLOSING_TOTAL", wallets, balanceYen));
+            lines.add(new ReconciliationLine("DISPUTED", disputedWallets, disputedYen));
+            long bucketWallets = unclaimedWallets;
+            long bucketYen = unclaimedYen;
+            for (Map.Entry<String, long[]> c : claimed.entrySet()) {
+                lines.add(new ReconciliationLine(c.getKey(), c.getValue()[0], c.getValue()[1]));
+                bucketWallets += c.getValue()[0];
+                bucketYen += c.getValue()[1];
+            }
+            lines.add(new ReconciliationLine("UNCLAIMED", unclaimedWallets, unclaimedYen));
+            lines.add(new ReconciliationLine("DIFFERENCE", refundableWallets - bucketWallets,
+                    balanceYen - disputedYen - bucketYen));
+            return lines;
+        }
     }
 
     /** Fails when the DIFFERENCE line is not 0,0. */
@@ -84,7 +152,4 @@ public class Reconciliation {
                 out.accept(new String[]{l.bucket(), String.valueOf(l.wallets()), String.valueOf(l.amountYen())})));
     }
 
-    private ReconciliationLine line(String bucket, String sql) {
-        return jdbc.queryForObject(sql, (rs, i) -> new ReconciliationLine(bucket, rs.getLong(1), rs.getLong(2)));
-    }
 }

@@ -24,7 +24,9 @@ public final class LookupBenchmark {
         String url = args[0];
         int perKind = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         try (ConfigurableApplicationContext context = RefundBatchApplication.start(WebApplicationType.NONE,
-                "--spring.datasource.url=" + url, "--logging.level.root=WARN")) {
+                "--spring.datasource.url=" + url, "--logging.level.root=WARN",
+                // a fixed pool: nothing opens connections while the look-ups are timed
+                "--spring.datasource.hikari.maximum-pool-size=2", "--spring.datasource.hikari.minimum-idle=2")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             ClaimLookup lookup = context.getBean(ClaimLookup.class);
             long claims = jdbc.queryForObject("SELECT COUNT(*) FROM claim", Long.class);
@@ -32,8 +34,9 @@ public final class LookupBenchmark {
             Map<String, String> sampleSql = Map.of(
                     "claimNo", "SELECT claim_no FROM claim",
                     "memberId", "SELECT member_id FROM claim WHERE member_id IS NOT NULL",
-                    "phone", "SELECT a.phone FROM claim c JOIN application a ON a.application_id = c.application_id",
-                    "email", "SELECT a.email FROM claim c JOIN application a ON a.application_id = c.application_id");
+                    // after a night every application has its claim
+                    "phone", "SELECT phone FROM application",
+                    "email", "SELECT email FROM application");
             System.out.printf(Locale.ROOT, "lookups on %,d claims, %d per kind%n", claims, perKind);
             for (String kind : List.of("claimNo", "memberId", "phone", "email")) {
                 List<String> keys = new ArrayList<>();
