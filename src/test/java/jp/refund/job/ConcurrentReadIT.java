@@ -36,8 +36,9 @@ class ConcurrentReadIT {
                 }
                 reads++;
             } catch (java.sql.SQLException e) {
-                if (!p.isAlive()) {
-                    break; // the night ended while we read: its process served the database (AUTO_SERVER)
+                if (!p.isAlive() || p.waitFor(5, TimeUnit.SECONDS)) {
+                    break; // the night ended while we read: its process served the database (AUTO_SERVER),
+                           // and while it shuts down its file lock outlives its server
                 }
                 // before the night's process has created the schema there is nothing to read yet
                 if (!e.getMessage().contains("CLAIM") && !e.getMessage().contains("not found")) {
