@@ -19,7 +19,6 @@ import jp.refund.shared.BankAccount;
 import jp.refund.shared.KeySet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /** Claims and their events in the database, and what the decisions read from the book. */
@@ -52,11 +51,9 @@ public class ClaimBook {
             + " ORDER BY a.submitted_at, a.application_id";
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
     ClaimBook(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     long lastSerial() {

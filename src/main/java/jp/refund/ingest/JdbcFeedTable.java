@@ -9,19 +9,16 @@ import java.util.List;
 import java.util.Map;
 import jp.refund.shared.KeySet;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** The JDBC side shared by every feed table: key look-up, batch insert, night clean-up. */
 abstract class JdbcFeedTable<R extends FeedRow> implements FeedTable<R> {
 
     protected final JdbcTemplate jdbc;
-    protected final NamedParameterJdbcTemplate named;
     private final String table;
     private final String keyColumn;
 
     JdbcFeedTable(JdbcTemplate jdbc, String table, String keyColumn) {
         this.jdbc = jdbc;
-        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.table = table;
         this.keyColumn = keyColumn;
     }

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import jp.refund.claim.ClaimNumber;
+import jp.refund.identity.WebIdentityMatch;
 import jp.refund.reference.BankMaster;
 import jp.refund.schedule.PayoutScheduler;
 import jp.refund.shared.BankAccount;
@@ -70,7 +70,7 @@ public class ClaimLookup {
                 yield query(SELECT + " WHERE c.member_id = ? ORDER BY c.claim_no", v);
             }
             case "phone" -> {
-                String digits = v.replaceAll("[^0-9]", "");
+                String digits = WebIdentityMatch.phone(v); // the key the book stores (phone_key)
                 requireMatch(v, "[0-9+() -]{10,20}", "a phone number has 10-11 digits");
                 if (digits.length() < 10 || digits.length() > 11) {
                     throw new BadQuery("a phone number has 10-11 digits");
@@ -78,7 +78,7 @@ public class ClaimLookup {
                 yield byContact("phone_key", digits);
             }
             case "email" -> {
-                String key = v.toLowerCase(Locale.ROOT);
+                String key = WebIdentityMatch.email(v); // the key the book stores (email_key)
                 requireMatch(key, "[^@\\s]+@[^@\\s]+", "an e-mail address has one @");
                 yield byContact("email_key", key);
             }
