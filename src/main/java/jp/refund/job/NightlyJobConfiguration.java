@@ -93,7 +93,7 @@ class NightlyJobConfiguration {
                           Reconciliation reconciliation) {
         return tasklet("check-book-balance", jobRepository, transactionManager,
                 (runDate, folder) -> {
-                    reconciliation.check();
+                    reconciliation.check(runDate);
                     return 0;
                 });
     }
@@ -138,7 +138,7 @@ class NightlyJobConfiguration {
             folder.reclaimUnrecordedPublication();
             ingestReports.write(runDate, folder.staging());
             claimReports.write(runDate, folder.staging());
-            reconciliation.write(folder.staging());
+            reconciliation.write(runDate, folder.staging());
             CrashTestHook.reached("publish");
             auditWorkbook.write(runDate, folder.staging());
             CrashTestHook.reached("publish");

@@ -167,7 +167,7 @@ public class AuditWorkbook {
         }
         sheet.gap();
         sheet.title("reconciliation: bucket", "", "wallets", "amount_yen");
-        for (ReconciliationLine l : reconciliation.compute()) {
+        for (ReconciliationLine l : reconciliation.checked(runDate)) {
             sheet.row(l.bucket(), null, l.wallets(), l.amountYen());
         }
     }

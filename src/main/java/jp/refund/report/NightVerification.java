@@ -49,14 +49,16 @@ public class NightVerification {
     private final CertificateIssue certificates;
     private final IngestReports ingestReports;
     private final ClaimReports claimReports;
+    private final Reconciliation reconciliation;
 
     NightVerification(JdbcTemplate jdbc, BankFileWriter bankFiles, CertificateIssue certificates,
-                      IngestReports ingestReports, ClaimReports claimReports) {
+                      IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation) {
         this.jdbc = jdbc;
         this.bankFiles = bankFiles;
         this.certificates = certificates;
         this.ingestReports = ingestReports;
         this.claimReports = claimReports;
+        this.reconciliation = reconciliation;
     }
 
     public Outcome verify(LocalDate runDate, Path outputRoot) {
@@ -74,7 +76,7 @@ public class NightVerification {
         manifest(folder, diffs, checked);
         bankFile(runDate, folder, diffs, checked);
         certificates(runDate, folder, diffs, checked);
-        reconciliation(folder, diffs, checked);
+        reconciliation(runDate, folder, diffs, checked);
         regenerated(runDate, folder, diffs, checked);
         return new Outcome(diffs, checked);
     }
@@ -234,7 +236,7 @@ public class NightVerification {
                 + db.size() + " in the database");
     }
 
-    private static void reconciliation(Path folder, List<String> diffs, List<String> checked) {
+    private void reconciliation(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
         Path file = folder.resolve("reports/reconciliation.csv");
         if (!Files.exists(file)) {
             diffs.add("reports/reconciliation.csv: missing");
@@ -263,6 +265,13 @@ public class NightVerification {
                     + " yen, DIFFERENCE line " + lines.get("DIFFERENCE")[0] + "," + lines.get("DIFFERENCE")[1] + ")");
         } else {
             checked.add("reconciliation: " + lines.get("CLOSING_TOTAL")[1] + " yen closing = disputed + buckets");
+        }
+        for (ReconciliationLine line : reconciliation.recorded(runDate)) {
+            long[] reported = lines.get(line.bucket());
+            if (reported == null || reported[0] != line.wallets() || reported[1] != line.amountYen()) {
+                diffs.add("reports/reconciliation.csv: " + line.bucket() + " is not what the night's balance check"
+                        + " recorded (" + line.wallets() + " wallet(s), " + line.amountYen() + " yen)");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package jp.refund.report;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,19 +136,42 @@ public class Reconciliation {
         }
     }
 
-    /** Fails when the DIFFERENCE line is not 0,0. */
-    public List<ReconciliationLine> check() {
+    /**
+     * Computes the night's reconciliation, fails when the DIFFERENCE line is not 0,0, and keeps
+     * the lines as the night's (in the caller's transaction): what the report and the workbook show.
+     */
+    public List<ReconciliationLine> check(LocalDate runDate) {
         List<ReconciliationLine> lines = compute();
         ReconciliationLine difference = lines.get(lines.size() - 1);
         if (difference.wallets() != 0 || difference.amountYen() != 0) {
             throw new BooksDoNotBalanceException("the book does not balance: DIFFERENCE is " + difference.wallets()
                     + " wallet(s), " + difference.amountYen() + " yen (" + lines + "); no file was written");
         }
+        jdbc.update("DELETE FROM night_reconciliation WHERE run_date = ?", runDate);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            rows.add(new Object[]{runDate, i, lines.get(i).bucket(), lines.get(i).wallets(), lines.get(i).amountYen()});
+        }
+        jdbc.batchUpdate("INSERT INTO night_reconciliation (run_date, line_no, bucket, wallets, amount_yen)"
+                + " VALUES (?, ?, ?, ?, ?)", rows);
         return lines;
     }
 
-    public void write(Path nightFolder) {
-        List<ReconciliationLine> lines = check();
+    /** The lines the night's balance check kept; empty if that check has not run for the night. */
+    public List<ReconciliationLine> recorded(LocalDate runDate) {
+        return jdbc.query("SELECT bucket, wallets, amount_yen FROM night_reconciliation WHERE run_date = ?"
+                + " ORDER BY line_no", (rs, i) -> new ReconciliationLine(rs.getString(1), rs.getLong(2),
+                rs.getLong(3)), runDate);
+    }
+
+    /** The night's checked lines; checked now if the night has none (a night checked before they were kept). */
+    public List<ReconciliationLine> checked(LocalDate runDate) {
+        List<ReconciliationLine> lines = recorded(runDate);
+        return lines.isEmpty() ? check(runDate) : lines;
+    }
+
+    public void write(LocalDate runDate, Path nightFolder) {
+        List<ReconciliationLine> lines = checked(runDate);
         CsvOutput.write(nightFolder.resolve("reports/reconciliation.csv"), HEADER, out -> lines.forEach(l ->
                 out.accept(new String[]{l.bucket(), String.valueOf(l.wallets()), String.valueOf(l.amountYen())})));
     }

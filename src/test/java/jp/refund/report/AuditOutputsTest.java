@@ -214,4 +214,38 @@ class AuditOutputsTest {
                 "DIFF certificates/P9999999999.pdf: not on the mailing list",
                 "DIFF certificates/P1000000024.pdf: on the mailing list but missing");
     }
+
+    @Test
+    void verifyNamesAReconciliationThatStillBalancesButIsNotWhatTheNightChecked(@TempDir Path root) throws Exception {
+        Path out = copyOfOutput(root);
+        Path report = out.resolve("2019-11-14/reports/reconciliation.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(report));
+        for (int i = 1; i < lines.size(); i++) { // 1,000 yen moved from UNCLAIMED to PENDING_REVIEW: the sum holds
+            String[] f = lines.get(i).split(",");
+            long shift = f[0].equals("UNCLAIMED") ? -1000 : f[0].equals("PENDING_REVIEW") ? 1000 : 0;
+            lines.set(i, f[0] + "," + f[1] + "," + (Long.parseLong(f[2]) + shift));
+        }
+        Files.write(report, lines);
+
+        NightlyHarness.Result result = verify(out, "2019-11-14");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("DIFF reports/reconciliation.csv: SHA-256 differs from the manifest")
+                .contains("DIFF reports/reconciliation.csv: PENDING_REVIEW is not what the night's balance check recorded")
+                .contains("DIFF reports/reconciliation.csv: UNCLAIMED is not what the night's balance check recorded")
+                .doesNotContain("does not balance");
+    }
+
+    @Test
+    void everyNightKeepsTheReconciliationItCheckedAndReportsExactlyThat() throws Exception {
+        try (Stream<Path> nights = Files.list(h.output())) {
+            for (Path night : nights.filter(Files::isDirectory).toList()) {
+                List<String> report = Files.readAllLines(night.resolve("reports/reconciliation.csv"));
+                List<String> kept = h.rows("SELECT bucket, wallets, amount_yen FROM night_reconciliation"
+                        + " WHERE run_date = ? ORDER BY line_no", java.time.LocalDate.parse(night.getFileName().toString()))
+                        .stream().map(row -> String.join(",", row)).toList();
+                assertThat(kept).as(night.toString()).isEqualTo(report.subList(1, report.size()));
+            }
+        }
+    }
 }
