@@ -297,11 +297,17 @@ public class ClaimBook {
                         String payoutMethod, String flags, LocalDate pendingSince, OffsetDateTime submittedAt) {
     }
 
+    /**
+     * Every pending claim, longest pending first (then claim number). Sorted here, not by H2:
+     * the list is in memory anyway, and H2 sorts the 250,000 of a full night on disk.
+     */
     public List<PendingClaim> pendingReview() {
-        return jdbc.query("SELECT claim_no, application_id, channel, member_id, amount_yen, payout_method, reasons,"
-                + " status_since, submitted_at FROM claim WHERE status = 'PENDING_REVIEW'"
-                + " ORDER BY status_since, claim_no", (rs, i) -> new PendingClaim(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getString(7),
-                rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class)));
+        List<PendingClaim> pending = jdbc.query("SELECT claim_no, application_id, channel, member_id, amount_yen,"
+                + " payout_method, reasons, status_since, submitted_at FROM claim WHERE status = 'PENDING_REVIEW'",
+                (rs, i) -> new PendingClaim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, OffsetDateTime.class)));
+        pending.sort(java.util.Comparator.comparing(PendingClaim::pendingSince).thenComparing(PendingClaim::claimNo));
+        return pending;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,41 +36,47 @@ public class Reconciliation {
 
     public List<ReconciliationLine> compute() {
         Totals totals = new Totals();
-        // One ordered pass over wallets and one over live claims, merged by wallet id. Written as
-        // joins, H2 probed one table's index for each row of the other: 90 s at 1.5 M wallets.
+        // Live claims sorted by wallet here, then merged with the wallets in their key order. H2
+        // would sort the 1.2 M live claims of a full night on disk (30 s); written as joins, it
+        // probed one table's index for each row of the other (90 s at 1.5 M wallets).
+        List<LiveClaim> claims = new ArrayList<>();
         jdbc.query(con -> {
             var ps = con.prepareStatement("SELECT wallet_id, status, payout_method, amount_yen FROM claim"
-                    + " WHERE wallet_id IS NOT NULL AND status IN ('PENDING_REVIEW', 'APPROVED', 'SCHEDULED')"
-                    + " ORDER BY wallet_id");
+                    + " WHERE status IN ('PENDING_REVIEW', 'APPROVED', 'SCHEDULED') AND wallet_id IS NOT NULL");
             ps.setFetchSize(1000);
             return ps;
-        }, (ResultSet claims) -> {
-            boolean[] more = {claims.next()};
-            jdbc.query(con -> {
-                var ps = con.prepareStatement("SELECT wallet_id, balance_yen, disputed_yen FROM wallet ORDER BY wallet_id");
-                ps.setFetchSize(1000);
-                return ps;
-            }, (ResultSet wallets) -> {
-                String walletId = wallets.getString(1);
-                long balance = wallets.getLong(2);
-                long disputed = wallets.getLong(3);
-                // claims of wallets that do not exist count nowhere, as in the join they replace
-                while (more[0] && claims.getString(1).compareTo(walletId) < 0) {
-                    more[0] = claims.next();
+        }, (ResultSet rs) -> {
+            claims.add(new LiveClaim(rs.getString(1), bucket(rs.getString(2), rs.getString(3)), rs.getLong(4)));
+        });
+        claims.sort(Comparator.comparing(LiveClaim::walletId));
+        int[] next = {0};
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("SELECT wallet_id, balance_yen, disputed_yen FROM wallet ORDER BY wallet_id");
+            ps.setFetchSize(1000);
+            return ps;
+        }, (ResultSet wallets) -> {
+            String walletId = wallets.getString(1);
+            long balance = wallets.getLong(2);
+            long disputed = wallets.getLong(3);
+            // claims of wallets that do not exist count nowhere, as in the join they replace
+            while (next[0] < claims.size() && claims.get(next[0]).walletId().compareTo(walletId) < 0) {
+                next[0]++;
+            }
+            int live = 0;
+            while (next[0] < claims.size() && claims.get(next[0]).walletId().equals(walletId)) {
+                LiveClaim claim = claims.get(next[0]++);
+                if (balance > disputed) {
+                    totals.claim(claim.bucket(), claim.amountYen());
                 }
-                int live = 0;
-                while (more[0] && claims.getString(1).equals(walletId)) {
-                    if (balance > disputed) {
-                        totals.claim(bucket(claims.getString(2), claims.getString(3)), claims.getLong(4));
-                    }
-                    live++;
-                    more[0] = claims.next();
-                }
-                totals.wallet(balance, disputed, live);
-            });
-            return null;
+                live++;
+            }
+            totals.wallet(balance, disputed, live);
         });
         return totals.lines();
+    }
+
+    /** A claim that holds money for its wallet: pending review, approved, or scheduled. */
+    private record LiveClaim(String walletId, String bucket, long amountYen) {
     }
 
     private static String bucket(String status, String payoutMethod) {

@@ -134,10 +134,12 @@ public class PayoutScheduler {
         if (eligibleChannels.isEmpty()) {
             return List.of();
         }
-        String in = String.join(", ", eligibleChannels.stream().map(c -> "'" + c + "'").toList());
+        // Ordered as the claim_status_order index (status and method are fixed here), so H2 walks
+        // the index and stops at the capacity; a channel IN list would make it sort instead.
+        String channel = eligibleChannels.size() == 1 ? " AND channel = '" + eligibleChannels.get(0) + "'" : "";
         return jdbc.query("SELECT claim_no, application_id, channel, member_id, amount_yen FROM claim"
-                        + " WHERE status = 'APPROVED' AND payout_method = ? AND channel IN (" + in + ")"
-                        + " ORDER BY approved_on, claim_no FETCH FIRST ? ROWS ONLY",
+                        + " WHERE status = 'APPROVED' AND payout_method = ?" + channel
+                        + " ORDER BY status, payout_method, approved_on, claim_no FETCH FIRST ? ROWS ONLY",
                 (rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getLong(5)), method, free);
     }
