@@ -41,7 +41,7 @@ echo "== support look-ups on the night's database"
   "jdbc:h2:file:$(pwd)/$work/db/refunds" 2000 2>/dev/null | grep -E "^lookup" | sed 's/^/  /'
 
 echo "== naive certificate floor"
-"${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.certificate.CertificateBenchmark 2000 "$(nproc)" \
+"${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.certificate.CertificateBenchmark 3000 "$(nproc)" \
   | tee "$work/certs.txt" | grep -E "naive|warm|speed"
 
 python3 - "$work" "$gen_s" "$certs" <<'PY'

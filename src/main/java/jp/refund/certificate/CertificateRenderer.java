@@ -11,6 +11,7 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.apache.pdfbox.filter.Filter;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -44,6 +45,20 @@ public class CertificateRenderer {
 
         FontLoading PARSED_ONCE_PER_THREAD = (doc, fonts) -> PDType0Font.load(doc, fonts.font(), true);
         FontLoading FILE_PER_DOCUMENT = (doc, fonts) -> PDType0Font.load(doc, CertificateFont.stream(), true);
+    }
+
+    /**
+     * Deflate level of the PDF streams (PDFBox's own setting, a system property it reads for every
+     * stream). Level 1 instead of zlib's default 6: a third of a certificate's time was deflate;
+     * level 1 renders about 30% more certificates per second for 1.2 KB more each (26.4 KB).
+     * An operator's {@code -Dorg.apache.pdfbox.filter.deflatelevel=N} is left as given.
+     */
+    static final String DEFLATE_LEVEL = "1";
+
+    static {
+        if (System.getProperty(Filter.SYSPROP_DEFLATELEVEL) == null) {
+            System.setProperty(Filter.SYSPROP_DEFLATELEVEL, DEFLATE_LEVEL);
+        }
     }
 
     private final CertificateFont fonts;

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Renders N certificates and prints certificates per second and average size, for the
- * way the batch renders them (font parsed once per thread, GSUB off, subset embedded)
- * and for the naive way (font file loaded for every document), on the same threads.
+ * way the batch renders them (font parsed once per thread, GSUB off, subset embedded,
+ * deflate level 1) and for the naive way (font file loaded for every document, PDFBox's
+ * defaults), on the same threads.
  * Run with {@code bench/certificates.sh [N] [THREADS]}; not a unit test.
  */
 public final class CertificateBenchmark {
@@ -26,7 +27,12 @@ public final class CertificateBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         Result coldOurs = run(ours, Math.min(n, 200), threads);
         System.out.printf("  batch renderer, cold (first %d)   : %7.1f certificates/s%n", Math.min(n, 200), coldOurs.rate());
+        // plain PDFBox: its own defaults, zlib's default deflate level included
+        String level = System.clearProperty(org.apache.pdfbox.filter.Filter.SYSPROP_DEFLATELEVEL);
         Result naiveRun = run(naive, Math.max(50, n / 10), threads);
+        if (level != null) {
+            System.setProperty(org.apache.pdfbox.filter.Filter.SYSPROP_DEFLATELEVEL, level);
+        }
         System.out.printf("  naive (font file per document)     : %7.1f certificates/s, %6.1f KB each (%d docs)%n",
                 naiveRun.rate(), naiveRun.averageKb(), naiveRun.count());
         Result warm = run(ours, n, threads);
