@@ -42,4 +42,14 @@ class NameComparisonTest {
         assertThat(NameComparison.fullName("ヤマダ", "タロウ")).isEqualTo(NameComparison.form("ﾔﾏﾀﾞ ﾀﾛｳ"));
         assertThat(NameComparison.fullName("タロウ", "ヤマダ")).isNotEqualTo(NameComparison.form("ヤマダ タロウ"));
     }
+
+    @Test
+    void aFormIsTheSameWhetherComputedOrRememberedAndTheMemoryEmptiesWhenFull() {
+        assertThat(NameComparison.form("ぎょうざ　ｰ")).isEqualTo("ギヨウザー");
+        assertThat(NameComparison.form("ぎょうざ　ｰ")).isEqualTo("ギヨウザー");
+        for (int i = 0; i < 100_001; i++) { // more distinct texts than it keeps
+            assertThat(NameComparison.form("ﾔﾏﾀﾞ" + i)).isEqualTo("ヤマダ" + i);
+        }
+        assertThat(NameComparison.form("ぎょうざ　ｰ")).isEqualTo("ギヨウザー");
+    }
 }
