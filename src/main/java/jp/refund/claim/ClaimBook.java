@@ -292,6 +292,16 @@ public class ClaimBook {
         });
     }
 
+    /** The night's events counted and summed per status, by status name (the database adds them up). */
+    public java.util.SortedMap<String, long[]> eventTotalsByStatus(LocalDate runDate) {
+        java.util.SortedMap<String, long[]> totals = new java.util.TreeMap<>();
+        jdbc.query("SELECT status, COUNT(*), SUM(amount_yen) FROM claim_event WHERE run_date = ? GROUP BY status",
+                (ResultSet rs) -> {
+                    totals.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
+                }, runDate);
+        return totals;
+    }
+
     /** A pending claim as the back office's work list shows it. */
     public record PendingClaim(String claimNo, String applicationId, String channel, String memberId, long amountYen,
                         String payoutMethod, String flags, LocalDate pendingSince, OffsetDateTime submittedAt) {

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import jp.refund.claim.ClaimBook;
@@ -151,13 +150,7 @@ public class AuditWorkbook {
         }
         sheet.gap();
         sheet.title("status changes tonight", "status", "claims", "amount_yen");
-        Map<String, long[]> byStatus = new TreeMap<>();
-        claims.forEachEvent(runDate, e -> {
-            long[] sum = byStatus.computeIfAbsent(e.status().name(), s -> new long[2]);
-            sum[0]++;
-            sum[1] += e.amountYen();
-        });
-        byStatus.forEach((status, sum) -> sheet.row("", status, sum[0], sum[1]));
+        claims.eventTotalsByStatus(runDate).forEach((status, sum) -> sheet.row("", status, sum[0], sum[1]));
         sheet.gap();
         sheet.title("payout files", "file", "records", "amount_yen");
         for (NightFile f : files) {

@@ -2,7 +2,6 @@ package jp.refund.shared.kana;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The comparison form of a name or an address (SPEC section 4): Unicode NFKC,
@@ -19,29 +18,12 @@ public final class NameComparison {
     private NameComparison() {
     }
 
-    /**
-     * Forms already computed. Names repeat (a night compares 1.2 M applicants against members with
-     * a few thousand distinct family and given names) and the ICU transliteration was a tenth of
-     * the decisions' time; the form depends on the text alone, so a cached form is the same form.
-     * Bounded: emptied when full, so unique texts such as addresses cannot grow it without limit.
-     */
-    private static final int CACHE_LIMIT = 100_000;
-    private static final ConcurrentHashMap<String, String> FORMS = new ConcurrentHashMap<>();
+    /** Remembered forms (names repeat; see {@link RememberedForms}). */
+    static final int REMEMBERED = 100_000;
+    private static final RememberedForms FORMS = new RememberedForms(REMEMBERED, NameComparison::compute);
 
     public static String form(String text) {
-        if (text == null) {
-            return "";
-        }
-        String cached = FORMS.get(text);
-        if (cached != null) {
-            return cached;
-        }
-        String form = compute(text);
-        if (FORMS.size() >= CACHE_LIMIT) {
-            FORMS.clear();
-        }
-        FORMS.put(text, form);
-        return form;
+        return text == null ? "" : FORMS.of(text);
     }
 
     private static String compute(String text) {

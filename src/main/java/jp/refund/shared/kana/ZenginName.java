@@ -22,11 +22,19 @@ public final class ZenginName {
     private ZenginName() {
     }
 
+    /** Remembered conversions; "" stands for a name that cannot be written (never the form of a non-blank name). */
+    private static final RememberedForms FORMS = new RememberedForms(NameComparison.REMEMBERED, ZenginName::convert);
+
     /** The name in Zengin characters (not cut), or empty when it cannot be written so. */
     public static Optional<String> of(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
+        String form = FORMS.of(name);
+        return form.isEmpty() ? Optional.empty() : Optional.of(form);
+    }
+
+    private static String convert(String name) {
         String s = NFKC.normalize(name.strip());                  // half-width kana -> full, ｶﾞ -> ガ
         s = HIRAGANA_TO_KATAKANA.transliterate(s);
         s = SmallKana.toLarge(s);
@@ -46,10 +54,10 @@ public final class ZenginName {
         String half = TO_HALF_WIDTH.transliterate(unified.toString()); // ガ -> ｶﾞ
         for (int i = 0; i < half.length(); i++) {
             if (!isZenginCharacter(half.charAt(i))) {
-                return Optional.empty();
+                return "";
             }
         }
-        return Optional.of(half);
+        return half;
     }
 
     public static boolean isZenginCharacter(char c) {

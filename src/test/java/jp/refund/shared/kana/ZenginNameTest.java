@@ -2,6 +2,7 @@ package jp.refund.shared.kana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,5 +28,13 @@ class ZenginNameTest {
     @ValueSource(strings = {"吉田 拓也", "ヤマダ☆タロウ", "ヰセキ", "  ", "ヤマダ@タロウ"})
     void refusesWhatCannotBeWritten(String name) {
         assertThat(ZenginName.of(name)).isEmpty();
+    }
+
+    @Test
+    void aRememberedConversionIsTheSameConversion() {
+        for (int i = 0; i < 2; i++) {
+            assertThat(ZenginName.of("じょん・すみす")).contains("ｼﾞﾖﾝ.ｽﾐｽ");
+            assertThat(ZenginName.of("山田 太郎")).isEmpty(); // kanji cannot be written in a bank file
+        }
     }
 }
