@@ -45,10 +45,9 @@ public class ClaimBook {
             rs.getString("member_id"), rs.getLong("balance_yen"), rs.getLong("disputed_yen"),
             rs.getBoolean("compromised"));
 
-    /** The SQL that lists applications not decided yet, oldest submission first. */
-    public static final String UNDECIDED_APPLICATIONS = "SELECT a.* FROM application a"
-            + " WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.application_id = a.application_id)"
-            + " ORDER BY a.submitted_at, a.application_id";
+    private static final String UNDECIDED = "NOT EXISTS (SELECT 1 FROM claim c WHERE c.application_id = a.application_id)";
+    /** Oldest submission first: the order of the application_submitted index, so H2 stops at the limit. */
+    private static final String OLDEST_FIRST = " ORDER BY a.submitted_at, a.application_id FETCH FIRST ? ROWS ONLY";
 
     private final JdbcTemplate jdbc;
 
@@ -65,6 +64,19 @@ public class ClaimBook {
         Integer last = jdbc.queryForObject("SELECT MAX(seq) FROM claim_event WHERE run_date = ?", Integer.class,
                 runDate);
         return last == null ? 0 : last;
+    }
+
+    /**
+     * Up to {@code limit} applications not decided yet, oldest submission first, after
+     * {@code last} (the last one of the previous page; null for the first page).
+     */
+    List<ApplicationRow> undecidedAfter(ApplicationRow last, int limit) {
+        if (last == null) {
+            return jdbc.query("SELECT a.* FROM application a WHERE " + UNDECIDED + OLDEST_FIRST, APPLICATION, limit);
+        }
+        return jdbc.query("SELECT a.* FROM application a WHERE a.submitted_at >= ?"
+                        + " AND NOT (a.submitted_at = ? AND a.application_id <= ?) AND " + UNDECIDED + OLDEST_FIRST,
+                APPLICATION, last.submittedAt(), last.submittedAt(), last.applicationId(), limit);
     }
 
     long countUndecided() {

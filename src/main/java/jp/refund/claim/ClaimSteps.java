@@ -45,12 +45,9 @@ class ClaimSteps {
         return new ClaimDecider(settings);
     }
 
-    /**
-     * Restart needs no saved position: the reader lists the applications that have no
-     * claim yet, and each committed chunk takes its applications off that list.
-     */
+    /** Restart needs no saved position: each committed chunk takes its applications off the list read. */
     @Bean
-    Step decideApplications(JdbcCursorItemReader<ApplicationRow> undecidedApplications,
+    Step decideApplications(UndecidedApplications undecidedApplications,
                             DecideApplicationsWriter decideApplicationsWriter) {
         return new StepBuilder("decide-applications", jobRepository)
                 .<ApplicationRow, ApplicationRow>chunk(chunkSize)
@@ -62,16 +59,11 @@ class ClaimSteps {
                 .build();
     }
 
+    /** Step-scoped: every step execution reads from the oldest undecided application. */
     @Bean
     @StepScope
-    JdbcCursorItemReader<ApplicationRow> undecidedApplications(DataSource dataSource) {
-        return new JdbcCursorItemReaderBuilder<ApplicationRow>()
-                .name("undecidedApplications")
-                .dataSource(dataSource)
-                .sql(ClaimBook.UNDECIDED_APPLICATIONS)
-                .rowMapper(ClaimBook.APPLICATION)
-                .saveState(false)
-                .build();
+    UndecidedApplications undecidedApplications(ClaimBook book) {
+        return new UndecidedApplications(book, chunkSize);
     }
 
     @Bean

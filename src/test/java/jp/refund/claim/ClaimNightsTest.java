@@ -108,4 +108,30 @@ class ClaimNightsTest {
         String claims = "SELECT claim_no, application_id, member_id, status, reasons, amount_yen FROM claim ORDER BY claim_no";
         assertThat(tiny.rows(claims)).isEqualTo(big.rows(claims));
     }
+
+    @Test
+    void applicationsSubmittedAtTheSameSecondAreAllDecidedInApplicationIdOrderEvenOneAPage() {
+        NightlyHarness h = new NightlyHarness(root).with("--refund.ingest.min-rows-for-ratio=1000")
+                .with("--refund.claims.chunk-size=1"); // one application per page: every tie crosses a page
+        h.write("2019-10-01", "members.csv", FeedHeaders.MEMBERS
+                + "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,taro@example.jp,090-1111-0001,100-0001,東京都千代田区千代田1-1,\n"
+                + "M2,佐藤,花子,サトウ,ハナコ,1975-12-24,hanako@example.jp,090-2222-0002,150-0001,東京都渋谷区神宮前1-2-3,\n");
+        h.write("2019-10-01", "closing_balances.csv", FeedHeaders.WALLETS + "W1,M1,12500,0,false\nW2,M2,30000,0,false\n");
+        h.write("2019-10-01", "applications_app.csv", FeedHeaders.APP
+                + "A9,2019-10-01T10:00:00+09:00,BANK,0001,001,1,1234567,,,ヤマダ タロウ,,,,taro@example.jp,090-1111-0001,M1\n"
+                + "A10,2019-10-01T10:00:00+09:00,BANK,0005,001,1,7654321,,,サトウ ハナコ,,,,hanako@example.jp,090-2222-0002,M2\n"
+                + "A8,2019-10-01T10:00:00+09:00,BANK,0001,001,1,1234567,,,ヤマダ タロウ,,,,taro@example.jp,090-1111-0001,M1\n"
+                + "A7,2019-10-01T09:59:59+09:00,BANK,0005,001,1,7654321,,,サトウ ハナコ,,,,hanako@example.jp,090-2222-0002,M2\n");
+
+        NightlyHarness.Result result = h.run("nightly");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(h.read("2019-10-01/reports/claim-events.csv")).isEqualTo("""
+                run_date,claim_no,application_id,channel,member_id,status,reasons,amount_yen,payout_method,payout_date,reference
+                2019-10-01,1000000016,A7,APP,M2,APPROVED,,30000,BANK,,
+                2019-10-01,1000000024,A10,APP,M2,DUPLICATE,DUPLICATE_APPLICATION,30000,BANK,,
+                2019-10-01,1000000032,A8,APP,M1,APPROVED,,12500,BANK,,
+                2019-10-01,1000000040,A9,APP,M1,DUPLICATE,DUPLICATE_APPLICATION,12500,BANK,,
+                """);
+    }
 }
