@@ -17,6 +17,7 @@ import jp.refund.ingest.WalletRow;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.KeySet;
+import jp.refund.shared.KeysetPages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -290,19 +291,17 @@ public class ClaimBook {
 
     /** The night's events in order, one at a time: a full night has a million of them. */
     public void forEachEvent(LocalDate runDate, java.util.function.Consumer<ClaimEvent> action) {
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("SELECT * FROM claim_event WHERE run_date = ? ORDER BY seq");
-            ps.setObject(1, runDate);
-            ps.setFetchSize(1000);
-            return ps;
-        }, (ResultSet rs) -> {
-            action.accept(new ClaimEvent(rs.getObject("run_date", LocalDate.class), rs.getInt("seq"),
-                    rs.getString("claim_no"), rs.getString("application_id"), rs.getString("channel"),
-                    rs.getString("member_id"), ClaimStatus.valueOf(rs.getString("status")), rs.getString("reasons"),
-                    rs.getLong("amount_yen"), rs.getString("payout_method"), rs.getObject("payout_date", LocalDate.class),
-                    rs.getString("reference")));
-        });
+        // pages in the primary key's order (run_date, seq), so H2 walks the key and stops at each page
+        KeysetPages.<ClaimEvent>forEach(last -> jdbc.query("SELECT * FROM claim_event WHERE run_date = ? AND seq > ?"
+                + " ORDER BY run_date, seq FETCH FIRST ? ROWS ONLY", EVENT, runDate,
+                last == null ? Integer.MIN_VALUE : last.seq(), KeysetPages.PAGE), action);
     }
+
+    private static final RowMapper<ClaimEvent> EVENT = (rs, i) -> new ClaimEvent(
+            rs.getObject("run_date", LocalDate.class), rs.getInt("seq"), rs.getString("claim_no"),
+            rs.getString("application_id"), rs.getString("channel"), rs.getString("member_id"),
+            ClaimStatus.valueOf(rs.getString("status")), rs.getString("reasons"), rs.getLong("amount_yen"),
+            rs.getString("payout_method"), rs.getObject("payout_date", LocalDate.class), rs.getString("reference"));
 
     /** The night's events counted and summed per status, by status name (the database adds them up). */
     public java.util.SortedMap<String, long[]> eventTotalsByStatus(LocalDate runDate) {
