@@ -1,7 +1,6 @@
 package jp.refund.report;
 
 import java.nio.file.Path;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,9 +40,10 @@ public class Reconciliation {
         // would sort the 1.2 M live claims of a full night on disk (30 s); written as joins, it
         // probed one table's index for each row of the other (90 s at 1.5 M wallets).
         List<LiveClaim> claims = new ArrayList<>();
-        KeysetPages.<ClaimRow>forEach(last -> jdbc.query("SELECT claim_no, wallet_id, status, payout_method, amount_yen FROM claim"
-                        + " WHERE claim_no > ? ORDER BY claim_no FETCH FIRST ? ROWS ONLY",
-                (rs, i) -> new ClaimRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)),
+        KeysetPages.<ClaimRow>forEach(last -> jdbc.query("SELECT claim_no, wallet_id, status, payout_method,"
+                        + " amount_yen FROM claim WHERE claim_no > ? ORDER BY claim_no FETCH FIRST ? ROWS ONLY",
+                (rs, i) -> new ClaimRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5)),
                 last == null ? "" : last.claimNo(), KeysetPages.PAGE), claim -> {
                     if (claim.walletId() != null && LIVE.contains(claim.status())) {
                         claims.add(new LiveClaim(claim.walletId(), bucket(claim.status(), claim.payoutMethod()),
