@@ -81,8 +81,7 @@ public class ClaimBook {
     }
 
     long countUndecided() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM application a WHERE NOT EXISTS"
-                + " (SELECT 1 FROM claim c WHERE c.application_id = a.application_id)", Long.class);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM application a WHERE " + UNDECIDED, Long.class);
         return n == null ? 0 : n;
     }
 

@@ -30,4 +30,18 @@ class KeysetPagesTest {
         assertThat(asked).hasSize(rows / KeysetPages.PAGE + 1);
         assertThat(asked.get(asked.size() - 1)).isEqualTo(rows / KeysetPages.PAGE * KeysetPages.PAGE);
     }
+
+    @org.junit.jupiter.api.Test
+    void theIteratorAsksForAPageOnlyWhenThePreviousOneIsUsedUp() {
+        List<Integer> asked = new ArrayList<>();
+        java.util.Iterator<Integer> rows = KeysetPages.<Integer>iterator(KeysetPages.PAGE, last -> pageAfter(last, 15_000, asked));
+
+        assertThat(asked).isEmpty();
+        for (int i = 1; i <= KeysetPages.PAGE; i++) {
+            assertThat(rows.next()).isEqualTo(i);
+        }
+        assertThat(asked).containsExactly(0);
+        assertThat(rows.hasNext()).isTrue();
+        assertThat(asked).containsExactly(0, KeysetPages.PAGE);
+    }
 }
