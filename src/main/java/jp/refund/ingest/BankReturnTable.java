@@ -1,10 +1,10 @@
 package jp.refund.ingest;
 
+import jp.refund.claim.EmittedTransfers;
 import jp.refund.shared.KeySet;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 class BankReturnTable extends JdbcFeedTable<BankReturnRow> {
 
-    BankReturnTable(JdbcTemplate jdbc) {
+    private final EmittedTransfers emittedTransfers;
+
+    BankReturnTable(JdbcTemplate jdbc, EmittedTransfers emittedTransfers) {
         super(jdbc, "bank_return", "return_id");
+        this.emittedTransfers = emittedTransfers;
     }
 
     @Override
@@ -33,34 +36,21 @@ class BankReturnTable extends JdbcFeedTable<BankReturnRow> {
         return BankReturnRow.parse(fields);
     }
 
-    private record Transfer(LocalDate valueDate, long amountYen) {
-    }
-
     @Override
     public BookCheck<BankReturnRow> bookCheck(List<BankReturnRow> candidates, LocalDate runDate) {
         List<String> claims = candidates.stream().map(BankReturnRow::claimNo).distinct().toList();
-        Map<String, Transfer> transfers = new HashMap<>();
+        Map<String, EmittedTransfers.Transfer> transfers = emittedTransfers.emittedBefore(claims, runDate);
         Set<String> returned = new HashSet<>();
         if (!claims.isEmpty()) {
-            KeySet keys = KeySet.text(claims);
-            jdbc.query("SELECT c.claim_no, c.payout_date, c.amount_yen FROM " + KeySet.TEXT_KEYS
-                            + " JOIN claim c ON c.claim_no = k.id WHERE c.payout_method = 'BANK' AND c.emitted_on < ?",
-                    ps -> {
-                        keys.asFirstParameter().setValues(ps);
-                        ps.setObject(2, runDate);
-                    }, rs -> {
-                        transfers.put(rs.getString(1),
-                                new Transfer(rs.getObject(2, LocalDate.class), rs.getLong(3)));
-                    });
             jdbc.query("SELECT r.claim_no FROM " + KeySet.TEXT_KEYS + " JOIN bank_return r ON r.claim_no = k.id",
-                    keys.asFirstParameter(), rs -> {
+                    KeySet.text(claims).asFirstParameter(), rs -> {
                         returned.add(rs.getString(1));
                     });
         }
         return new BookCheck<>() {
             @Override
             public RowRejection check(BankReturnRow row) {
-                Transfer transfer = transfers.get(row.claimNo());
+                EmittedTransfers.Transfer transfer = transfers.get(row.claimNo());
                 if (transfer == null) {
                     return unmatched("claim_no", "no bank transfer was emitted for claim " + row.claimNo());
                 }
