@@ -8,7 +8,7 @@ import java.util.Optional;
 import jp.refund.reference.BankMaster;
 import jp.refund.schedule.BankFileName;
 import jp.refund.shared.OutputFile;
-import jp.refund.shared.kana.ZenginName;
+import jp.refund.kana.ZenginName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,6 +1,6 @@
 package jp.refund.bankfile;
 
-import jp.refund.shared.kana.ZenginName;
+import jp.refund.kana.ZenginName;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -5,13 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.refund.identity.ReviewFlag;
-import jp.refund.identity.ReviewFlags;
-import jp.refund.identity.WebIdentityMatch;
-import jp.refund.ingest.ApplicationRow;
-import jp.refund.ingest.MemberRow;
-import jp.refund.ingest.WalletRow;
 import jp.refund.shared.BankAccount;
-import jp.refund.shared.kana.ZenginName;
+import jp.refund.kana.ZenginName;
 
 /**
  * Decides an application (SPEC section 4): the first rejection rule that matches wins;
@@ -28,20 +23,20 @@ public class ClaimDecider {
         this.settings = settings;
     }
 
-    public ClaimDecision decide(ApplicationRow application, DecisionContext book) {
-        boolean app = ApplicationRow.APP.equals(application.channel());
+    public ClaimDecision decide(Application application, DecisionContext book) {
+        boolean app = application.channel() == Channel.APP;
         if (!settings.applicationWindow().contains(application.submittedAt())) {
             return ClaimDecision.rejected(ClaimReason.OUTSIDE_APPLICATION_WINDOW, application.memberId(), null, 0);
         }
-        MemberRow member;
+        Member member;
         if (app) {
-            Optional<MemberRow> known = book.member(application.memberId());
+            Optional<Member> known = book.member(application.memberId());
             if (known.isEmpty()) {
                 return ClaimDecision.rejected(ClaimReason.UNKNOWN_MEMBER, application.memberId(), null, 0);
             }
             member = known.get();
         } else {
-            List<MemberRow> matches = WebIdentityMatch.candidates(application,
+            List<Member> matches = WebApplicantMatch.candidates(application,
                     book.membersBornOn(application.birthDate()));
             if (matches.isEmpty()) {
                 return ClaimDecision.rejected(ClaimReason.IDENTITY_NOT_FOUND, null, null, 0);
@@ -52,9 +47,9 @@ public class ClaimDecider {
             member = matches.get(0);
         }
         String memberId = member.memberId();
-        Optional<WalletRow> wallet = book.walletOf(memberId);
-        long refundable = wallet.map(w -> w.balanceYen() - w.disputedYen()).orElse(0L);
-        String walletId = wallet.map(WalletRow::walletId).orElse(null);
+        Optional<Wallet> wallet = book.walletOf(memberId);
+        long refundable = wallet.map(Wallet::refundableYen).orElse(0L);
+        String walletId = wallet.map(Wallet::walletId).orElse(null);
         if (refundable <= 0) {
             return ClaimDecision.rejected(ClaimReason.NO_REFUNDABLE_BALANCE, memberId, walletId, 0);
         }
@@ -63,7 +58,7 @@ public class ClaimDecider {
         }
         BankAccount account = null;
         String holderName = null;
-        if ("BANK".equals(application.payoutMethod())) {
+        if (application.payoutMethod() == PayoutMethod.BANK) {
             Optional<BankAccount> valid = account(application).filter(a -> ACCOUNT_TYPES.contains(a.accountType()))
                     .filter(a -> book.branchExists(a.bankCode(), a.branchCode()));
             if (valid.isEmpty()) {
@@ -86,7 +81,7 @@ public class ClaimDecider {
     }
 
     /** The account in Zengin form; Japan Post Bank 記号番号 converted first. */
-    static Optional<BankAccount> account(ApplicationRow a) {
+    static Optional<BankAccount> account(Application a) {
         if (a.yuchoSymbol() != null) {
             return BankAccount.fromJapanPostBank(a.yuchoSymbol(), a.yuchoNumber());
         }

@@ -34,17 +34,17 @@ public class ClaimReports {
         writeEvents(runDate, nightFolder);
         List<ClaimBook.PendingClaim> pending = book.pendingReview();
         CsvOutput.write(nightFolder.resolve("reports/review-queue.csv"), REVIEW_HEADER, out -> pending.forEach(p ->
-                out.accept(new String[]{p.claimNo(), p.applicationId(), p.channel(), text(p.memberId()),
-                        String.valueOf(p.amountYen()), p.payoutMethod(), text(p.flags()),
+                out.accept(new String[]{p.claimNo(), p.applicationId(), p.channel().name(), text(p.memberId()),
+                        String.valueOf(p.amountYen()), p.payoutMethod().name(), text(p.flags()),
                         p.pendingSince().toString(), TIMESTAMP.format(p.submittedAt())})));
     }
 
     /** The night's events: they never change once the night is done. */
     public void writeEvents(LocalDate runDate, Path nightFolder) {
         CsvOutput.write(nightFolder.resolve("reports/claim-events.csv"), EVENTS_HEADER, out -> book.forEachEvent(runDate, e ->
-                out.accept(new String[]{e.runDate().toString(), e.claimNo(), e.applicationId(), e.channel(),
+                out.accept(new String[]{e.runDate().toString(), e.claimNo(), e.applicationId(), e.channel().name(),
                         text(e.memberId()), e.status().name(), text(e.reasons()), String.valueOf(e.amountYen()),
-                        e.payoutMethod(), e.payoutDate() == null ? "" : e.payoutDate().toString(),
+                        e.payoutMethod().name(), e.payoutDate() == null ? "" : e.payoutDate().toString(),
                         text(e.reference())})));
     }
 

@@ -3,22 +3,20 @@ package jp.refund.claim;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import jp.refund.ingest.MemberRow;
-import jp.refund.ingest.WalletRow;
 import jp.refund.shared.BankAccount;
 
 /** What a decision needs to know about the book, as it stands when the application's turn comes. */
 public interface DecisionContext {
 
-    Optional<MemberRow> member(String memberId);
+    Optional<Member> member(String memberId);
 
     /**
      * Members born on this date: at least every one who shares a phone or an e-mail with a
      * web applicant of that birth date (the only ones {@code WebIdentityMatch} can accept).
      */
-    List<MemberRow> membersBornOn(LocalDate birthDate);
+    List<Member> membersBornOn(LocalDate birthDate);
 
-    Optional<WalletRow> walletOf(String memberId);
+    Optional<Wallet> walletOf(String memberId);
 
     boolean hasLiveClaim(String memberId);
 

@@ -1,7 +1,6 @@
 package jp.refund.claim;
 
 import java.util.Iterator;
-import jp.refund.ingest.ApplicationRow;
 import jp.refund.shared.KeysetPages;
 import org.springframework.batch.infrastructure.item.ItemReader;
 
@@ -14,16 +13,16 @@ import org.springframework.batch.infrastructure.item.ItemReader;
  * <p>Restart needs no saved position: a decided application has a claim, and the query
  * leaves it out. Each page is read after the previous chunk has committed.
  */
-class UndecidedApplications implements ItemReader<ApplicationRow> {
+class UndecidedApplications implements ItemReader<Application> {
 
-    private final Iterator<ApplicationRow> applications;
+    private final Iterator<Application> applications;
 
-    UndecidedApplications(ClaimBook book, int pageSize) {
+    UndecidedApplications(DecisionBook book, int pageSize) {
         this.applications = KeysetPages.iterator(pageSize, last -> book.undecidedAfter(last, pageSize));
     }
 
     @Override
-    public ApplicationRow read() {
+    public Application read() {
         return applications.hasNext() ? applications.next() : null;
     }
 }

@@ -1,61 +1,78 @@
 package jp.refund.job;
 
-import java.nio.file.Path;
-import java.time.LocalDate;
 import jp.refund.bankfile.BankFileWriter;
 import jp.refund.bankfile.BankReturns;
 import jp.refund.certificate.CertificateIssue;
+import jp.refund.claim.Application;
 import jp.refund.claim.ClaimReports;
+import jp.refund.claim.ClaimStepParts;
+import jp.refund.claim.DecideApplicationsWriter;
+import jp.refund.claim.IdentityCheck;
+import jp.refund.ingest.IngestReports;
 import jp.refund.report.AuditWorkbook;
+import jp.refund.report.NightOutputFolder;
 import jp.refund.report.Reconciliation;
 import jp.refund.schedule.PayoutScheduler;
-import jp.refund.shared.CrashTestHook;
-import jp.refund.ingest.IngestReports;
-import jp.refund.report.NightOutputFolder;
+import jp.refund.shared.CrashPoint;
+import jp.refund.shared.NightParameters;
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
-import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job, one instance per business date ({@code run.date}):
+ * The nightly job, one instance per business date ({@link NightParameters}), built here
+ * from the readers, writers and services the feature packages export:
  * <ol>
  *   <li>ingest: check headers, ingest the six feeds, stop on a broken feed;</li>
- *   <li>apply the bank's returns; decide every new application, oldest first; apply the night's
- *       identity checks;</li>
- *   <li>schedule payouts (transfers for value date V, certificates for issue date I), check that
- *       the book balances, write the bank file and the certificates;</li>
- *   <li>publish: write the night's reports, the manifest, move {@code output/<D>/} into
- *       place and record the night as completed.</li>
+ *   <li>{@code apply-bank-returns}; {@code decide-applications}, oldest first;
+ *       {@code apply-identity-checks};</li>
+ *   <li>{@code schedule-payouts} (transfers for value date V, certificates for issue date I),
+ *       {@code check-book-balance}, {@code write-bank-file}, {@code write-certificates};</li>
+ *   <li>publish: {@code write-reports}, {@code write-audit-workbook}, {@code write-manifest},
+ *       {@code publish-folder} (move {@code output/<D>/} into place),
+ *       {@code mark-night-completed}.</li>
  * </ol>
  * Every step is restartable by Spring Batch: a failed or killed night is resumed by
- * running the same date again.
+ * running the same date again, from the first step that did not complete.
  */
 @Configuration
 class NightlyJobConfiguration {
 
-    private final StepReport stepReport;
+    static final String JOB_NAME = "nightly";
+    /** The crash test's moment at the end of each publishing step (1: reports, 2: workbook, 3: folder moved). */
+    private static final String PUBLISH = "publish";
 
-    NightlyJobConfiguration(StepReport stepReport) {
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final StepReport stepReport;
+    private final int claimChunkSize;
+
+    NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                            StepReport stepReport, @Value("${refund.claims.chunk-size:1000}") int claimChunkSize) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
         this.stepReport = stepReport;
+        this.claimChunkSize = claimChunkSize;
     }
 
-    static final String JOB_NAME = "nightly";
-    static final String RUN_DATE = "run.date";
-    static final String INPUT_DIR = "input.dir";
-    static final String OUTPUT_DIR = "output.dir";
-
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Flow ingestFlow, Step applyBankReturns, Step decideApplications,
-                   Step applyIdentityChecks, Step schedulePayouts, Step checkBookBalance, Step writeBankFile,
-                   Step writeCertificates, Step publishNight) {
+    Job nightlyJob(Flow ingestFlow, Step applyBankReturns, Step decideApplications, Step applyIdentityChecks,
+                   Step schedulePayouts, Step checkBookBalance, Step writeBankFile, Step writeCertificates,
+                   Step writeReports, Step writeAuditWorkbook, Step writeManifest, Step publishFolder,
+                   Step markNightCompleted) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFlow)
                 .next(applyBankReturns)
@@ -65,87 +82,177 @@ class NightlyJobConfiguration {
                 .next(checkBookBalance)
                 .next(writeBankFile)
                 .next(writeCertificates)
-                .next(publishNight)
+                .next(writeReports)
+                .next(writeAuditWorkbook)
+                .next(writeManifest)
+                .next(publishFolder)
+                .next(markNightCompleted)
                 .end()
                 .build();
     }
 
+    /** The crash test's seam: halts at a named moment when {@code refund.crash-test.halt-at} asks for it. */
     @Bean
-    Step applyBankReturns(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          BankReturns bankReturns) {
-        return tasklet("apply-bank-returns", jobRepository, transactionManager,
-                (runDate, folder) -> bankReturns.apply(runDate));
+    CrashPoint crashPoint(@Value("${refund.crash-test.halt-at:}") String haltAt) {
+        return CrashTestHalt.of(haltAt);
+    }
+
+    // ---- claims ------------------------------------------------------------------------------
+
+    @Bean
+    Step applyBankReturns(BankReturns bankReturns) {
+        return tasklet("apply-bank-returns", (night, folder) -> bankReturns.apply(night.runDate()));
+    }
+
+    /** Restart needs no saved position: each committed chunk takes its applications off the list read. */
+    @Bean
+    Step decideApplications(ItemReader<Application> undecidedApplications,
+                            DecideApplicationsWriter decideApplicationsWriter) {
+        return new StepBuilder("decide-applications", jobRepository)
+                .<Application, Application>chunk(claimChunkSize)
+                .transactionManager(transactionManager)
+                .reader(undecidedApplications)
+                .writer(decideApplicationsWriter)
+                .listener(decideApplicationsWriter)
+                .listener(stepReport)
+                .build();
+    }
+
+    /** Step-scoped: every step execution reads from the oldest undecided application. */
+    @Bean
+    @StepScope
+    ItemReader<Application> undecidedApplications(ClaimStepParts claims) {
+        return claims.undecidedApplications(claimChunkSize);
     }
 
     @Bean
-    Step schedulePayouts(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         PayoutScheduler scheduler) {
-        return tasklet("schedule-payouts", jobRepository, transactionManager,
-                (runDate, folder) -> {
-                    PayoutScheduler.Scheduled scheduled = scheduler.schedule(runDate);
-                    return scheduled.transfers() + scheduled.certificates();
-                });
+    @StepScope
+    DecideApplicationsWriter decideApplicationsWriter(ClaimStepParts claims, CrashPoint crashPoint,
+                                                      @Value("#{stepExecution}") StepExecution stepExecution) {
+        return claims.decideApplicationsWriter(NightParameters.of(stepExecution).runDate(), crashPoint);
+    }
+
+    @Bean
+    Step applyIdentityChecks(JdbcCursorItemReader<IdentityCheck> nightIdentityChecks,
+                             ItemWriter<IdentityCheck> applyIdentityChecksWriter) {
+        return new StepBuilder("apply-identity-checks", jobRepository)
+                .<IdentityCheck, IdentityCheck>chunk(claimChunkSize)
+                .transactionManager(transactionManager)
+                .reader(nightIdentityChecks)
+                .writer(applyIdentityChecksWriter)
+                .listener(stepReport)
+                .build();
+    }
+
+    /** The night's checks in the order they were made; the position is saved for a restart. */
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<IdentityCheck> nightIdentityChecks(ClaimStepParts claims,
+                                                            @Value("#{stepExecution}") StepExecution stepExecution) {
+        return claims.nightIdentityChecks(NightParameters.of(stepExecution).runDate());
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<IdentityCheck> applyIdentityChecksWriter(ClaimStepParts claims,
+                                                        @Value("#{stepExecution}") StepExecution stepExecution) {
+        return claims.applyIdentityChecksWriter(NightParameters.of(stepExecution).runDate());
+    }
+
+    // ---- payouts -----------------------------------------------------------------------------
+
+    @Bean
+    Step schedulePayouts(PayoutScheduler scheduler) {
+        return tasklet("schedule-payouts", (night, folder) -> {
+            PayoutScheduler.Scheduled scheduled = scheduler.schedule(night.runDate());
+            return scheduled.transfers() + scheduled.certificates();
+        });
     }
 
     /** Money is conserved, or the night stops before any file is written. */
     @Bean
-    Step checkBookBalance(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                          Reconciliation reconciliation) {
-        return tasklet("check-book-balance", jobRepository, transactionManager,
-                (runDate, folder) -> {
-                    reconciliation.check(runDate);
-                    return 0;
-                });
+    Step checkBookBalance(Reconciliation reconciliation) {
+        return tasklet("check-book-balance", (night, folder) -> {
+            reconciliation.check(night.runDate());
+            return 0;
+        });
     }
 
     @Bean
-    Step writeBankFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                       BankFileWriter bankFileWriter) {
-        return tasklet("write-bank-file", jobRepository, transactionManager,
-                (runDate, folder) -> bankFileWriter.write(runDate, folder.staging()));
+    Step writeBankFile(BankFileWriter bankFileWriter) {
+        return tasklet("write-bank-file", (night, folder) -> bankFileWriter.write(night.runDate(), folder.staging()));
     }
 
     @Bean
-    Step writeCertificates(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                           CertificateIssue certificateIssue) {
-        return tasklet("write-certificates", jobRepository, transactionManager,
-                (runDate, folder) -> certificateIssue.write(runDate, folder.staging()));
+    Step writeCertificates(CertificateIssue certificateIssue) {
+        return tasklet("write-certificates",
+                (night, folder) -> certificateIssue.write(night.runDate(), folder.staging()));
     }
 
-    /** One piece of the night's work for the run date; returns how many items it wrote (claims, records, files). */
-    @FunctionalInterface
-    private interface NightWork {
-        long run(LocalDate runDate, NightOutputFolder folder);
-    }
+    // ---- publishing --------------------------------------------------------------------------
 
-    /** A step that does one piece of the night's work for the run date, in one transaction. */
-    private Step tasklet(String name, JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                         NightWork work) {
-        return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
-            JobParameters parameters = contribution.getStepExecution().getJobParameters();
-            LocalDate runDate = parameters.getLocalDate(RUN_DATE);
-            contribution.incrementWriteCount(
-                    work.run(runDate, new NightOutputFolder(Path.of(parameters.getString(OUTPUT_DIR)), runDate)));
-            return RepeatStatus.FINISHED;
-        }, transactionManager).listener(stepReport).build();
+    /** Ingest summary and rejects, claim events and review queue, reconciliation. */
+    @Bean
+    Step writeReports(IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
+                      CrashPoint crashPoint) {
+        return tasklet("write-reports", (night, folder) -> {
+            ingestReports.write(night.runDate(), folder.staging());
+            claimReports.write(night.runDate(), folder.staging());
+            reconciliation.write(night.runDate(), folder.staging());
+            crashPoint.reached(PUBLISH);
+            return 3;
+        });
     }
 
     @Bean
-    Step publishNight(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                      IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
-                      AuditWorkbook auditWorkbook, NightLedger nights) {
-        return tasklet("publish-night", jobRepository, transactionManager, (runDate, folder) -> {
-            folder.reclaimUnrecordedPublication();
-            ingestReports.write(runDate, folder.staging());
-            claimReports.write(runDate, folder.staging());
-            reconciliation.write(runDate, folder.staging());
-            CrashTestHook.reached("publish");
-            auditWorkbook.write(runDate, folder.staging());
-            CrashTestHook.reached("publish");
-            folder.publish();
-            CrashTestHook.reached("publish");
-            nights.markCompleted(runDate);
+    Step writeAuditWorkbook(AuditWorkbook auditWorkbook, CrashPoint crashPoint) {
+        return tasklet("write-audit-workbook", (night, folder) -> {
+            auditWorkbook.write(night.runDate(), folder.staging());
+            crashPoint.reached(PUBLISH);
             return 1;
         });
+    }
+
+    @Bean
+    Step writeManifest() {
+        return tasklet("write-manifest", (night, folder) -> {
+            folder.writeManifest();
+            return 1;
+        });
+    }
+
+    @Bean
+    Step publishFolder(CrashPoint crashPoint) {
+        return tasklet("publish-folder", (night, folder) -> {
+            folder.moveIntoPlace();
+            crashPoint.reached(PUBLISH);
+            return 1;
+        });
+    }
+
+    @Bean
+    Step markNightCompleted(NightLedger nights) {
+        return tasklet("mark-night-completed", (night, folder) -> {
+            nights.markCompleted(night.runDate());
+            return 1;
+        });
+    }
+
+    // ---- one piece of work for the night, as a step --------------------------------------------
+
+    /** One piece of the night's work; returns how many items it wrote (claims, records, files). */
+    @FunctionalInterface
+    private interface NightWork {
+        long run(NightParameters night, NightOutputFolder folder);
+    }
+
+    /** A step that does one piece of the night's work, in one transaction. */
+    private Step tasklet(String name, NightWork work) {
+        return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
+            NightParameters night = NightParameters.of(contribution.getStepExecution());
+            contribution.incrementWriteCount(work.run(night, new NightOutputFolder(night.outputRoot(),
+                    night.runDate())));
+            return RepeatStatus.FINISHED;
+        }, transactionManager).listener(stepReport).build();
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import jp.refund.shared.NightParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
@@ -105,7 +105,7 @@ public class NightlyRun {
     private void recoverStaleExecutions() {
         for (JobExecution stale : jobRepository.findRunningJobExecutions(NightlyJobConfiguration.JOB_NAME)) {
             log.warn("night {} was interrupted while running (execution {}); it will resume where it stopped",
-                    stale.getJobParameters().getLocalDate(NightlyJobConfiguration.RUN_DATE), stale.getId());
+                    NightParameters.runDateOf(stale.getJobParameters()), stale.getId());
             jobOperator.recover(stale);
         }
     }
@@ -120,10 +120,7 @@ public class NightlyRun {
     private void runNight(LocalDate runDate, Path input, Path output) {
         log.info("night {}: input {}, output {}", runDate, input.resolve(runDate.toString()),
                 output.resolve(runDate.toString()));
-        JobParameters parameters = new JobParametersBuilder()
-                .addLocalDate(NightlyJobConfiguration.RUN_DATE, runDate)
-                .addString(NightlyJobConfiguration.INPUT_DIR, input.resolve(runDate.toString()).toString(), false)
-                .addString(NightlyJobConfiguration.OUTPUT_DIR, output.toString(), false)
+        JobParameters parameters = new NightParameters(runDate, input.resolve(runDate.toString()), output)
                 .toJobParameters();
         JobExecution execution;
         try {

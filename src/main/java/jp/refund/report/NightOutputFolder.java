@@ -45,39 +45,43 @@ public final class NightOutputFolder {
     }
 
     /**
-     * Writes {@code MANIFEST.sha256} over every file of the staging folder and moves the
-     * folder into place. A published folder left by a run that died before it could be
-     * recorded as completed is replaced: outputs are a function of inputs and settings,
-     * so it holds the same bytes.
+     * Writes {@code MANIFEST.sha256} over every file of the staging folder, after removing
+     * what a killed run left half-written.
      */
-    public void publish() {
+    public void writeManifest() {
         Path staging = staging();
         try {
             Files.createDirectories(staging);
             removeTemporaryFiles(staging);
             writeManifest(staging);
-            Path target = published();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the manifest of " + staging + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves the staging folder into place in one rename. A published folder left by a run
+     * that died before it could be recorded as completed is replaced: outputs are a function
+     * of inputs and settings, so it holds the same bytes. Run again after the move (a run
+     * killed before the step was recorded), it finds the folder in place and does nothing.
+     */
+    public void moveIntoPlace() {
+        Path staging = staging();
+        Path target = published();
+        try {
+            if (!Files.exists(staging)) {
+                if (Files.exists(target)) {
+                    return;
+                }
+                throw new IllegalStateException("neither " + staging + " nor " + target + " exists: the night's files"
+                        + " are gone");
+            }
             if (Files.exists(target)) {
                 deleteTree(target);
             }
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish " + published() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A run killed after the folder was moved into place but before the night was
-     * recorded as completed left {@code output/<D>/} and no staging folder: move it back,
-     * so the publish step runs again on everything the night wrote.
-     */
-    public void reclaimUnrecordedPublication() {
-        try {
-            if (!Files.exists(staging()) && Files.exists(published())) {
-                Files.move(published(), staging(), StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + published() + " back to " + staging(), e);
+            throw new UncheckedIOException("cannot publish " + target + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package jp.refund.schedule;
 
 import java.time.LocalDate;
+import jp.refund.claim.Channel;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,9 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * before this date (WEB later, as document checks take time).
  */
 @ConfigurationProperties("refund.channel")
-public record ChannelSettings(Channel app, Channel web) {
+public record ChannelSettings(FirstPayout app, FirstPayout web) {
 
-    public record Channel(LocalDate firstPayoutDate) {
+    public record FirstPayout(LocalDate firstPayoutDate) {
     }
 
     public ChannelSettings {
@@ -19,11 +20,10 @@ public record ChannelSettings(Channel app, Channel web) {
         }
     }
 
-    public LocalDate firstPayoutDate(String channel) {
+    public LocalDate firstPayoutDate(Channel channel) {
         return switch (channel) {
-            case "APP" -> app.firstPayoutDate();
-            case "WEB" -> web.firstPayoutDate();
-            default -> throw new IllegalArgumentException("unknown channel " + channel);
+            case APP -> app.firstPayoutDate();
+            case WEB -> web.firstPayoutDate();
         };
     }
 }

@@ -1,15 +1,17 @@
 package jp.refund.schedule;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import jp.refund.claim.Channel;
 import jp.refund.claim.ClaimBook;
-import jp.refund.claim.ClaimEvent;
-import jp.refund.claim.ClaimStatus;
+import jp.refund.claim.ClaimLifecycle;
+import jp.refund.claim.PayableClaim;
+import jp.refund.claim.PayoutMethod;
 import jp.refund.reference.BankCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,24 +34,21 @@ public class PayoutScheduler {
                             LocalDate issueDate, int certificates, long certificateYen, int waitingCertificates) {
     }
 
-    private record Candidate(String claimNo, String applicationId, String channel, String memberId, long amountYen) {
-    }
-
-    private final JdbcTemplate jdbc;
     private final BankCalendar calendar;
     private final ScheduleSettings settings;
     private final ChannelSettings channels;
     private final CertificateValidity validity;
     private final ClaimBook claims;
+    private final ClaimLifecycle lifecycle;
 
-    PayoutScheduler(JdbcTemplate jdbc, BankCalendar calendar, ScheduleSettings settings, ChannelSettings channels,
-                    CertificateValidity validity, ClaimBook claims) {
-        this.jdbc = jdbc;
+    PayoutScheduler(BankCalendar calendar, ScheduleSettings settings, ChannelSettings channels,
+                    CertificateValidity validity, ClaimBook claims, ClaimLifecycle lifecycle) {
         this.calendar = calendar;
         this.settings = settings;
         this.channels = channels;
         this.validity = validity;
         this.claims = claims;
+        this.lifecycle = lifecycle;
     }
 
     public LocalDate valueDate(LocalDate runDate) {
@@ -61,55 +60,29 @@ public class PayoutScheduler {
     }
 
     /** The earliest date a claim of this channel approved tonight could be paid out, for support staff. */
-    public LocalDate earliestPayoutDate(String channel, String payoutMethod, LocalDate runDate) {
-        LocalDate next = "BANK".equals(payoutMethod) ? valueDate(runDate) : issueDate(runDate);
+    public LocalDate earliestPayoutDate(Channel channel, PayoutMethod payoutMethod, LocalDate runDate) {
+        LocalDate next = payoutMethod == PayoutMethod.BANK ? valueDate(runDate) : issueDate(runDate);
         LocalDate first = channels.firstPayoutDate(channel);
         return next.isBefore(first) ? first : next;
+    }
+
+    /** As {@link #earliestPayoutDate(Channel, PayoutMethod, LocalDate)}, from the stored names. */
+    public LocalDate earliestPayoutDate(String channel, String payoutMethod, LocalDate runDate) {
+        return earliestPayoutDate(Channel.valueOf(channel), PayoutMethod.valueOf(payoutMethod), runDate);
     }
 
     public Scheduled schedule(LocalDate runDate) {
         LocalDate v = valueDate(runDate);
         LocalDate i = issueDate(runDate);
-        int seq = claims.lastEventSeq(runDate);
-        List<ClaimEvent> events = new ArrayList<>();
 
-        List<Candidate> transfers = take("BANK", v, settings.bankCapacityPerDay());
-        String fileName = BankFileName.of(v);
-        jdbc.batchUpdate("UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?, reference = ?,"
-                + " emitted_on = ? WHERE claim_no = ? AND status = 'APPROVED'", transfers, 1000, (ps, c) -> {
-            ps.setObject(1, runDate);
-            ps.setObject(2, v);
-            ps.setString(3, fileName);
-            ps.setObject(4, runDate);
-            ps.setString(5, c.claimNo());
-        });
-        long transferYen = 0;
-        for (Candidate c : transfers) {
-            transferYen += c.amountYen();
-            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
-                    ClaimStatus.SCHEDULED, "", c.amountYen(), "BANK", v, fileName));
-        }
+        List<PayableClaim> transfers = take(PayoutMethod.BANK, v, settings.bankCapacityPerDay());
+        long transferYen = lifecycle.scheduleTransfers(runDate, transfers, v, BankFileName.of(v));
 
-        List<Candidate> certificates = take("POSTAL", i, settings.certificateCapacityPerDay());
-        LocalDate validUntil = validity.validUntil(i);
-        String last = jdbc.queryForObject("SELECT MAX(certificate_no) FROM claim", String.class);
-        long serial = last == null ? CertificateNumber.FIRST_SERIAL - 1 : CertificateNumber.serialOf(last);
-        List<Object[]> updates = new ArrayList<>();
-        long certificateYen = 0;
-        for (Candidate c : certificates) {
-            String certificateNo = CertificateNumber.of(++serial);
-            updates.add(new Object[]{runDate, i, certificateNo, runDate, certificateNo, validUntil, c.claimNo()});
-            certificateYen += c.amountYen();
-            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
-                    ClaimStatus.SCHEDULED, "", c.amountYen(), "POSTAL", i, certificateNo));
-        }
-        jdbc.batchUpdate("UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?, reference = ?,"
-                + " emitted_on = ?, certificate_no = ?, valid_until = ? WHERE claim_no = ? AND status = 'APPROVED'",
-                updates);
-        claims.insertEvents(events);
+        List<PayableClaim> certificates = take(PayoutMethod.POSTAL, i, settings.certificateCapacityPerDay());
+        long certificateYen = lifecycle.issueCertificates(runDate, certificates, i, validity.validUntil(i));
 
-        Scheduled result = new Scheduled(v, transfers.size(), transferYen, waiting("BANK"), i, certificates.size(),
-                certificateYen, waiting("POSTAL"));
+        Scheduled result = new Scheduled(v, transfers.size(), transferYen, claims.approvedCount(PayoutMethod.BANK),
+                i, certificates.size(), certificateYen, claims.approvedCount(PayoutMethod.POSTAL));
         log.info("scheduled {} transfer(s), {} yen, value date {} ({} approved waiting); {} certificate(s), {} yen,"
                         + " issue date {} ({} approved waiting)", result.transfers(), result.transferYen(), v,
                 result.waitingTransfers(), result.certificates(), result.certificateYen(), i,
@@ -118,35 +91,14 @@ public class PayoutScheduler {
     }
 
     /** Eligible APPROVED claims of a payout method for the day, oldest approval first, within the capacity left. */
-    private List<Candidate> take(String method, LocalDate day, int capacity) {
-        Long already = jdbc.queryForObject("SELECT COUNT(*) FROM claim WHERE payout_method = ? AND payout_date = ?"
-                + " AND status IN ('SCHEDULED', 'RETURNED')", Long.class, method, day);
-        long free = capacity - (already == null ? 0 : already);
-        if (free <= 0) {
-            return List.of();
-        }
-        List<String> eligibleChannels = new ArrayList<>();
-        for (String channel : List.of("APP", "WEB")) {
+    private List<PayableClaim> take(PayoutMethod method, LocalDate day, int capacity) {
+        long free = capacity - claims.scheduledFor(method, day);
+        Set<Channel> eligible = EnumSet.noneOf(Channel.class);
+        for (Channel channel : Channel.values()) {
             if (!channels.firstPayoutDate(channel).isAfter(day)) {
-                eligibleChannels.add(channel);
+                eligible.add(channel);
             }
         }
-        if (eligibleChannels.isEmpty()) {
-            return List.of();
-        }
-        // Ordered as the claim_status_order index (status and method are fixed here), so H2 walks
-        // the index and stops at the capacity; a channel IN list would make it sort instead.
-        String channel = eligibleChannels.size() == 1 ? " AND channel = '" + eligibleChannels.get(0) + "'" : "";
-        return jdbc.query("SELECT claim_no, application_id, channel, member_id, amount_yen FROM claim"
-                        + " WHERE status = 'APPROVED' AND payout_method = ?" + channel
-                        + " ORDER BY status, payout_method, approved_on, claim_no FETCH FIRST ? ROWS ONLY",
-                (rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5)), method, free);
-    }
-
-    private int waiting(String method) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM claim WHERE status = 'APPROVED' AND payout_method = ?",
-                Integer.class, method);
-        return n == null ? 0 : n;
+        return claims.approvedOldestFirst(method, eligible, free);
     }
 }

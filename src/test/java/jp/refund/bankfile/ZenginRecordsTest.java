@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import jp.refund.shared.kana.ZenginName;
+import jp.refund.kana.ZenginName;
 import org.junit.jupiter.api.Test;
 
 /**

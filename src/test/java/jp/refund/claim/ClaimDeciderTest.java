@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import jp.refund.ingest.ApplicationRow;
-import jp.refund.ingest.MemberRow;
-import jp.refund.ingest.WalletRow;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.Window;
 import org.junit.jupiter.api.Nested;
@@ -35,37 +32,37 @@ class ClaimDeciderTest {
 
     /** An in-memory book: members, wallets, live claims and accounts in use. */
     static final class Book implements DecisionContext {
-        final Map<String, MemberRow> members = new HashMap<>();
-        final Map<String, WalletRow> wallets = new HashMap<>();
+        final Map<String, Member> members = new HashMap<>();
+        final Map<String, Wallet> wallets = new HashMap<>();
         final Set<String> live = new HashSet<>();
         final Map<BankAccount, String> accounts = new HashMap<>();
         final Set<String> branches = new HashSet<>(Set.of("0001001", "0001004", "0005001", "9900018", "9900019"));
 
         Book member(String id, String family, String given, String familyKana, String givenKana, String birth,
                     String email, String phone, String contactChangedAt) {
-            members.put(id, new MemberRow(id, family, given, familyKana, givenKana, LocalDate.parse(birth), email,
+            members.put(id, new Member(id, family, given, familyKana, givenKana, LocalDate.parse(birth), email,
                     phone, "100-0001", "東京都千代田区千代田1-1",
                     contactChangedAt == null ? null : OffsetDateTime.parse(contactChangedAt)));
             return this;
         }
 
         Book wallet(String memberId, long balance, long disputed, boolean compromised) {
-            wallets.put(memberId, new WalletRow("W-" + memberId, memberId, balance, disputed, compromised));
+            wallets.put(memberId, new Wallet("W-" + memberId, memberId, balance, disputed, compromised));
             return this;
         }
 
         @Override
-        public Optional<MemberRow> member(String memberId) {
+        public Optional<Member> member(String memberId) {
             return Optional.ofNullable(members.get(memberId));
         }
 
         @Override
-        public List<MemberRow> membersBornOn(LocalDate birthDate) {
+        public List<Member> membersBornOn(LocalDate birthDate) {
             return members.values().stream().filter(m -> m.birthDate().equals(birthDate)).toList();
         }
 
         @Override
-        public Optional<WalletRow> walletOf(String memberId) {
+        public Optional<Wallet> walletOf(String memberId) {
             return Optional.ofNullable(wallets.get(memberId));
         }
 
@@ -91,25 +88,25 @@ class ClaimDeciderTest {
                 .wallet("M1", 12500, 500, false);
     }
 
-    private static ApplicationRow appBank(String memberId, String submittedAt, String holder) {
-        return new ApplicationRow("A1", "APP", OffsetDateTime.parse(submittedAt), "BANK", "0001", "001", "1", "1234567",
+    private static Application appBank(String memberId, String submittedAt, String holder) {
+        return new Application("A1", Channel.APP, OffsetDateTime.parse(submittedAt), PayoutMethod.BANK, "0001", "001", "1", "1234567",
                 null, null, holder, null, null, null, "taro@example.jp", "090-1111-0001", memberId, null, null, null,
                 null, null);
     }
 
-    private static ApplicationRow appPostal(String recipient, String postalCode, String address) {
-        return new ApplicationRow("A2", "APP", OffsetDateTime.parse(IN_WINDOW), "POSTAL", null, null, null, null,
+    private static Application appPostal(String recipient, String postalCode, String address) {
+        return new Application("A2", Channel.APP, OffsetDateTime.parse(IN_WINDOW), PayoutMethod.POSTAL, null, null, null, null,
                 null, null, null, recipient, postalCode, address, "taro@example.jp", "090-1111-0001", "M1", null,
                 null, null, null, null);
     }
 
-    private static ApplicationRow web(String email, String phone, String familyKana, String givenKana, String birth) {
-        return new ApplicationRow("B1", "WEB", OffsetDateTime.parse(IN_WINDOW), "POSTAL", null, null, null, null, null,
+    private static Application web(String email, String phone, String familyKana, String givenKana, String birth) {
+        return new Application("B1", Channel.WEB, OffsetDateTime.parse(IN_WINDOW), PayoutMethod.POSTAL, null, null, null, null, null,
                 null, null, "山田 太郎", "100-0001", "東京都千代田区千代田1-1", email, phone, null, "山田", "太郎",
                 familyKana, givenKana, LocalDate.parse(birth));
     }
 
-    private ClaimDecision decide(ApplicationRow application) {
+    private ClaimDecision decide(Application application) {
         return decider.decide(application, book);
     }
 
@@ -220,14 +217,14 @@ class ClaimDeciderTest {
     @Nested
     class BankAccounts {
 
-        private ApplicationRow account(String bank, String branch, String type, String number) {
-            return new ApplicationRow("A1", "APP", OffsetDateTime.parse(IN_WINDOW), "BANK", bank, branch, type, number,
+        private Application account(String bank, String branch, String type, String number) {
+            return new Application("A1", Channel.APP, OffsetDateTime.parse(IN_WINDOW), PayoutMethod.BANK, bank, branch, type, number,
                     null, null, "ヤマダ タロウ", null, null, null, "taro@example.jp", "090-1111-0001", "M1", null, null,
                     null, null, null);
         }
 
-        private ApplicationRow yucho(String symbol, String number) {
-            return new ApplicationRow("A1", "APP", OffsetDateTime.parse(IN_WINDOW), "BANK", null, null, null, null,
+        private Application yucho(String symbol, String number) {
+            return new Application("A1", Channel.APP, OffsetDateTime.parse(IN_WINDOW), PayoutMethod.BANK, null, null, null, null,
                     symbol, number, "ヤマダ タロウ", null, null, null, "taro@example.jp", "090-1111-0001", "M1", null,
                     null, null, null, null);
         }

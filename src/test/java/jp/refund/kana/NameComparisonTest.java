@@ -1,4 +1,4 @@
-package jp.refund.shared.kana;
+package jp.refund.kana;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package jp.refund.shared.kana;
+package jp.refund.kana;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;

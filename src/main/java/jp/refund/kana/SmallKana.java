@@ -1,4 +1,4 @@
-package jp.refund.shared.kana;
+package jp.refund.kana;
 
 /**
  * Small kana made large (ァ→ア, ッ→ツ, ャ→ヤ, ヶ→ケ ...). ICU has no transform for this, and

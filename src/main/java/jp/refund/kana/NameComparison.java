@@ -1,4 +1,4 @@
-package jp.refund.shared.kana;
+package jp.refund.kana;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.Transliterator;

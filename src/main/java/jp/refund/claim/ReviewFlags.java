@@ -1,26 +1,24 @@
-package jp.refund.identity;
+package jp.refund.claim;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.refund.ingest.ApplicationRow;
-import jp.refund.ingest.MemberRow;
-import jp.refund.ingest.WalletRow;
+import jp.refund.identity.ReviewFlag;
 import jp.refund.shared.Window;
-import jp.refund.shared.kana.NameComparison;
+import jp.refund.kana.NameComparison;
 
 /**
  * The review flags of SPEC section 4 for an application that passed every rule. Any
  * flag holds the claim for an identity check; the flags come in the order listed there.
  */
-public final class ReviewFlags {
+final class ReviewFlags {
 
     private ReviewFlags() {
     }
 
-    public static List<ReviewFlag> of(ApplicationRow application, MemberRow member, WalletRow wallet,
-                                      Window incidentWindow, boolean accountSharedWithAnotherMember) {
+    static List<ReviewFlag> of(Application application, Member member, Wallet wallet, Window incidentWindow,
+                               boolean accountSharedWithAnotherMember) {
         List<ReviewFlag> flags = new ArrayList<>();
-        if (ApplicationRow.WEB.equals(application.channel())) {
+        if (application.channel() == Channel.WEB) {
             flags.add(ReviewFlag.WEB_APPLICATION);
         }
         if (wallet.compromised()) {
@@ -29,7 +27,7 @@ public final class ReviewFlags {
         if (incidentWindow.contains(member.contactChangedAt())) {
             flags.add(ReviewFlag.CONTACT_CHANGED_DURING_INCIDENT);
         }
-        boolean bank = "BANK".equals(application.payoutMethod());
+        boolean bank = application.payoutMethod() == PayoutMethod.BANK;
         if (bank ? !NameComparison.fullName(member.familyNameKana(), member.givenNameKana())
                 .equals(NameComparison.form(application.accountHolderKana()))
                 : !NameComparison.fullName(member.familyName(), member.givenName())
@@ -47,7 +45,7 @@ public final class ReviewFlags {
     }
 
     /** Postal codes compare as their 7 digits. */
-    public static String postalDigits(String postalCode) {
+    static String postalDigits(String postalCode) {
         return postalCode == null ? "" : postalCode.replace("-", "");
     }
 }

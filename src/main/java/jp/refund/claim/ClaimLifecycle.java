@@ -1,0 +1,269 @@
+package jp.refund.claim;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.refund.shared.BankAccount;
+import jp.refund.shared.KeySet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one owner of a claim's status. Every change goes through one method here, one per
+ * {@link ClaimTransition}: it checks the status the claim is in (an illegal change is an
+ * {@link IllegalClaimTransitionException}, never a silent update), writes the claim and its
+ * event together, and numbers the night's events and the claim and certificate serials.
+ * No other code inserts or updates {@code claim} or {@code claim_event} (a module test
+ * keeps it so).
+ *
+ * <p>Numbers are read from what is written (the last event of the night, the highest claim
+ * and certificate number), so a repeated or resumed night numbers everything the same.
+ */
+@Component
+public class ClaimLifecycle {
+
+    private final JdbcTemplate jdbc;
+
+    ClaimLifecycle(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- DECIDE -------------------------------------------------------------------------
+
+    /**
+     * Records the first decision on each application as a new claim, numbered in the order
+     * given, with its first event. Returns the claim numbers.
+     */
+    List<String> decide(LocalDate runDate, List<Application> applications, List<ClaimDecision> decisions) {
+        long serial = lastClaimSerial();
+        List<String> claimNos = new ArrayList<>(applications.size());
+        List<Object[]> rows = new ArrayList<>(applications.size());
+        List<ClaimEvent> events = new ArrayList<>(applications.size());
+        int seq = lastEventSeq(runDate);
+        for (int i = 0; i < applications.size(); i++) {
+            Application a = applications.get(i);
+            ClaimDecision d = decisions.get(i);
+            String claimNo = ClaimNumber.of(++serial);
+            if (!ClaimTransition.DECIDE.allows(null, d.status())) {
+                throw new IllegalClaimTransitionException(ClaimTransition.DECIDE, claimNo, null, d.status());
+            }
+            BankAccount acc = d.account();
+            boolean postal = a.payoutMethod() == PayoutMethod.POSTAL;
+            rows.add(new Object[]{claimNo, a.applicationId(), a.channel().name(), d.memberId(), d.walletId(),
+                    d.status().name(), Reasons.join(d.reasons()), d.amountYen(), a.payoutMethod().name(),
+                    acc == null ? null : acc.bankCode(), acc == null ? null : acc.branchCode(),
+                    acc == null ? null : acc.accountType(), acc == null ? null : acc.accountNumber(),
+                    d.holderName(), postal ? a.recipientName() : null,
+                    postal && a.postalCode() != null ? a.postalCode().replace("-", "") : null,
+                    postal ? a.address() : null, a.submittedAt(), runDate, runDate,
+                    d.status() == ClaimStatus.APPROVED ? runDate : null});
+            events.add(new ClaimEvent(runDate, ++seq, claimNo, a.applicationId(), a.channel(), d.memberId(),
+                    d.status(), Reasons.join(d.reasons()), d.amountYen(), a.payoutMethod(), null, null));
+            claimNos.add(claimNo);
+        }
+        jdbc.batchUpdate("INSERT INTO claim (claim_no, application_id, channel, member_id, wallet_id, status, reasons,"
+                + " amount_yen, payout_method, bank_code, branch_code, account_type, account_number, holder_name,"
+                + " recipient_name, postal_code, address, submitted_at, decided_on, status_since, approved_on)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        insertEvents(events);
+        return claimNos;
+    }
+
+    // ---- identity checks -------------------------------------------------------------------
+
+    /** PASS_IDENTITY_CHECK: a claim pending review is approved (one PASS clears every flag). */
+    ClaimState passIdentityCheck(LocalDate runDate, ClaimState claim, String checkId) {
+        return reviewOutcome(ClaimTransition.PASS_IDENTITY_CHECK, runDate, claim, ClaimStatus.APPROVED,
+                ClaimReason.IDENTITY_CHECK_PASSED, checkId);
+    }
+
+    /** FAIL_IDENTITY_CHECK: a claim pending review is rejected. */
+    ClaimState failIdentityCheck(LocalDate runDate, ClaimState claim, String checkId) {
+        return reviewOutcome(ClaimTransition.FAIL_IDENTITY_CHECK, runDate, claim, ClaimStatus.REJECTED,
+                ClaimReason.IDENTITY_CHECK_FAILED, checkId);
+    }
+
+    /** A check on a claim that is no longer pending review changes nothing; the check says so. */
+    void recordCheckWithoutEffect(String checkId) {
+        recordCheckEffect(checkId, "NO_EFFECT");
+    }
+
+    private void recordCheckEffect(String checkId, String effect) {
+        jdbc.update("UPDATE identity_check SET effect = ? WHERE check_id = ?", effect, checkId);
+    }
+
+    private ClaimState reviewOutcome(ClaimTransition transition, LocalDate runDate, ClaimState claim,
+                                     ClaimStatus to, ClaimReason reason, String checkId) {
+        int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?,"
+                        + " approved_on = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_on END"
+                        + " WHERE claim_no = ? AND status IN " + inList(transition), to.name(), reason.name(),
+                runDate, to.name(), runDate, claim.claimNo());
+        requireMoved(transition, to, List.of(claim.claimNo()), new int[]{updated});
+        insertEvents(List.of(new ClaimEvent(runDate, lastEventSeq(runDate) + 1, claim.claimNo(),
+                claim.applicationId(), claim.channel(), claim.memberId(), to, reason.name(), claim.amountYen(),
+                claim.payoutMethod(), null, null)));
+        recordCheckEffect(checkId, to.name());
+        return claim.withStatus(to);
+    }
+
+    // ---- payouts ---------------------------------------------------------------------------
+
+    /**
+     * SCHEDULE_TRANSFER: approved BANK claims go into the night's bank file for value date
+     * {@code valueDate}. Returns their yen.
+     */
+    public long scheduleTransfers(LocalDate runDate, List<PayableClaim> claims, LocalDate valueDate,
+                                  String bankFileName) {
+        List<Object[]> updates = new ArrayList<>(claims.size());
+        List<ClaimEvent> events = new ArrayList<>(claims.size());
+        int seq = lastEventSeq(runDate);
+        long yen = 0;
+        for (PayableClaim c : claims) {
+            updates.add(new Object[]{runDate, valueDate, bankFileName, runDate, c.claimNo()});
+            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
+                    ClaimStatus.SCHEDULED, "", c.amountYen(), PayoutMethod.BANK, valueDate, bankFileName));
+            yen += c.amountYen();
+        }
+        ClaimTransition transition = ClaimTransition.SCHEDULE_TRANSFER;
+        int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?,"
+                + " reference = ?, emitted_on = ? WHERE claim_no = ? AND payout_method = 'BANK' AND status IN "
+                + inList(transition), updates);
+        requireMoved(transition, ClaimStatus.SCHEDULED, claimNos(claims), counts);
+        insertEvents(events);
+        return yen;
+    }
+
+    /**
+     * ISSUE_CERTIFICATE: approved POSTAL claims get the next certificate numbers, in the
+     * order given, for issue date {@code issueDate}, valid until {@code validUntil}.
+     * Returns their yen.
+     */
+    public long issueCertificates(LocalDate runDate, List<PayableClaim> claims, LocalDate issueDate,
+                                  LocalDate validUntil) {
+        String last = jdbc.queryForObject("SELECT MAX(certificate_no) FROM claim", String.class);
+        long serial = last == null ? CertificateNumber.FIRST_SERIAL - 1 : CertificateNumber.serialOf(last);
+        List<Object[]> updates = new ArrayList<>(claims.size());
+        List<ClaimEvent> events = new ArrayList<>(claims.size());
+        int seq = lastEventSeq(runDate);
+        long yen = 0;
+        for (PayableClaim c : claims) {
+            String certificateNo = CertificateNumber.of(++serial);
+            updates.add(new Object[]{runDate, issueDate, certificateNo, runDate, certificateNo, validUntil,
+                    c.claimNo()});
+            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
+                    ClaimStatus.SCHEDULED, "", c.amountYen(), PayoutMethod.POSTAL, issueDate, certificateNo));
+            yen += c.amountYen();
+        }
+        ClaimTransition transition = ClaimTransition.ISSUE_CERTIFICATE;
+        int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?,"
+                + " reference = ?, emitted_on = ?, certificate_no = ?, valid_until = ? WHERE claim_no = ?"
+                + " AND payout_method = 'POSTAL' AND status IN " + inList(transition), updates);
+        requireMoved(transition, ClaimStatus.SCHEDULED, claimNos(claims), counts);
+        insertEvents(events);
+        return yen;
+    }
+
+    /**
+     * RETURN_TRANSFER: the bank sent these transfers back, in this order; each claim becomes
+     * RETURNED with the bank's reason (its money is refundable again).
+     */
+    public int returnTransfers(LocalDate runDate, List<TransferReturn> returns) {
+        Map<String, ClaimState> claims = claims(returns.stream().map(TransferReturn::claimNo).toList());
+        List<Object[]> updates = new ArrayList<>(returns.size());
+        List<ClaimEvent> events = new ArrayList<>(returns.size());
+        int seq = lastEventSeq(runDate);
+        ClaimTransition transition = ClaimTransition.RETURN_TRANSFER;
+        for (TransferReturn r : returns) {
+            ClaimState c = claims.get(r.claimNo());
+            if (c == null || c.payoutMethod() != PayoutMethod.BANK) {
+                throw new IllegalClaimTransitionException(transition, r.claimNo(), c == null ? null : c.status(),
+                        ClaimStatus.RETURNED);
+            }
+            updates.add(new Object[]{r.reason(), runDate, r.claimNo()});
+            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
+                    ClaimStatus.RETURNED, r.reason(), c.amountYen(), PayoutMethod.BANK, c.payoutDate(),
+                    c.reference()));
+        }
+        int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'RETURNED', reasons = ?, status_since = ?"
+                + " WHERE claim_no = ? AND status IN " + inList(transition), updates);
+        requireMoved(transition, ClaimStatus.RETURNED, returns.stream().map(TransferReturn::claimNo).toList(), counts);
+        insertEvents(events);
+        return events.size();
+    }
+
+    // ---- shared by every transition ----------------------------------------------------------
+
+    /** Claims by number, as they stand (for a transition that repeats their details in its event). */
+    Map<String, ClaimState> claims(Collection<String> claimNos) {
+        Map<String, ClaimState> claims = new HashMap<>();
+        if (claimNos.isEmpty()) {
+            return claims;
+        }
+        jdbc.query("SELECT c.claim_no, c.application_id, c.channel, c.member_id, c.status, c.amount_yen,"
+                        + " c.payout_method, c.payout_date, c.reference FROM " + KeySet.TEXT_KEYS
+                        + " JOIN claim c ON c.claim_no = k.id", KeySet.text(claimNos).asFirstParameter(),
+                rs -> {
+                    ClaimState c = ClaimBook.STATE.mapRow(rs, 0);
+                    claims.put(c.claimNo(), c);
+                });
+        return claims;
+    }
+
+    /** Every update of a batch moved its claim, or the transition was illegal for the claim that did not move. */
+    private void requireMoved(ClaimTransition transition, ClaimStatus to, List<String> claimNos, int[] counts) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) { // (a driver that cannot count a batch says SUCCESS_NO_INFO, -2: not zero)
+                String claimNo = claimNos.get(i);
+                ClaimState now = claims(List.of(claimNo)).get(claimNo);
+                throw new IllegalClaimTransitionException(transition, claimNo, now == null ? null : now.status(),
+                        to);
+            }
+        }
+    }
+
+    private static List<String> claimNos(List<PayableClaim> claims) {
+        return claims.stream().map(PayableClaim::claimNo).toList();
+    }
+
+    private static String inList(ClaimTransition transition) {
+        return transition.from().stream().map(s -> "'" + s.name() + "'")
+                .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+    }
+
+    private long lastClaimSerial() {
+        String last = jdbc.queryForObject("SELECT MAX(claim_no) FROM claim", String.class);
+        return last == null ? ClaimNumber.FIRST_SERIAL - 1 : ClaimNumber.serialOf(last);
+    }
+
+    /** The night's last event number: along the primary key backwards, one index step. */
+    private int lastEventSeq(LocalDate runDate) {
+        List<Integer> last = jdbc.queryForList("SELECT seq FROM claim_event WHERE run_date = ?"
+                + " ORDER BY run_date DESC, seq DESC FETCH FIRST 1 ROWS ONLY", Integer.class, runDate);
+        return last.isEmpty() ? 0 : last.get(0);
+    }
+
+    private void insertEvents(List<ClaimEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO claim_event (run_date, seq, claim_no, application_id, channel, member_id,"
+                + " status, reasons, amount_yen, payout_method, payout_date, reference)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
+            ps.setObject(1, e.runDate());
+            ps.setInt(2, e.seq());
+            ps.setString(3, e.claimNo());
+            ps.setString(4, e.applicationId());
+            ps.setString(5, e.channel().name());
+            ps.setString(6, e.memberId());
+            ps.setString(7, e.status().name());
+            ps.setString(8, e.reasons());
+            ps.setLong(9, e.amountYen());
+            ps.setString(10, e.payoutMethod().name());
+            ps.setObject(11, e.payoutDate());
+            ps.setString(12, e.reference());
+        });
+    }
+}

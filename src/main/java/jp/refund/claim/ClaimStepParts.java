@@ -1,0 +1,64 @@
+package jp.refund.claim;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import javax.sql.DataSource;
+import jp.refund.reference.BankMaster;
+import jp.refund.shared.CrashPoint;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The readers and writers of the night's claim steps, for the job to wire: decide every
+ * new application (oldest submission first), then apply the night's identity checks
+ * (oldest check first). Each call makes a new one, for one step execution.
+ */
+@Component
+public class ClaimStepParts {
+
+    private final DecisionBook decisionBook;
+    private final ClaimBook claimBook;
+    private final ClaimLifecycle lifecycle;
+    private final ClaimDecider decider;
+    private final BankMaster bankMaster;
+    private final DataSource dataSource;
+
+    ClaimStepParts(DecisionBook decisionBook, ClaimBook claimBook, ClaimLifecycle lifecycle,
+                   DecisionSettings settings, BankMaster bankMaster, DataSource dataSource) {
+        this.decisionBook = decisionBook;
+        this.claimBook = claimBook;
+        this.lifecycle = lifecycle;
+        this.decider = new ClaimDecider(settings);
+        this.bankMaster = bankMaster;
+        this.dataSource = dataSource;
+    }
+
+    /** Restart needs no saved position: each committed chunk takes its applications off the list read. */
+    public ItemReader<Application> undecidedApplications(int pageSize) {
+        return new UndecidedApplications(decisionBook, pageSize);
+    }
+
+    public DecideApplicationsWriter decideApplicationsWriter(LocalDate runDate, CrashPoint crashPoint) {
+        return new DecideApplicationsWriter(decisionBook, lifecycle, decider, bankMaster, runDate, crashPoint);
+    }
+
+    /** The night's checks in the order they were made; the position is saved for a restart. */
+    public JdbcCursorItemReader<IdentityCheck> nightIdentityChecks(LocalDate runDate) {
+        return new JdbcCursorItemReaderBuilder<IdentityCheck>()
+                .name("nightIdentityChecks")
+                .dataSource(dataSource)
+                .sql("SELECT check_id, application_id, checked_at, result FROM identity_check WHERE ingested_on = ?"
+                        + " ORDER BY checked_at, check_id")
+                .queryArguments(runDate)
+                .rowMapper((rs, i) -> new IdentityCheck(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class), "PASS".equals(rs.getString(4))))
+                .build();
+    }
+
+    public ItemWriter<IdentityCheck> applyIdentityChecksWriter(LocalDate runDate) {
+        return new ApplyIdentityChecksWriter(claimBook, lifecycle, runDate);
+    }
+}

@@ -1,0 +1,47 @@
+package jp.refund.claim;
+
+import static jp.refund.claim.ClaimStatus.APPROVED;
+import static jp.refund.claim.ClaimStatus.DUPLICATE;
+import static jp.refund.claim.ClaimStatus.PENDING_REVIEW;
+import static jp.refund.claim.ClaimStatus.REJECTED;
+import static jp.refund.claim.ClaimStatus.RETURNED;
+import static jp.refund.claim.ClaimStatus.SCHEDULED;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every way a claim's status may change (SPEC section 4), each from the statuses it may
+ * start in to the ones it may end in. {@link ClaimLifecycle} performs them; nothing else
+ * writes a status. A claim that does not exist yet starts at {@link #DECIDE}.
+ */
+public enum ClaimTransition {
+    /** The first decision on an application: the claim comes into being. */
+    DECIDE(EnumSet.noneOf(ClaimStatus.class), EnumSet.of(PENDING_REVIEW, APPROVED, REJECTED, DUPLICATE)),
+    PASS_IDENTITY_CHECK(EnumSet.of(PENDING_REVIEW), EnumSet.of(APPROVED)),
+    FAIL_IDENTITY_CHECK(EnumSet.of(PENDING_REVIEW), EnumSet.of(REJECTED)),
+    SCHEDULE_TRANSFER(EnumSet.of(APPROVED), EnumSet.of(SCHEDULED)),
+    ISSUE_CERTIFICATE(EnumSet.of(APPROVED), EnumSet.of(SCHEDULED)),
+    RETURN_TRANSFER(EnumSet.of(SCHEDULED), EnumSet.of(RETURNED));
+
+    private final EnumSet<ClaimStatus> from;
+    private final EnumSet<ClaimStatus> to;
+
+    ClaimTransition(EnumSet<ClaimStatus> from, EnumSet<ClaimStatus> to) {
+        this.from = from;
+        this.to = to;
+    }
+
+    /** The statuses a claim must be in for this transition; empty for {@link #DECIDE}. */
+    public Set<ClaimStatus> from() {
+        return EnumSet.copyOf(from);
+    }
+
+    public Set<ClaimStatus> to() {
+        return EnumSet.copyOf(to);
+    }
+
+    public boolean allows(ClaimStatus fromStatus, ClaimStatus toStatus) {
+        return (fromStatus == null ? from.isEmpty() : from.contains(fromStatus)) && to.contains(toStatus);
+    }
+}

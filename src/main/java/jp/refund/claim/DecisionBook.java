@@ -1,0 +1,209 @@
+package jp.refund.claim;
+
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import jp.refund.identity.WebIdentityMatch;
+import jp.refund.reference.BankMaster;
+import jp.refund.shared.BankAccount;
+import jp.refund.shared.KeySet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What the decisions read from the book: the applications not decided yet, and for one
+ * chunk of them the members, wallets, live claims and accounts in use. (Ingest keeps the
+ * feed tables; the decisions only read them, into the claim's own model.)
+ */
+@Repository
+class DecisionBook {
+
+    static final RowMapper<Application> APPLICATION = (rs, i) -> new Application(
+            rs.getString("application_id"), Channel.valueOf(rs.getString("channel")),
+            rs.getObject("submitted_at", OffsetDateTime.class), PayoutMethod.valueOf(rs.getString("payout_method")),
+            rs.getString("bank_code"), rs.getString("branch_code"), rs.getString("account_type"),
+            rs.getString("account_number"), rs.getString("yucho_symbol"), rs.getString("yucho_number"),
+            rs.getString("account_holder_kana"), rs.getString("recipient_name"), rs.getString("postal_code"),
+            rs.getString("address"), rs.getString("email"), rs.getString("phone"), rs.getString("member_id"),
+            rs.getString("family_name"), rs.getString("given_name"), rs.getString("family_name_kana"),
+            rs.getString("given_name_kana"), rs.getObject("birth_date", LocalDate.class));
+
+    private static final RowMapper<Member> MEMBER = (rs, i) -> new Member(rs.getString("member_id"),
+            rs.getString("family_name"), rs.getString("given_name"), rs.getString("family_name_kana"),
+            rs.getString("given_name_kana"), rs.getObject("birth_date", LocalDate.class), rs.getString("email"),
+            rs.getString("phone"), rs.getString("postal_code"), rs.getString("address"),
+            rs.getObject("contact_changed_at", OffsetDateTime.class));
+
+    private static final RowMapper<Wallet> WALLET = (rs, i) -> new Wallet(rs.getString("wallet_id"),
+            rs.getString("member_id"), rs.getLong("balance_yen"), rs.getLong("disputed_yen"),
+            rs.getBoolean("compromised"));
+
+    private static final String UNDECIDED = "NOT EXISTS (SELECT 1 FROM claim c WHERE c.application_id = a.application_id)";
+    /** Oldest submission first: the order of the application_submitted index, so H2 stops at the limit. */
+    private static final String OLDEST_FIRST = " ORDER BY a.submitted_at, a.application_id FETCH FIRST ? ROWS ONLY";
+
+    private final JdbcTemplate jdbc;
+
+    DecisionBook(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Up to {@code limit} applications not decided yet, oldest submission first, after
+     * {@code last} (the last one of the previous page; null for the first page).
+     */
+    List<Application> undecidedAfter(Application last, int limit) {
+        if (last == null) {
+            return jdbc.query("SELECT a.* FROM application a WHERE " + UNDECIDED + OLDEST_FIRST, APPLICATION, limit);
+        }
+        return jdbc.query("SELECT a.* FROM application a WHERE a.submitted_at >= ?"
+                        + " AND NOT (a.submitted_at = ? AND a.application_id <= ?) AND " + UNDECIDED + OLDEST_FIRST,
+                APPLICATION, last.submittedAt(), last.submittedAt(), last.applicationId(), limit);
+    }
+
+    long countUndecided() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM application a WHERE " + UNDECIDED, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Everything the decisions of one chunk of applications read, loaded in a few queries. */
+    ChunkBook chunkBook(List<Application> applications, BankMaster bankMaster) {
+        Set<String> memberIds = new HashSet<>();
+        Set<String> phoneKeys = new HashSet<>();
+        Set<String> emailKeys = new HashSet<>();
+        List<String> accountNumbers = new ArrayList<>();
+        for (Application a : applications) {
+            if (a.memberId() != null) {
+                memberIds.add(a.memberId());
+            }
+            if (a.birthDate() != null) { // a web applicant: found by contact, then matched on birth date and name
+                phoneKeys.add(WebIdentityMatch.phone(a.phone()));
+                emailKeys.add(WebIdentityMatch.email(a.email()));
+            }
+            if (a.payoutMethod() == PayoutMethod.BANK) {
+                ClaimDecider.account(a).ifPresent(acc -> accountNumbers.add(acc.accountNumber()));
+            }
+        }
+        Map<String, Member> members = new HashMap<>();
+        Map<LocalDate, List<Member>> byBirthDate = new HashMap<>();
+        KeySet ids = KeySet.text(memberIds);
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT m.* FROM " + KeySet.TEXT_KEYS + " JOIN member m ON m.member_id = k.id",
+                    ids.asFirstParameter(), MEMBER).forEach(m -> members.put(m.memberId(), m));
+        }
+        // Web applicants: only members sharing the phone or the e-mail can match (WebIdentityMatch), so
+        // look them up by those keys; by birth date alone it was 50 members per applicant at 1.5 M.
+        Map<String, Member> byContact = new HashMap<>();
+        for (String column : List.of("phone_key", "email_key")) {
+            KeySet keys = KeySet.text("phone_key".equals(column) ? phoneKeys : emailKeys);
+            if (!keys.isEmpty()) {
+                jdbc.query("SELECT m.* FROM " + KeySet.TEXT_KEYS + " JOIN member m ON m." + column + " = k.id",
+                        keys.asFirstParameter(), MEMBER).forEach(m -> byContact.put(m.memberId(), m));
+            }
+        }
+        byContact.values().stream().sorted(Comparator.comparing(Member::memberId)).forEach(m -> {
+            members.put(m.memberId(), m);
+            byBirthDate.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m);
+        });
+        Map<String, Wallet> wallets = new HashMap<>();
+        Set<String> live = new HashSet<>();
+        KeySet known = KeySet.text(members.keySet());
+        if (!known.isEmpty()) {
+            jdbc.query("SELECT w.* FROM " + KeySet.TEXT_KEYS + " JOIN wallet w ON w.member_id = k.id",
+                    known.asFirstParameter(), WALLET).forEach(w -> wallets.put(w.memberId(), w));
+            // only the member index may be used: a status condition lets H2 scan every live claim instead
+            jdbc.query("SELECT c.member_id, c.status FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.member_id = k.id",
+                    known.asFirstParameter(), (ResultSet rs) -> {
+                        if (ClaimStatus.valueOf(rs.getString(2)).isLive()) {
+                            live.add(rs.getString(1));
+                        }
+                    });
+        }
+        Map<BankAccount, Set<String>> accountMembers = new HashMap<>();
+        KeySet numbers = KeySet.text(accountNumbers);
+        if (!numbers.isEmpty()) {
+            // by account number (selective and indexed); the rest of the account is compared in the key
+            jdbc.query("SELECT c.bank_code, c.branch_code, c.account_type, c.account_number, c.member_id, c.status"
+                            + " FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.account_number = k.id",
+                    numbers.asFirstParameter(), (ResultSet rs) -> {
+                        if (ClaimStatus.valueOf(rs.getString(6)).isLive()) {
+                            accountMembers.computeIfAbsent(new BankAccount(rs.getString(1), rs.getString(2),
+                                    rs.getString(3), rs.getString(4)), k -> new HashSet<>()).add(rs.getString(5));
+                        }
+                    });
+        }
+        return new ChunkBook(members, byBirthDate, wallets, live, accountMembers, bankMaster);
+    }
+
+    /**
+     * The book as one chunk's decisions see it: loaded at the start of the chunk, and
+     * kept up to date with the chunk's own live claims so that the tenth application
+     * of a chunk sees the first nine.
+     */
+    static final class ChunkBook implements DecisionContext {
+
+        private final Map<String, Member> members;
+        private final Map<LocalDate, List<Member>> byBirthDate;
+        private final Map<String, Wallet> wallets;
+        private final Set<String> liveMembers;
+        private final Map<BankAccount, Set<String>> accountMembers;
+        private final BankMaster bankMaster;
+
+        ChunkBook(Map<String, Member> members, Map<LocalDate, List<Member>> byBirthDate,
+                  Map<String, Wallet> wallets, Set<String> liveMembers,
+                  Map<BankAccount, Set<String>> accountMembers, BankMaster bankMaster) {
+            this.members = members;
+            this.byBirthDate = byBirthDate;
+            this.wallets = wallets;
+            this.liveMembers = liveMembers;
+            this.accountMembers = accountMembers;
+            this.bankMaster = bankMaster;
+        }
+
+        @Override
+        public Optional<Member> member(String memberId) {
+            return Optional.ofNullable(members.get(memberId));
+        }
+
+        @Override
+        public List<Member> membersBornOn(LocalDate birthDate) {
+            return byBirthDate.getOrDefault(birthDate, List.of());
+        }
+
+        @Override
+        public Optional<Wallet> walletOf(String memberId) {
+            return Optional.ofNullable(wallets.get(memberId));
+        }
+
+        @Override
+        public boolean hasLiveClaim(String memberId) {
+            return liveMembers.contains(memberId);
+        }
+
+        @Override
+        public boolean accountUsedByOtherMember(BankAccount account, String memberId) {
+            return accountMembers.getOrDefault(account, Set.of()).stream().anyMatch(m -> !m.equals(memberId));
+        }
+
+        @Override
+        public boolean branchExists(String bankCode, String branchCode) {
+            return bankMaster.branch(bankCode, branchCode).isPresent();
+        }
+
+        void recordLiveClaim(String memberId, BankAccount account) {
+            liveMembers.add(memberId);
+            if (account != null) {
+                accountMembers.computeIfAbsent(account, k -> new HashSet<>()).add(memberId);
+            }
+        }
+    }
+}
