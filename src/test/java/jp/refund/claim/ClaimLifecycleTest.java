@@ -1,0 +1,173 @@
+package jp.refund.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.refund.shared.BankAccount;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * Every transition from every status, on the real schema: the legal ones move the claim
+ * and write its event, the illegal ones throw naming claim, from and to, and change nothing.
+ */
+class ClaimLifecycleTest {
+
+    private static final LocalDate NIGHT = LocalDate.of(2019, 11, 14);
+    private static final LocalDate VALUE_DATE = LocalDate.of(2019, 11, 18);
+    private static final String CLAIM_NO = ClaimNumber.of(ClaimNumber.FIRST_SERIAL);
+
+    private JdbcTemplate jdbc;
+    private ClaimLifecycle lifecycle;
+    private ClaimBook book;
+
+    @BeforeEach
+    void emptyBook() {
+        // one connection throughout: H2 evaluates a check constraint in the session that created it
+        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
+                "jdbc:h2:mem:lifecycle-" + System.nanoTime(), "sa", "", true);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        lifecycle = new ClaimLifecycle(jdbc);
+        book = new ClaimBook(jdbc);
+    }
+
+    static Stream<Arguments> everyTransitionFromEveryStatus() {
+        List<Arguments> cases = new ArrayList<>();
+        for (ClaimTransition transition : ClaimTransition.values()) {
+            if (transition == ClaimTransition.DECIDE) {
+                continue; // a decision makes the claim: see decideMakesAClaimInADecisionStatusOnly
+            }
+            for (ClaimStatus from : ClaimStatus.values()) {
+                cases.add(Arguments.of(transition, from));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("everyTransitionFromEveryStatus")
+    void aTransitionMovesOnlyFromTheStatusesItAllows(ClaimTransition transition, ClaimStatus from) {
+        PayoutMethod method = transition == ClaimTransition.ISSUE_CERTIFICATE ? PayoutMethod.POSTAL
+                : PayoutMethod.BANK;
+        claimIn(from, method);
+        ClaimStatus to = transition.to().iterator().next();
+        if (transition.from().contains(from)) {
+            perform(transition);
+            assertThat(statusOf(CLAIM_NO)).isEqualTo(to);
+            assertThat(events()).singleElement().satisfies(e -> {
+                assertThat(e.seq()).isEqualTo(1);
+                assertThat(e.claimNo()).isEqualTo(CLAIM_NO);
+                assertThat(e.status()).isEqualTo(to);
+                assertThat(e.amountYen()).isEqualTo(8_000);
+            });
+        } else {
+            assertThatThrownBy(() -> perform(transition))
+                    .isInstanceOf(IllegalClaimTransitionException.class)
+                    .hasMessage("claim " + CLAIM_NO + " cannot go from " + from + " to " + to + " (" + transition
+                            + ")");
+            assertThat(statusOf(CLAIM_NO)).isEqualTo(from);
+            assertThat(events()).isEmpty();
+        }
+    }
+
+    @Test
+    void everyStatusIsReachedByATransitionAndEveryNonFinalStatusIsLeftByOne() {
+        for (ClaimStatus status : ClaimStatus.values()) {
+            assertThat(Stream.of(ClaimTransition.values()).anyMatch(t -> t.to().contains(status)))
+                    .as("a transition reaches " + status).isTrue();
+        }
+        assertThat(Stream.of(ClaimTransition.values()).flatMap(t -> t.from().stream()).distinct())
+                .containsExactlyInAnyOrder(ClaimStatus.PENDING_REVIEW, ClaimStatus.APPROVED, ClaimStatus.SCHEDULED);
+    }
+
+    @Test
+    void decideMakesAClaimInADecisionStatusOnly() {
+        for (ClaimStatus status : ClaimStatus.values()) {
+            Application application = application("A-" + status, PayoutMethod.BANK);
+            ClaimDecision decision = new ClaimDecision(status, List.of(), "M1", "W1", 8_000,
+                    BankAccount.of("0001", "001", "1", "1234567"), "ﾔﾏﾀﾞ ﾀﾛｳ");
+            if (ClaimTransition.DECIDE.to().contains(status)) {
+                String claimNo = lifecycle.decide(NIGHT, List.of(application), List.of(decision)).get(0);
+                assertThat(statusOf(claimNo)).isEqualTo(status);
+            } else {
+                assertThatThrownBy(() -> lifecycle.decide(NIGHT, List.of(application), List.of(decision)))
+                        .isInstanceOf(IllegalClaimTransitionException.class)
+                        .hasMessageContaining("cannot go from (no claim) to " + status);
+            }
+        }
+        // claims and events numbered in the order decided, with nothing skipped for the refused ones
+        assertThat(events()).extracting(ClaimEvent::seq).containsExactly(1, 2, 3, 4);
+        assertThat(events()).extracting(ClaimEvent::claimNo).containsExactly(ClaimNumber.of(100_000_001L),
+                ClaimNumber.of(100_000_002L), ClaimNumber.of(100_000_003L), ClaimNumber.of(100_000_004L));
+    }
+
+    @Test
+    void eventsOfANightAreNumberedOnAcrossTransitionsAndCertificatesFollowOnFromTheLastOne() {
+        claimIn(ClaimStatus.APPROVED, PayoutMethod.POSTAL);
+        jdbc.update("INSERT INTO claim (claim_no, application_id, channel, status, amount_yen, payout_method,"
+                        + " submitted_at, decided_on, status_since, certificate_no) VALUES (?, 'OLD', 'APP',"
+                        + " 'SCHEDULED', 1, 'POSTAL', ?, ?, ?, ?)", ClaimNumber.of(100_000_009L),
+                OffsetDateTime.parse("2019-10-02T10:00:00+09:00"), NIGHT, NIGHT, CertificateNumber.of(100_000_041L));
+        lifecycle.issueCertificates(NIGHT, List.of(payable()), NIGHT.plusDays(1), NIGHT.plusMonths(6));
+        lifecycle.decide(NIGHT, List.of(application("A9", PayoutMethod.BANK)),
+                List.of(new ClaimDecision(ClaimStatus.REJECTED, List.of(ClaimReason.UNKNOWN_MEMBER), null, null, 0,
+                        null, null)));
+        assertThat(events()).extracting(ClaimEvent::seq).containsExactly(1, 2);
+        assertThat(events().get(0).reference()).isEqualTo(CertificateNumber.of(100_000_042L));
+        assertThat(events().get(1).claimNo()).isEqualTo(ClaimNumber.of(100_000_010L));
+    }
+
+    private void perform(ClaimTransition transition) {
+        ClaimState claim = lifecycle.claims(List.of(CLAIM_NO)).get(CLAIM_NO);
+        switch (transition) {
+            case PASS_IDENTITY_CHECK -> lifecycle.passIdentityCheck(NIGHT, claim, "C1");
+            case FAIL_IDENTITY_CHECK -> lifecycle.failIdentityCheck(NIGHT, claim, "C1");
+            case SCHEDULE_TRANSFER -> lifecycle.scheduleTransfers(NIGHT, List.of(payable()), VALUE_DATE,
+                    "SOGOFURI-20191118.txt");
+            case ISSUE_CERTIFICATE -> lifecycle.issueCertificates(NIGHT, List.of(payable()), NIGHT.plusDays(1),
+                    NIGHT.plusMonths(6));
+            case RETURN_TRANSFER -> lifecycle.returnTransfers(NIGHT, List.of(new TransferReturn(CLAIM_NO, "R1")));
+            case DECIDE -> throw new IllegalArgumentException("not for an existing claim");
+        }
+    }
+
+    private static PayableClaim payable() {
+        return new PayableClaim(CLAIM_NO, "A1", Channel.APP, "M1", 8_000);
+    }
+
+    private void claimIn(ClaimStatus status, PayoutMethod method) {
+        jdbc.update("INSERT INTO claim (claim_no, application_id, channel, member_id, status, amount_yen,"
+                        + " payout_method, submitted_at, decided_on, status_since) VALUES (?, 'A1', 'APP', 'M1', ?,"
+                        + " 8000, ?, ?, ?, ?)", CLAIM_NO, status.name(), method.name(),
+                OffsetDateTime.parse("2019-10-05T12:00:00+09:00"), NIGHT.minusDays(1), NIGHT.minusDays(1));
+    }
+
+    private static Application application(String id, PayoutMethod method) {
+        return new Application(id, Channel.APP, OffsetDateTime.parse("2019-10-05T12:00:00+09:00"), method,
+                "0001", "001", "1", "1234567", null, null, "ﾔﾏﾀﾞ ﾀﾛｳ", null, null, null, null, null, "M1", null, null,
+                null, null, null);
+    }
+
+    private ClaimStatus statusOf(String claimNo) {
+        return ClaimStatus.valueOf(jdbc.queryForObject("SELECT status FROM claim WHERE claim_no = ?", String.class,
+                claimNo));
+    }
+
+    private List<ClaimEvent> events() {
+        List<ClaimEvent> events = new ArrayList<>();
+        book.forEachEvent(NIGHT, events::add);
+        return events;
+    }
+}
