@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.refund.reference.BankMaster;
 import jp.refund.schedule.BankFileName;
+import jp.refund.shared.CrashPoint;
 import jp.refund.shared.OutputFile;
 import jp.refund.kana.ZenginName;
 import org.slf4j.Logger;
@@ -28,11 +29,13 @@ public class BankFileWriter {
     private final JdbcTemplate jdbc;
     private final BankMaster master;
     private final OriginatorSettings originator;
+    private final CrashPoint crashPoint;
 
-    BankFileWriter(JdbcTemplate jdbc, BankMaster master, OriginatorSettings originator) {
+    BankFileWriter(JdbcTemplate jdbc, BankMaster master, OriginatorSettings originator, CrashPoint crashPoint) {
         this.jdbc = jdbc;
         this.master = master;
         this.originator = originator;
+        this.crashPoint = crashPoint;
     }
 
     private record Transfer(String claimNo, String bankCode, String branchCode, String accountType,
@@ -83,7 +86,7 @@ public class BankFileWriter {
         }
         ZenginFile zengin = file.get().file();
         Path target = nightFolder.resolve("bank").resolve(file.get().fileName());
-        OutputFile.write(target, out -> zengin.write(out, originator.crlf()));
+        OutputFile.write(target, out -> zengin.write(out, originator.crlf()), crashPoint);
         log.info("bank file {}: {} transfer(s), {} yen", target.getFileName(), zengin.trailer().count(),
                 String.format("%,d", zengin.trailer().totalYen()));
         return (int) zengin.trailer().count();

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import jp.refund.shared.CrashTestHook;
+import jp.refund.shared.CrashPoint;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.OutputFile;
 import jp.refund.shared.ProgressMeter;
@@ -33,16 +33,20 @@ import org.springframework.stereotype.Component;
 public class CertificateIssue {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateIssue.class);
+    /** The crash test's moment: a certificate's file is in place. */
+    static final String WRITTEN = "certificate";
     static final String[] MAILING_LIST_HEADER = {"certificate_no", "claim_no", "postal_code", "address",
             "recipient_name", "amount_yen", "issue_date", "valid_until"};
 
     private final JdbcTemplate jdbc;
     private final CertificateRenderer renderer;
     private final int threads;
+    private final CrashPoint crashPoint;
 
     CertificateIssue(JdbcTemplate jdbc, CertificateIssuer issuer,
-                     @Value("${refund.certificate.threads:0}") int threads) {
+                     @Value("${refund.certificate.threads:0}") int threads, CrashPoint crashPoint) {
         this.jdbc = jdbc;
+        this.crashPoint = crashPoint;
         this.renderer = new CertificateRenderer(issuer);
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
@@ -74,7 +78,7 @@ public class CertificateIssue {
                     if (!Files.exists(pdf)) {
                         byte[] bytes = renderer.render(c);
                         OutputFile.write(pdf, out -> out.write(bytes));
-                        CrashTestHook.reached("certificate");
+                        crashPoint.reached(WRITTEN);
                     }
                     long n = done.incrementAndGet();
                     synchronized (progress) {

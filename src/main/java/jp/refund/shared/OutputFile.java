@@ -26,10 +26,12 @@ public final class OutputFile {
 
     /** Lets the crash test stop a write half way, leaving a temporary file behind as a kill would. */
     private static final class HalfWayHook extends java.io.FilterOutputStream {
+        private final CrashPoint crashPoint;
         private long written;
 
-        HalfWayHook(OutputStream out) {
+        HalfWayHook(OutputStream out, CrashPoint crashPoint) {
             super(out);
+            this.crashPoint = crashPoint;
         }
 
         @Override
@@ -38,13 +40,21 @@ public final class OutputFile {
             written += len;
             if (written >= 1024) {
                 out.flush();
-                CrashTestHook.reached("output-file");
+                crashPoint.reached(HALF_WRITTEN);
                 written = Long.MIN_VALUE; // once per file
             }
         }
     }
 
+    /** The crash test's moment: 1 KB of a file written under its temporary name. */
+    public static final String HALF_WRITTEN = "output-file";
+
     public static void write(Path target, Content content) {
+        write(target, content, CrashPoint.NONE);
+    }
+
+    /** As {@link #write(Path, Content)}, telling the crash point when the file is half written. */
+    public static void write(Path target, Content content, CrashPoint crashPoint) {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
@@ -52,7 +62,7 @@ public final class OutputFile {
                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
                  OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel),
                          1 << 16)) {
-                content.writeTo(new HalfWayHook(out));
+                content.writeTo(new HalfWayHook(out, crashPoint));
                 out.flush();
                 channel.force(true);
             }
