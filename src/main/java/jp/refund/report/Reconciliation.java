@@ -7,6 +7,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jp.refund.claim.ClaimStatus;
+import jp.refund.claim.PayoutMethod;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.KeysetPages;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,10 +44,10 @@ public class Reconciliation {
         List<LiveClaim> claims = new ArrayList<>();
         KeysetPages.<ClaimRow>forEach(last -> jdbc.query("SELECT claim_no, wallet_id, status, payout_method,"
                         + " amount_yen FROM claim WHERE claim_no > ? ORDER BY claim_no FETCH FIRST ? ROWS ONLY",
-                (rs, i) -> new ClaimRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5)),
+                (rs, i) -> new ClaimRow(rs.getString(1), rs.getString(2), ClaimStatus.valueOf(rs.getString(3)),
+                        PayoutMethod.valueOf(rs.getString(4)), rs.getLong(5)),
                 last == null ? "" : last.claimNo(), KeysetPages.PAGE), claim -> {
-                    if (claim.walletId() != null && LIVE.contains(claim.status())) {
+                    if (claim.walletId() != null && claim.status().isLive()) {
                         claims.add(new LiveClaim(claim.walletId(), bucket(claim.status(), claim.payoutMethod()),
                                 claim.amountYen()));
                     }
@@ -73,9 +75,8 @@ public class Reconciliation {
         return totals.lines();
     }
 
-    private static final java.util.Set<String> LIVE = java.util.Set.of("PENDING_REVIEW", "APPROVED", "SCHEDULED");
-
-    private record ClaimRow(String claimNo, String walletId, String status, String payoutMethod, long amountYen) {
+    private record ClaimRow(String claimNo, String walletId, ClaimStatus status, PayoutMethod payoutMethod,
+                            long amountYen) {
     }
 
     private record WalletBalance(String walletId, long balance, long disputed) {
@@ -85,11 +86,13 @@ public class Reconciliation {
     private record LiveClaim(String walletId, String bucket, long amountYen) {
     }
 
-    private static String bucket(String status, String payoutMethod) {
-        if ("SCHEDULED".equals(status)) {
-            return "BANK".equals(payoutMethod) ? "EMITTED_BANK" : "ISSUED_CERTIFICATE";
-        }
-        return "APPROVED".equals(status) ? "APPROVED_UNSCHEDULED" : "PENDING_REVIEW";
+    private static String bucket(ClaimStatus status, PayoutMethod payoutMethod) {
+        return switch (status) {
+            case SCHEDULED -> payoutMethod == PayoutMethod.BANK ? "EMITTED_BANK" : "ISSUED_CERTIFICATE";
+            case APPROVED -> "APPROVED_UNSCHEDULED";
+            case PENDING_REVIEW -> "PENDING_REVIEW";
+            default -> throw new IllegalArgumentException("a " + status + " claim holds no money");
+        };
     }
 
     /** The buckets as the merge fills them. */

@@ -8,15 +8,15 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import jp.refund.MigratedDatabase;
 import jp.refund.shared.BankAccount;
-import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Every transition from every status, on the real schema: the legal ones move the claim
@@ -28,19 +28,21 @@ class ClaimLifecycleTest {
     private static final LocalDate VALUE_DATE = LocalDate.of(2019, 11, 18);
     private static final String CLAIM_NO = ClaimNumber.of(ClaimNumber.FIRST_SERIAL);
 
-    private JdbcTemplate jdbc;
-    private ClaimLifecycle lifecycle;
-    private ClaimBook book;
+    private static JdbcTemplate jdbc;
+    private static ClaimLifecycle lifecycle;
+    private static ClaimBook book;
+
+    @BeforeAll
+    static void schema() {
+        jdbc = MigratedDatabase.create();
+        lifecycle = new ClaimLifecycle(jdbc);
+        book = new ClaimBook(jdbc);
+    }
 
     @BeforeEach
     void emptyBook() {
-        // one connection throughout: H2 evaluates a check constraint in the session that created it
-        SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
-                "jdbc:h2:mem:lifecycle-" + System.nanoTime(), "sa", "", true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        jdbc = new JdbcTemplate(dataSource);
-        lifecycle = new ClaimLifecycle(jdbc);
-        book = new ClaimBook(jdbc);
+        jdbc.update("DELETE FROM claim_event");
+        jdbc.update("DELETE FROM claim");
     }
 
     static Stream<Arguments> everyTransitionFromEveryStatus() {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Claims over several nights, through the real command line. */
-class ClaimNightsTest {
+class ClaimNightsIT {
 
 
     @TempDir

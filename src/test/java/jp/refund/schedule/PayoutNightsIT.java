@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Payout scheduling, bank files, returns and conservation over several nights, through the command line. */
-class PayoutNightsTest {
+class PayoutNightsIT {
 
 
     @TempDir

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which nights run, in which order, and what a repeated or out-of-order run does. */
-class NightlyRunTest {
+class NightlyRunIT {
 
 
     @TempDir

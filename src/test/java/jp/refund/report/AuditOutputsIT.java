@@ -25,7 +25,7 @@ import org.springframework.util.FileSystemUtils;
 
 /** The auditors' outputs of the sample nights: the workbook, the manifest, and verify. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuditOutputsTest {
+class AuditOutputsIT {
 
     private NightlyHarness h;
 

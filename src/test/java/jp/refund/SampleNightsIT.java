@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped sample nights in {@code input/}, run exactly as the README's main command runs them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleNightsTest {
+class SampleNightsIT {
 
     private static final Path SAMPLE = Path.of("input");
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need when it is missing, then runs
+# every test (unit and Spring tests, then the integration tests against the built jar).
+#   scripts/test.sh [maven arguments...]      e.g. scripts/test.sh -B
+# Needs: Java 17+. Installs (Debian/Ubuntu, as root or with sudo): chromium and
+# chromium-driver for the browser test. The Maven wrapper fetches Maven and the libraries.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "test set-up: installing ${need[*]} (Debian packages) for the browser test" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+    echo "test set-up: ${need[*]} missing and neither root nor sudo: install them, then run again" >&2
+    exit 1
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "test set-up: no apt-get here: install ${need[*]} with this system's package manager" >&2
+    exit 1
+  fi
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+exec ./mvnw verify "$@"
