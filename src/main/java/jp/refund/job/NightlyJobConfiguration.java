@@ -250,9 +250,16 @@ class NightlyJobConfiguration {
     private Step tasklet(String name, NightWork work) {
         return new StepBuilder(name, jobRepository).tasklet((contribution, chunkContext) -> {
             NightParameters night = NightParameters.of(contribution.getStepExecution());
-            contribution.incrementWriteCount(work.run(night, new NightOutputFolder(night.outputRoot(),
-                    night.runDate())));
+            NightOutputFolder folder = new NightOutputFolder(night.outputRoot(), night.runDate());
+            if (!AFTER_THE_MOVE.contains(name)) {
+                folder.reclaimUnrecordedPublication();
+            }
+            contribution.incrementWriteCount(work.run(night, folder));
             return RepeatStatus.FINISHED;
         }, transactionManager).listener(stepReport).build();
     }
+
+    /** The steps that run once the folder is in place; every other step may write into the staging folder. */
+    private static final java.util.Set<String> AFTER_THE_MOVE = java.util.Set.of("publish-folder",
+            "mark-night-completed");
 }

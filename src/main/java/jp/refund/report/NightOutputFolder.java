@@ -85,6 +85,23 @@ public final class NightOutputFolder {
         }
     }
 
+    /**
+     * A run killed after the folder was moved into place but before the night was recorded
+     * as completed left {@code output/<D>/} and no staging folder; and the database may have
+     * lost the record of the publishing steps that ran before the move (H2 writes commits
+     * to disk a moment later). Every step that writes into the staging folder first moves
+     * such a folder back, so what it writes joins everything the night wrote before.
+     */
+    public void reclaimUnrecordedPublication() {
+        try {
+            if (!Files.exists(staging()) && Files.exists(published())) {
+                Files.move(published(), staging(), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + published() + " back to " + staging(), e);
+        }
+    }
+
     /** Removes the staging folder of a night that is to leave no trace. */
     public void discardStaging() {
         try {
