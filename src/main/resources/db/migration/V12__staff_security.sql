@@ -54,8 +54,8 @@ CREATE TABLE security_event (
 -- Refused look-ups (rate limit, daily cap) are counted per user and minute, not one row each.
 CREATE TABLE lookup_refusal (
     username    VARCHAR(60) NOT NULL,
-    minute      TIMESTAMP WITH TIME ZONE NOT NULL,
+    minute_start TIMESTAMP WITH TIME ZONE NOT NULL,
     outcome     VARCHAR(20) NOT NULL,
     refused     INTEGER     NOT NULL,
-    PRIMARY KEY (username, minute, outcome)
+    PRIMARY KEY (username, minute_start, outcome)
 );

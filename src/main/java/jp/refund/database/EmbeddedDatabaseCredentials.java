@@ -13,12 +13,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The embedded database's door. When no {@code spring.datasource.url} is given, the book is
@@ -33,7 +31,7 @@ import org.springframework.core.env.MapPropertySource;
  *   <li>with {@code REFUND_DB_FILE_KEY} set, the file is AES-encrypted with that key
  *       (H2's {@code CIPHER=AES}; for a new database only).</li>
  * </ul>
- * Whoever gives their own URL gives its user name and password too: nothing is changed then.
+ * Whoever gives their own URL keeps it (user {@code sa}, empty password unless they give one).
  * Neither password nor key is ever logged.
  */
 public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcessor {
@@ -55,21 +53,64 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (environment.containsProperty("spring.datasource.url")) {
-            return;
+        // lowest precedence, and lazy: a URL given anywhere (command line, test properties) wins,
+        // and no password file is made unless the embedded default is what the data source opens
+        environment.getPropertySources().addLast(new EmbeddedDatabaseSource(environment));
+    }
+
+    /**
+     * {@code spring.datasource.url/username/password} of the embedded default. For any other
+     * URL the user name is {@code sa} and the password empty unless given (scratch and test
+     * databases, as before).
+     */
+    static final class EmbeddedDatabaseSource extends PropertySource<Object> {
+
+        private final ConfigurableEnvironment environment;
+        private volatile String password;
+
+        EmbeddedDatabaseSource(ConfigurableEnvironment environment) {
+            super("refundEmbeddedDatabase");
+            this.environment = environment;
         }
-        Path file = Path.of(environment.getProperty("refund.database.file", "./data/refunds")).toAbsolutePath()
-                .normalize();
-        String fileKey = environment.getProperty(FILE_KEY_ENV);
-        if (fileKey != null && (fileKey.isBlank() || fileKey.contains(" "))) {
-            throw new IllegalStateException(FILE_KEY_ENV + " must be a non-empty key without spaces");
+
+        private Path file() {
+            return Path.of(environment.getProperty("refund.database.file", "./data/refunds")).toAbsolutePath().normalize();
         }
-        String password = password(file, environment.getProperty(PASSWORD_ENV), fileKey);
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.datasource.url", url(file, fileKey));
-        properties.put("spring.datasource.username", USER);
-        properties.put("spring.datasource.password", fileKey == null ? password : fileKey + " " + password);
-        environment.getPropertySources().addFirst(new MapPropertySource("refundEmbeddedDatabase", properties));
+
+        private String fileKey() {
+            String fileKey = environment.getProperty(FILE_KEY_ENV);
+            if (fileKey != null && (fileKey.isBlank() || fileKey.contains(" "))) {
+                throw new IllegalStateException(FILE_KEY_ENV + " must be a non-empty key without spaces");
+            }
+            return fileKey;
+        }
+
+        @Override
+        public Object getProperty(String name) {
+            return switch (name) {
+                case "spring.datasource.url" -> url(file(), fileKey());
+                case "spring.datasource.username" -> USER;
+                case "spring.datasource.password" -> password();
+                default -> null;
+            };
+        }
+
+        private String password() {
+            String fileKey = fileKey();
+            if (!url(file(), fileKey).equals(environment.getProperty("spring.datasource.url"))) {
+                return "";
+            }
+            String p = password;
+            if (p == null) {
+                synchronized (this) {
+                    if (password == null) {
+                        password = EmbeddedDatabaseCredentials.password(file(), environment.getProperty(PASSWORD_ENV), fileKey);
+                    }
+                    p = password;
+                }
+            }
+            return fileKey == null ? p : fileKey + " " + p;
+        }
     }
 
     static String url(Path file, String fileKey) {

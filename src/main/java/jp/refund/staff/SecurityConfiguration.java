@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
@@ -78,7 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers("/audit/**").access(twoFactors.hasRole("AUDITOR"))
                         .requestMatchers("/", "/claims/**", "/claims").access(twoFactors.hasAnyRole(STAFF))
                         .anyRequest().denyAll())
-                .authenticationProvider(passwords)
+                // this provider alone, no parent: a refusal by the guard is final, never retried elsewhere
+                .authenticationManager(new ProviderManager(passwords))
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, authentication) -> {
                             StaffSessions.begin(request.getSession(), users, authentication.getName(), clock);

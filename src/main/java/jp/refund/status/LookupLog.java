@@ -90,12 +90,12 @@ class LookupLog {
     private int refused(String username, String outcome) {
         OffsetDateTime minute = OffsetDateTime.now(clock).withOffsetSameInstant(JST).truncatedTo(ChronoUnit.MINUTES);
         jdbc.update("MERGE INTO lookup_refusal r USING (VALUES (CAST(? AS VARCHAR(60)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                + " CAST(? AS VARCHAR(20)))) v (username, minute, outcome)"
-                + " ON r.username = v.username AND r.minute = v.minute AND r.outcome = v.outcome"
+                + " CAST(? AS VARCHAR(20)))) v (username, minute_start, outcome)"
+                + " ON r.username = v.username AND r.minute_start = v.minute_start AND r.outcome = v.outcome"
                 + " WHEN MATCHED THEN UPDATE SET refused = r.refused + 1"
-                + " WHEN NOT MATCHED THEN INSERT (username, minute, outcome, refused) VALUES (v.username, v.minute, v.outcome, 1)",
+                + " WHEN NOT MATCHED THEN INSERT (username, minute_start, outcome, refused) VALUES (v.username, v.minute_start, v.outcome, 1)",
                 username, minute, outcome);
-        return jdbc.queryForObject("SELECT refused FROM lookup_refusal WHERE username = ? AND minute = ? AND outcome = ?",
+        return jdbc.queryForObject("SELECT refused FROM lookup_refusal WHERE username = ? AND minute_start = ? AND outcome = ?",
                 Integer.class, username, minute, outcome);
     }
 
@@ -114,7 +114,7 @@ class LookupLog {
     }
 
     List<Refusals> refusals(int size) {
-        return jdbc.query("SELECT minute, username, outcome, refused FROM lookup_refusal ORDER BY minute DESC, username"
+        return jdbc.query("SELECT minute_start, username, outcome, refused FROM lookup_refusal ORDER BY minute_start DESC, username"
                 + " FETCH FIRST ? ROWS ONLY", (rs, i) -> new Refusals(rs.getObject(1, OffsetDateTime.class),
                 rs.getString(2), rs.getString(3), rs.getInt(4)), size);
     }
