@@ -28,7 +28,7 @@ final class PasswordPolicy {
 
     /** Throws with the reason when the password may not be used. */
     static void check(String password) {
-        if (password == null || password.isBlank()) {
+        if (password == null || password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
             throw new IllegalArgumentException("a password cannot be empty or only white space");
         }
         int length = password.codePointCount(0, password.length());
@@ -38,7 +38,7 @@ final class PasswordPolicy {
         if (length > MAX_LENGTH) {
             throw new IllegalArgumentException("a password has at most " + MAX_LENGTH + " characters");
         }
-        if (password.strip().codePoints().distinct().count() < 2) {
+        if (password.codePoints().distinct().count() < 2) {
             throw new IllegalArgumentException("a password of one repeated character is not a password");
         }
         if (commonPasswords().contains(password.strip().toLowerCase(Locale.ROOT))) {

@@ -46,14 +46,11 @@ public class StaffUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        List<UserDetails> users = jdbc.query("SELECT username, password_hash, role, enabled, locked_until"
-                + " FROM staff_user WHERE username_key = ?", (rs, i) -> {
-                    OffsetDateTime lockedUntil = rs.getObject(5, OffsetDateTime.class);
-                    boolean locked = lockedUntil != null && lockedUntil.isAfter(now());
-                    return User.withUsername(rs.getString(1)).password(rs.getString(2))
-                            .authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString(3)))
-                            .disabled(!rs.getBoolean(4)).accountLocked(locked).build();
-                }, key(username));
+        // the lockout is LoginGuard's: it spares a browser that is known for the user
+        List<UserDetails> users = jdbc.query("SELECT username, password_hash, role, enabled"
+                + " FROM staff_user WHERE username_key = ?", (rs, i) -> User.withUsername(rs.getString(1))
+                .password(rs.getString(2)).authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString(3)))
+                .disabled(!rs.getBoolean(4)).build(), key(username));
         if (users.isEmpty()) {
             throw new UsernameNotFoundException("no such staff user");
         }
