@@ -86,17 +86,56 @@ class LookupLog {
         return n != null && n > 0;
     }
 
-    /** Adds one to the user's refusals of this minute; returns the count so far. */
+    private record RefusalKey(String username, OffsetDateTime minute, String outcome) {
+    }
+
+    private static final class RefusalCount {
+        int refused;
+        int written;
+        long writtenAt;
+    }
+
+    private final Map<RefusalKey, RefusalCount> refusals = new ConcurrentHashMap<>();
+
+    /**
+     * Adds one to the user's refusals of this minute and returns the count so far. Counted in
+     * memory; the row is written with the first refusal and then at most once a second (a flood
+     * costs no write per request), and brought up to date whenever the log is read.
+     */
     private int refused(String username, String outcome) {
         OffsetDateTime minute = OffsetDateTime.now(clock).withOffsetSameInstant(JST).truncatedTo(ChronoUnit.MINUTES);
-        jdbc.update("MERGE INTO lookup_refusal r USING (VALUES (CAST(? AS VARCHAR(60)), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                + " CAST(? AS VARCHAR(20)))) v (username, minute_start, outcome)"
-                + " ON r.username = v.username AND r.minute_start = v.minute_start AND r.outcome = v.outcome"
-                + " WHEN MATCHED THEN UPDATE SET refused = r.refused + 1"
-                + " WHEN NOT MATCHED THEN INSERT (username, minute_start, outcome, refused) VALUES (v.username, v.minute_start, v.outcome, 1)",
-                username, minute, outcome);
-        return jdbc.queryForObject("SELECT refused FROM lookup_refusal WHERE username = ? AND minute_start = ? AND outcome = ?",
-                Integer.class, username, minute, outcome);
+        RefusalKey key = new RefusalKey(username, minute, outcome);
+        RefusalCount count = refusals.computeIfAbsent(key, k -> new RefusalCount());
+        synchronized (count) {
+            count.refused++;
+            if (count.written == 0 || System.nanoTime() - count.writtenAt > 1_000_000_000L) {
+                write(key, count);
+            }
+            return count.refused;
+        }
+    }
+
+    private void write(RefusalKey key, RefusalCount count) {
+        if (count.written == count.refused) {
+            return;
+        }
+        jdbc.update("MERGE INTO lookup_refusal (username, minute_start, outcome, refused) KEY (username, minute_start, outcome)"
+                + " VALUES (?, ?, ?, ?)", key.username(), key.minute(), key.outcome(), count.refused);
+        count.written = count.refused;
+        count.writtenAt = System.nanoTime();
+    }
+
+    /** Writes the refusals counted since the last write; forgets minutes that are over and written. */
+    void flush() {
+        OffsetDateTime thisMinute = OffsetDateTime.now(clock).withOffsetSameInstant(JST).truncatedTo(ChronoUnit.MINUTES);
+        for (Map.Entry<RefusalKey, RefusalCount> e : refusals.entrySet()) {
+            synchronized (e.getValue()) {
+                write(e.getKey(), e.getValue());
+                if (e.getKey().minute().isBefore(thisMinute)) {
+                    refusals.remove(e.getKey());
+                }
+            }
+        }
     }
 
     void log(String username, String kind, String query, int results, String outcome) {
@@ -107,6 +146,7 @@ class LookupLog {
 
     /** Newest first, a page at a time: {@code before} is the last id of the previous page (none for the first). */
     List<Entry> page(Long before, int size) {
+        flush();
         return jdbc.query("SELECT id, looked_at, username, query_kind, query_value, results, outcome FROM lookup_log"
                 + " WHERE id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY", (rs, i) -> new Entry(rs.getLong(1),
                 rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
@@ -114,6 +154,7 @@ class LookupLog {
     }
 
     List<Refusals> refusals(int size) {
+        flush();
         return jdbc.query("SELECT minute_start, username, outcome, refused FROM lookup_refusal ORDER BY minute_start DESC, username"
                 + " FETCH FIRST ? ROWS ONLY", (rs, i) -> new Refusals(rs.getObject(1, OffsetDateTime.class),
                 rs.getString(2), rs.getString(3), rs.getInt(4)), size);

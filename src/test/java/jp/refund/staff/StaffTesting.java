@@ -52,7 +52,7 @@ public class StaffTesting {
 
     /** {@code Authorization: Bearer} with a token of this (demo) user, made once per context. */
     public RequestPostProcessor token(String user) {
-        String token = issued.computeIfAbsent(user, u -> tokens.getObject().create(u, Duration.ofDays(1), "test"));
+        String token = issued.computeIfAbsent(user, u -> tokens.getObject().create(u, Duration.ofDays(3650), "test"));
         return bearer(token);
     }
 
