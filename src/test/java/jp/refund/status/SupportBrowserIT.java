@@ -60,7 +60,7 @@ class SupportBrowserIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        base = "http://localhost:" + port;
+        base = "http://127.0.0.1:" + port;
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", ChildNightly.JAR.toString(), "serve", "--server.port=" + port, "--spring.profiles.active=demo",
                 "--spring.datasource.url=" + night.jdbcUrl(), "--refund.status.output-dir=" + night.output())
