@@ -111,6 +111,9 @@ class LoginGuard {
 
     void failed(Ticket ticket) {
         Instant now = clock.instant();
+        if (clients.size() > 100_000) { // clients quiet for an hour are forgotten
+            clients.values().removeIf(c -> Duration.between(c.last, now).toHours() >= 1);
+        }
         ClientFailures c = clients.computeIfAbsent(ticket.client(), k -> new ClientFailures());
         synchronized (c) {
             if (Duration.between(c.last, now).toHours() >= 1) {

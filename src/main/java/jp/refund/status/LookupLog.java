@@ -105,6 +105,9 @@ class LookupLog {
     private int refused(String username, String outcome) {
         OffsetDateTime minute = OffsetDateTime.now(clock).withOffsetSameInstant(JST).truncatedTo(ChronoUnit.MINUTES);
         RefusalKey key = new RefusalKey(username, minute, outcome);
+        if (refusals.size() > 1000) {
+            flush(); // minutes that are over leave memory once written
+        }
         RefusalCount count = refusals.computeIfAbsent(key, k -> new RefusalCount());
         synchronized (count) {
             count.refused++;

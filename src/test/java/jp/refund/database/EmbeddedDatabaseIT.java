@@ -102,11 +102,16 @@ class EmbeddedDatabaseIT {
             assertThatThrownBy(() -> DriverManager.getConnection(url, "sa", "").close())
                     .isInstanceOf(SQLException.class).hasMessageContaining("Wrong user name or password");
             String password = Files.readString(data.resolve("refunds.password")).strip();
-            try (Connection c = DriverManager.getConnection(url, "sa", password);
-                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM staff_user")) {
-                rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(3); // the demo users, read while serve holds the database
+            int demoUsers = 0;
+            for (int i = 0; i < 60 && demoUsers < 3; i++) { // serve adds them just after it starts answering
+                try (Connection c = DriverManager.getConnection(url, "sa", password);
+                     ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM staff_user")) {
+                    rs.next();
+                    demoUsers = rs.getInt(1);
+                }
+                Thread.sleep(demoUsers < 3 ? 500 : 0);
             }
+            assertThat(demoUsers).isEqualTo(3); // the demo users, read while serve holds the database
 
             // nightly and verify run beside serve, on the same book, with the same door
             Process nightly = start(root, root.resolve("nightly.log"), "nightly",
