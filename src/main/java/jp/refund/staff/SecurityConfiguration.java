@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.authorization.EnableMultiF
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -67,8 +68,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, StaffAuthentication passwords, StaffUsers users,
-                              StaffSettings settings, SecurityEvents events, Clock clock) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, StaffUsers users, PasswordEncoder encoder, LoginGuard guard,
+                              KnownDevices devices, StaffSettings settings, SecurityEvents events, Clock clock)
+            throws Exception {
+        StaffAuthentication passwords = new StaffAuthentication(users, encoder, guard, devices, events);
         AuthorizationManagerFactory<Object> twoFactors = AuthorizationManagerFactories.multiFactor()
                 .requireFactors(FactorGrantedAuthority.PASSWORD_AUTHORITY, FACTOR_TOTP).build();
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");

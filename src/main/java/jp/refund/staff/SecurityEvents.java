@@ -47,7 +47,7 @@ public class SecurityEvents {
         jdbc.update("INSERT INTO security_event (occurred_at, event, username, client, outcome, detail)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(9)),
                 event.name(), user, from, outcome, what);
-        log.info("security event={} user={} client={} outcome={}{}", event, user, from, outcome,
+        log.info("security event={} user={} client={} outcome={}{}", event, user == null ? "-" : user, from, outcome,
                 what == null ? "" : " detail=" + what);
     }
 

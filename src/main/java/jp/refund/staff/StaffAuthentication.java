@@ -9,7 +9,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -17,9 +16,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * The password step of the staff login: {@link LoginGuard} admits (or refuses) the attempt
  * before the password is checked; the check is Spring Security's
  * {@link DaoAuthenticationProvider}, which grants {@code FACTOR_PASSWORD}. Every outcome is a
- * security event.
+ * security event. Made by {@link SecurityConfiguration} for the login form alone (not a bean:
+ * no other authentication manager gets it).
  */
-@Component
 class StaffAuthentication implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
