@@ -33,14 +33,4 @@ class StatusWordingTest {
         assertThat(StatusWording.reason("ACCOUNT_CLOSED").en()).isEqualTo("The account was closed");
         assertThat(StatusWording.reason("SOMETHING_NEW").en()).isEqualTo("SOMETHING_NEW");
     }
-
-    @Test
-    void theBankReturnReasonsAreTheOnesIngestAccepts() throws Exception {
-        var field = Class.forName("jp.refund.ingest.BankReturnRow").getDeclaredField("REASONS");
-        field.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        java.util.List<String> accepted = (java.util.List<String>) field.get(null);
-        assertThat(java.util.Arrays.stream(StatusWording.BankReturnReason.values()).map(Enum::name))
-                .containsExactlyInAnyOrderElementsOf(accepted);
-    }
 }
