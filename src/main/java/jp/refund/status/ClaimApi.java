@@ -1,5 +1,6 @@
 package jp.refund.status;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
@@ -14,59 +15,49 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/claims/{claimNo}} and {@code GET /api/claims?applicationId=|memberId=|phone=|email=}:
- * the same information as the pages, as JSON. 404 for an unknown claim number, 400 for a
- * malformed query (or none, or more than one parameter), 429 beyond the rate limit.
+ * the same information as the pages, as JSON, through the same {@link LookupFlow}. 404 for an
+ * unknown claim number, 400 for a malformed or over-long query (or none, or more than one
+ * parameter), 429 beyond the rate limit or the daily cap.
  */
 @RestController
 @RequestMapping("/api")
 class ClaimApi {
 
-    private final ClaimLookup lookup;
-    private final LookupGuard guard;
+    private static final List<String> PARAMETERS = List.of("applicationId", "memberId", "phone", "email");
+    private final LookupFlow flow;
 
-    ClaimApi(ClaimLookup lookup, LookupGuard guard) {
-        this.lookup = lookup;
-        this.guard = guard;
+    ClaimApi(LookupFlow flow) {
+        this.flow = flow;
     }
 
     @GetMapping("/claims/{claimNo}")
-    ResponseEntity<?> claim(@PathVariable String claimNo, Principal user) {
-        guard.admit(user.getName(), "claimNo", claimNo);
-        try {
-            return lookup.byClaimNo(claimNo).<ResponseEntity<?>>map(c -> {
-                guard.log(user.getName(), "claimNo", claimNo, 1, "OK");
-                return ResponseEntity.ok(c);
-            }).orElseGet(() -> {
-                guard.log(user.getName(), "claimNo", claimNo, 0, "NOT_FOUND");
-                return error(HttpStatus.NOT_FOUND, "no claim " + claimNo);
-            });
-        } catch (ClaimLookup.BadQuery e) {
-            guard.log(user.getName(), "claimNo", claimNo, 0, "BAD_REQUEST");
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+    ResponseEntity<?> claim(@PathVariable String claimNo, Principal user, HttpServletRequest request) {
+        List<ClaimView> claims = flow.find(user.getName(), request.getRemoteAddr(), "claimNo", claimNo);
+        return claims.isEmpty() ? error(HttpStatus.NOT_FOUND, "no claim " + claimNo) : ResponseEntity.ok(claims.get(0));
     }
 
     @GetMapping("/claims")
-    ResponseEntity<?> find(@RequestParam Map<String, String> params, Principal user) {
-        if (params.size() != 1 || !List.of("applicationId", "memberId", "phone", "email")
-                .contains(params.keySet().iterator().next())) {
-            guard.log(user.getName(), "invalid", String.join(",", params.keySet()), 0, "BAD_REQUEST");
-            return error(HttpStatus.BAD_REQUEST, "give exactly one of applicationId, memberId, phone, email");
+    ResponseEntity<?> find(@RequestParam Map<String, String> params, Principal user, HttpServletRequest request) {
+        String kind = params.size() == 1 && PARAMETERS.contains(params.keySet().iterator().next())
+                ? params.keySet().iterator().next() : String.join(",", params.keySet());
+        if (!PARAMETERS.contains(kind)) {
+            try {
+                flow.find(user.getName(), request.getRemoteAddr(), kind.isEmpty() ? "(none)" : kind, null);
+            } catch (ClaimLookup.BadQuery e) {
+                return error(HttpStatus.BAD_REQUEST, "give exactly one of applicationId, memberId, phone, email");
+            }
         }
-        Map.Entry<String, String> query = params.entrySet().iterator().next();
-        guard.admit(user.getName(), query.getKey(), query.getValue());
-        try {
-            List<ClaimView> claims = lookup.find(query.getKey(), query.getValue());
-            guard.log(user.getName(), query.getKey(), query.getValue(), claims.size(), claims.isEmpty() ? "NOT_FOUND" : "OK");
-            return ResponseEntity.ok(Map.of("claims", claims, "count", claims.size()));
-        } catch (ClaimLookup.BadQuery e) {
-            guard.log(user.getName(), query.getKey(), query.getValue(), 0, "BAD_REQUEST");
-            return error(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        List<ClaimView> claims = flow.find(user.getName(), request.getRemoteAddr(), kind, params.get(kind));
+        return ResponseEntity.ok(Map.of("claims", claims, "count", claims.size()));
     }
 
-    @ExceptionHandler(LookupGuard.TooManyLookups.class)
-    ResponseEntity<?> tooMany(LookupGuard.TooManyLookups e) {
+    @ExceptionHandler(ClaimLookup.BadQuery.class)
+    ResponseEntity<?> badQuery(ClaimLookup.BadQuery e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(LookupLog.TooManyLookups.class)
+    ResponseEntity<?> tooMany(LookupLog.TooManyLookups e) {
         return error(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
     }
 

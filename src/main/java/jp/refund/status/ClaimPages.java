@@ -1,5 +1,7 @@
 package jp.refund.status;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -10,21 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The support agent's pages: the search form, the results, one claim. */
+/** The support agent's pages: the search form, the results, one claim — through the same {@link LookupFlow} as the API. */
 @Controller
 class ClaimPages {
 
-    private final ClaimLookup lookup;
-    private final LookupGuard guard;
+    private final LookupFlow flow;
 
-    ClaimPages(ClaimLookup lookup, LookupGuard guard) {
-        this.lookup = lookup;
-        this.guard = guard;
-    }
-
-    @GetMapping("/login")
-    String login() {
-        return "login";
+    ClaimPages(LookupFlow flow) {
+        this.flow = flow;
     }
 
     @GetMapping("/")
@@ -36,38 +31,33 @@ class ClaimPages {
 
     @GetMapping("/claims")
     String find(@RequestParam(defaultValue = "claimNo") String kind, @RequestParam(defaultValue = "") String q,
-                Principal user, Model model) {
+                Principal user, HttpServletRequest request, HttpServletResponse response, Model model) {
         model.addAttribute("kinds", ClaimLookup.KINDS);
         model.addAttribute("kind", kind);
-        model.addAttribute("q", q);
-        guard.admit(user.getName(), kind, q);
+        model.addAttribute("q", q.length() > LookupFlow.MAX_QUERY ? q.substring(0, LookupFlow.MAX_QUERY) : q);
         try {
-            List<ClaimView> claims = lookup.find(kind, q);
-            guard.log(user.getName(), kind, q, claims.size(), claims.isEmpty() ? "NOT_FOUND" : "OK");
+            List<ClaimView> claims = flow.find(user.getName(), request.getRemoteAddr(), kind, q);
             if (claims.size() == 1) {
                 return "redirect:/claims/" + claims.get(0).claimNo();
             }
             model.addAttribute("claims", claims);
         } catch (ClaimLookup.BadQuery e) {
-            guard.log(user.getName(), kind, q, 0, "BAD_REQUEST");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
         }
         return "search";
     }
 
     @GetMapping("/claims/{claimNo}")
-    String claim(@PathVariable String claimNo, Principal user, Model model) {
-        guard.admit(user.getName(), "claimNo", claimNo);
+    String claim(@PathVariable String claimNo, Principal user, HttpServletRequest request, Model model) {
         try {
-            ClaimView claim = lookup.byClaimNo(claimNo).orElse(null);
-            guard.log(user.getName(), "claimNo", claimNo, claim == null ? 0 : 1, claim == null ? "NOT_FOUND" : "OK");
-            if (claim == null) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no claim " + claimNo);
+            List<ClaimView> claims = flow.find(user.getName(), request.getRemoteAddr(), "claimNo", claimNo);
+            if (claims.isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no claim");
             }
-            model.addAttribute("claim", claim);
+            model.addAttribute("claim", claims.get(0));
             return "claim";
         } catch (ClaimLookup.BadQuery e) {
-            guard.log(user.getName(), "claimNo", claimNo, 0, "BAD_REQUEST");
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import jp.refund.staff.CsvCells;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,22 +18,24 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** FINANCE: the nights run and their files. AUDITOR: the lookup log, to view and to export. */
+/** FINANCE: the nights run and their files. AUDITOR: the lookup log, page by page, and exported. */
 @Controller
 class StaffPages {
 
     record NightFiles(LocalDate runDate, OffsetDateTime completedAt, List<String> files) {
     }
 
+    static final int PAGE = 100;
     private final JdbcTemplate jdbc;
-    private final LookupGuard guard;
+    private final LookupLog log;
     private final StatusSettings settings;
 
-    StaffPages(JdbcTemplate jdbc, LookupGuard guard, StatusSettings settings) {
+    StaffPages(JdbcTemplate jdbc, LookupLog log, StatusSettings settings) {
         this.jdbc = jdbc;
-        this.guard = guard;
+        this.log = log;
         this.settings = settings;
     }
 
@@ -75,38 +78,39 @@ class StaffPages {
         return nights();
     }
 
+    /** The lookup log a page at a time, newest first; older pages by {@code before} (the last id shown). */
     @GetMapping("/audit/lookups")
-    String lookups(Model model) {
-        model.addAttribute("entries", guard.entries(500));
+    String lookups(@RequestParam(required = false) Long before, Model model) {
+        List<LookupLog.Entry> entries = log.page(before, PAGE);
+        model.addAttribute("entries", entries);
+        model.addAttribute("next", entries.size() == PAGE ? entries.get(entries.size() - 1).id() : null);
+        model.addAttribute("refusals", log.refusals(PAGE));
         return "lookups";
     }
 
     @GetMapping(value = "/api/lookups", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
-    List<LookupGuard.LogEntry> lookupsApi() {
-        return guard.entries(500);
+    List<LookupLog.Entry> lookupsApi(@RequestParam(required = false) Long before) {
+        return log.page(before, PAGE);
     }
 
+    /** The whole log; cells that a spreadsheet would read as a formula are quote-prefixed. */
     @GetMapping("/audit/lookups.csv")
     ResponseEntity<String> lookupsCsv() {
         StringBuilder csv = new StringBuilder("looked_at,username,query_kind,query_value,results,outcome\n");
-        for (LookupGuard.LogEntry e : guard.entries(100_000)) {
-            csv.append(e.lookedAt()).append(',').append(quote(e.username())).append(',').append(e.kind()).append(',')
-                    .append(quote(e.query())).append(',').append(e.results()).append(',').append(e.outcome()).append('\n');
+        Long before = null;
+        for (List<LookupLog.Entry> page = log.page(null, 1000); !page.isEmpty(); page = log.page(before, 1000)) {
+            for (LookupLog.Entry e : page) {
+                csv.append(CsvCells.row(e.lookedAt(), e.username(), e.kind(), e.query(), e.results(), e.outcome()));
+            }
+            before = page.get(page.size() - 1).id();
         }
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=lookup-log.csv")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
     }
 
-    private static String quote(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.matches("[^,\"\\n\\r]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-
-    @ExceptionHandler(LookupGuard.TooManyLookups.class)
-    ResponseEntity<String> tooMany(LookupGuard.TooManyLookups e) {
+    @ExceptionHandler(LookupLog.TooManyLookups.class)
+    ResponseEntity<String> tooMany(LookupLog.TooManyLookups e) {
         return ResponseEntity.status(429).body(e.getMessage());
     }
 }

@@ -1,85 +1,124 @@
 package jp.refund.status;
 
+import java.util.EnumMap;
 import java.util.Map;
+import jp.refund.claim.ClaimReason;
+import jp.refund.claim.ClaimStatus;
+import jp.refund.identity.ReviewFlag;
 
 /**
- * Statuses and reason codes in plain Japanese and English, with what the customer can
- * do next: what a support agent reads out on the phone.
+ * Statuses, reasons, review flags and bank-return reasons in plain Japanese and English, with
+ * what the customer can do next: what a support agent reads out on the phone. Keyed by the
+ * enums ({@link ClaimStatus}, {@link ClaimReason}, {@link ReviewFlag}, {@link BankReturnReason}):
+ * a test fails when a constant has no words.
  */
 final class StatusWording {
 
     record Words(String ja, String en, String nextJa, String nextEn) {
     }
 
+    /** Why the bank returned a transfer (SPEC's bank_returns feed; ingest keeps them as text). */
+    enum BankReturnReason {
+        ACCOUNT_NOT_FOUND, ACCOUNT_CLOSED, HOLDER_NAME_MISMATCH, OTHER
+    }
+
     private StatusWording() {
     }
 
-    static final Map<String, Words> STATUS = Map.of(
-            "PENDING_REVIEW", new Words("本人確認中", "Identity check in progress",
-                    "本人確認書類の確認が終わるまでお待ちください。", "Please wait until the identity documents have been checked."),
-            "APPROVED", new Words("承認済み（支払待ち）", "Approved, waiting for payout",
-                    "表示の日付以降に支払手続きが行われます。", "The payout is prepared on or after the date shown."),
-            "SCHEDULED", new Words("支払手続済み", "Payout sent",
+    static final Map<ClaimStatus, Words> STATUS = new EnumMap<>(ClaimStatus.class);
+    static final Map<ClaimReason, Words> REASON = new EnumMap<>(ClaimReason.class);
+    static final Map<ReviewFlag, Words> FLAG = new EnumMap<>(ReviewFlag.class);
+    static final Map<BankReturnReason, Words> RETURN = new EnumMap<>(BankReturnReason.class);
+
+    static {
+        STATUS.put(ClaimStatus.PENDING_REVIEW, new Words("本人確認中", "Identity check in progress",
+                    "本人確認書類の確認が終わるまでお待ちください。", "Please wait until the identity documents have been checked."));
+        STATUS.put(ClaimStatus.APPROVED, new Words("承認済み（支払待ち）", "Approved, waiting for payout",
+                    "表示の日付以降に支払手続きが行われます。", "The payout is prepared on or after the date shown."));
+        STATUS.put(ClaimStatus.SCHEDULED, new Words("支払手続済み", "Payout sent",
                     "口座への入金日、または払出証書の発行日をご確認ください。",
-                    "See the transfer date or the certificate's issue date."),
-            "RETURNED", new Words("振込不能（返却）", "Transfer returned by the bank",
-                    "正しい口座で改めてお申し込みください。", "Please apply again with a correct bank account."),
-            "REJECTED", new Words("お支払いできません", "Cannot be paid",
-                    "理由をご確認ください。", "See the reason below."),
-            "DUPLICATE", new Words("重複申請", "Duplicate application",
+                    "See the transfer date or the certificate's issue date."));
+        STATUS.put(ClaimStatus.RETURNED, new Words("振込不能（返却）", "Transfer returned by the bank",
+                    "正しい口座で改めてお申し込みください。", "Please apply again with a correct bank account."));
+        STATUS.put(ClaimStatus.REJECTED, new Words("お支払いできません", "Cannot be paid",
+                    "理由をご確認ください。", "See the reason below."));
+        STATUS.put(ClaimStatus.DUPLICATE, new Words("重複申請", "Duplicate application",
                     "先のお申し込みを確認します。", "The earlier application is the one being processed."));
-
-    static final Map<String, Words> REASON = Map.ofEntries(
-            Map.entry("OUTSIDE_APPLICATION_WINDOW", new Words("受付期間外の申請です", "Submitted outside the application period",
+        REASON.put(ClaimReason.OUTSIDE_APPLICATION_WINDOW, new Words("受付期間外の申請です", "Submitted outside the application period",
                     "受付期間（2019年10月1日〜2020年1月10日）外のためお受けできません。",
-                    "Applications were accepted from 2019-10-01 to 2020-01-10 only.")),
-            Map.entry("UNKNOWN_MEMBER", new Words("会員が見つかりません", "Member not found",
-                    "ご登録の会員IDをご確認ください。", "Check the member ID used in the app.")),
-            Map.entry("IDENTITY_NOT_FOUND", new Words("ご本人を確認できません", "Identity could not be matched",
+                    "Applications were accepted from 2019-10-01 to 2020-01-10 only."));
+        REASON.put(ClaimReason.UNKNOWN_MEMBER, new Words("会員が見つかりません", "Member not found",
+                    "ご登録の会員IDをご確認ください。", "Check the member ID used in the app."));
+        REASON.put(ClaimReason.IDENTITY_NOT_FOUND, new Words("ご本人を確認できません", "Identity could not be matched",
                     "生年月日・メールアドレスまたは電話番号・お名前（カナ）を登録内容どおりに入力して再申請してください。",
-                    "Apply again with birth date, e-mail or phone and kana name exactly as registered.")),
-            Map.entry("IDENTITY_AMBIGUOUS", new Words("ご本人を特定できません", "More than one member matches",
-                    "アプリからお申し込みいただくか、窓口にご相談ください。", "Apply through the app, or contact the help desk.")),
-            Map.entry("NO_REFUNDABLE_BALANCE", new Words("返金対象の残高がありません", "No refundable balance",
+                    "Apply again with birth date, e-mail or phone and kana name exactly as registered."));
+        REASON.put(ClaimReason.IDENTITY_AMBIGUOUS, new Words("ご本人を特定できません", "More than one member matches",
+                    "アプリからお申し込みいただくか、窓口にご相談ください。", "Apply through the app, or contact the help desk."));
+        REASON.put(ClaimReason.NO_REFUNDABLE_BALANCE, new Words("返金対象の残高がありません", "No refundable balance",
                     "残高がないか、不正利用分のみのため返金対象外です。",
-                    "There is no balance, or only money put in by an attacker (compensated separately).")),
-            Map.entry("DUPLICATE_APPLICATION", new Words("既にお申し込み済みです", "Already applied",
-                    "先のお申し込みの状況をご確認ください。", "Look up the earlier application.")),
-            Map.entry("INVALID_BANK_ACCOUNT", new Words("口座情報に誤りがあります", "Bank account not valid",
+                    "There is no balance, or only money put in by an attacker (compensated separately)."));
+        REASON.put(ClaimReason.DUPLICATE_APPLICATION, new Words("既にお申し込み済みです", "Already applied",
+                    "先のお申し込みの状況をご確認ください。", "Look up the earlier application."));
+        REASON.put(ClaimReason.INVALID_BANK_ACCOUNT, new Words("口座情報に誤りがあります", "Bank account not valid",
                     "金融機関・支店・口座種別・口座番号を確認して再申請してください。",
-                    "Check bank, branch, account type and number, and apply again.")),
-            Map.entry("INVALID_ACCOUNT_HOLDER_NAME", new Words("口座名義を振込に使えません", "Account holder name cannot be used",
-                    "口座名義をカタカナで入力して再申請してください。", "Apply again with the holder name in katakana.")),
-            Map.entry("WEB_APPLICATION", new Words("Web申請のため本人確認が必要です", "Web application: identity documents required",
-                    "本人確認書類の提出・確認をお待ちください。", "Wait for the identity documents to be checked.")),
-            Map.entry("COMPROMISED_ACCOUNT", new Words("不正利用被害のあったアカウントです", "Account affected by the incident",
-                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked.")),
-            Map.entry("CONTACT_CHANGED_DURING_INCIDENT", new Words("被害期間中に連絡先が変更されています",
+                    "Check bank, branch, account type and number, and apply again."));
+        REASON.put(ClaimReason.INVALID_ACCOUNT_HOLDER_NAME, new Words("口座名義を振込に使えません", "Account holder name cannot be used",
+                    "口座名義をカタカナで入力して再申請してください。", "Apply again with the holder name in katakana."));
+        REASON.put(ClaimReason.WEB_APPLICATION, new Words("Web申請のため本人確認が必要です", "Web application: identity documents required",
+                    "本人確認書類の提出・確認をお待ちください。", "Wait for the identity documents to be checked."));
+        REASON.put(ClaimReason.COMPROMISED_ACCOUNT, new Words("不正利用被害のあったアカウントです", "Account affected by the incident",
+                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.CONTACT_CHANGED_DURING_INCIDENT, new Words("被害期間中に連絡先が変更されています",
                     "Contact details changed during the incident", "本人確認書類の確認後にお支払いします。",
-                    "Paid after identity documents are checked.")),
-            Map.entry("PAYEE_NAME_MISMATCH", new Words("受取人名が登録名と異なります", "Payee name differs from the registered name",
-                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked.")),
-            Map.entry("MAILING_ADDRESS_CHANGED", new Words("送付先が登録住所と異なります", "Mailing address differs from the registered one",
-                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked.")),
-            Map.entry("SHARED_BANK_ACCOUNT", new Words("他の会員と同じ口座です", "Account also used by another member",
-                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked.")),
-            Map.entry("IDENTITY_CHECK_PASSED", new Words("本人確認が完了しました", "Identity check passed", "", "")),
-            Map.entry("IDENTITY_CHECK_FAILED", new Words("本人確認ができませんでした", "Identity check failed",
-                    "窓口にご相談ください。", "Please contact the help desk.")),
-            Map.entry("ACCOUNT_NOT_FOUND", new Words("口座が見つかりませんでした", "The bank found no such account",
-                    "正しい口座で改めてお申し込みください。", "Apply again with a correct account.")),
-            Map.entry("ACCOUNT_CLOSED", new Words("口座が解約されていました", "The account was closed",
-                    "別の口座で改めてお申し込みください。", "Apply again with another account.")),
-            Map.entry("HOLDER_NAME_MISMATCH", new Words("口座名義が一致しませんでした", "The holder name did not match",
-                    "口座名義を確認して改めてお申し込みください。", "Check the holder name and apply again.")),
-            Map.entry("OTHER", new Words("銀行で振込ができませんでした", "The bank could not complete the transfer",
-                    "改めてお申し込みください。", "Please apply again.")));
-
-    static Words status(String code) {
-        return STATUS.getOrDefault(code, new Words(code, code, "", ""));
+                    "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.PAYEE_NAME_MISMATCH, new Words("受取人名が登録名と異なります", "Payee name differs from the registered name",
+                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.MAILING_ADDRESS_CHANGED, new Words("送付先が登録住所と異なります", "Mailing address differs from the registered one",
+                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.SHARED_BANK_ACCOUNT, new Words("他の会員と同じ口座です", "Account also used by another member",
+                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.IDENTITY_CHECK_PASSED, new Words("本人確認が完了しました", "Identity check passed", "", ""));
+        REASON.put(ClaimReason.IDENTITY_CHECK_FAILED, new Words("本人確認ができませんでした", "Identity check failed",
+                    "窓口にご相談ください。", "Please contact the help desk."));
+        RETURN.put(BankReturnReason.ACCOUNT_NOT_FOUND, new Words("口座が見つかりませんでした", "The bank found no such account",
+                    "正しい口座で改めてお申し込みください。", "Apply again with a correct account."));
+        RETURN.put(BankReturnReason.ACCOUNT_CLOSED, new Words("口座が解約されていました", "The account was closed",
+                    "別の口座で改めてお申し込みください。", "Apply again with another account."));
+        RETURN.put(BankReturnReason.HOLDER_NAME_MISMATCH, new Words("口座名義が一致しませんでした", "The holder name did not match",
+                    "口座名義を確認して改めてお申し込みください。", "Check the holder name and apply again."));
+        RETURN.put(BankReturnReason.OTHER, new Words("銀行で振込ができませんでした", "The bank could not complete the transfer",
+                    "改めてお申し込みください。", "Please apply again."));
+        for (ReviewFlag flag : ReviewFlag.values()) { // a review flag is the reason of the same name
+            FLAG.put(flag, REASON.get(ClaimReason.valueOf(flag.name())));
+        }
     }
 
+    static Words status(String code) {
+        for (ClaimStatus s : ClaimStatus.values()) {
+            if (s.name().equals(code)) {
+                return STATUS.get(s);
+            }
+        }
+        return new Words(code, code, "", "");
+    }
+
+    /** A reason code as the claim records it: a claim reason, a review flag or a bank-return reason. */
     static Words reason(String code) {
-        return REASON.getOrDefault(code, new Words(code, code, "", ""));
+        for (ClaimReason r : ClaimReason.values()) {
+            if (r.name().equals(code)) {
+                return REASON.get(r);
+            }
+        }
+        for (ReviewFlag f : ReviewFlag.values()) {
+            if (f.name().equals(code)) {
+                return FLAG.get(f);
+            }
+        }
+        for (BankReturnReason r : BankReturnReason.values()) {
+            if (r.name().equals(code)) {
+                return RETURN.get(r);
+            }
+        }
+        return new Words(code, code, "", "");
     }
 }

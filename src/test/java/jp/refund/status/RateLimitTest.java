@@ -1,11 +1,12 @@
 package jp.refund.status;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jp.refund.NightlyHarness;
 import jp.refund.SampleDatabase;
+import jp.refund.staff.StaffTesting;
+import org.springframework.context.annotation.Import;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
+@Import(StaffTesting.class)
 class RateLimitTest {
 
     @DynamicPropertySource
@@ -35,16 +37,19 @@ class RateLimitTest {
     MockMvc mvc;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StaffTesting staff;
 
     @Test
     void theSixthLookupInAMinuteIsRefusedAndLoggedAndOtherUsersAreNotAffected() throws Exception {
         for (int i = 0; i < 5; i++) {
-            mvc.perform(get("/api/claims/1000000024").with(httpBasic("support", DemoUsers.PASSWORD))).andExpect(status().isOk());
+            mvc.perform(get("/api/claims/1000000024").with(staff.token("support"))).andExpect(status().isOk());
         }
-        mvc.perform(get("/api/claims/1000000024").with(httpBasic("support", DemoUsers.PASSWORD)))
+        mvc.perform(get("/api/claims/1000000024").with(staff.token("support")))
                 .andExpect(status().isTooManyRequests());
-        mvc.perform(get("/api/claims/1000000024").with(httpBasic("finance", DemoUsers.PASSWORD))).andExpect(status().isOk());
-        Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lookup_log WHERE username = 'support'"
+        mvc.perform(get("/api/claims/1000000024").with(staff.token("finance"))).andExpect(status().isOk());
+        mvc.perform(get("/api/lookups").with(staff.token("auditor"))).andExpect(status().isOk()); // the log brought up to date
+        Assertions.assertThat(jdbc.queryForObject("SELECT SUM(refused) FROM lookup_refusal WHERE username = 'support'"
                 + " AND outcome = 'RATE_LIMITED'", Integer.class)).isEqualTo(1);
     }
 }

@@ -12,13 +12,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import jp.refund.NightlyHarness;
 import jp.refund.SampleDatabase;
+import jp.refund.staff.DemoUsers;
+import jp.refund.staff.StaffTesting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,9 +31,9 @@ import org.springframework.test.web.servlet.MvcResult;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
+@Import(StaffTesting.class)
 class StatusServiceTest {
 
-    private static final String PW = DemoUsers.PASSWORD;
 
     @DynamicPropertySource
     static void sampleDatabase(DynamicPropertyRegistry registry) {
@@ -47,9 +49,7 @@ class StatusServiceTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    StaffUsers users;
-    @Autowired
-    PasswordEncoder encoder;
+    StaffTesting staff;
 
     @BeforeEach
     void cleanLog() {
@@ -59,7 +59,7 @@ class StatusServiceTest {
     @Test
     void theApiAnswersWhereARefundIsForEveryRole() throws Exception {
         for (String user : List.of("support", "finance", "auditor")) {
-            mvc.perform(get("/api/claims/1000000024").with(httpBasic(user, PW)))
+            mvc.perform(get("/api/claims/1000000024").with(staff.token(user)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("SCHEDULED"))
                     .andExpect(jsonPath("$.statusEn").value("Payout sent"))
@@ -73,7 +73,7 @@ class StatusServiceTest {
 
     @Test
     void aPendingClaimExplainsItsFlagAndTheEarliestDate() throws Exception {
-        mvc.perform(get("/api/claims/1000000164").with(httpBasic("support", PW)))
+        mvc.perform(get("/api/claims/1000000164").with(staff.token("support")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("PENDING_REVIEW"))
                 .andExpect(jsonPath("$.reasons[0].code").value("SHARED_BANK_ACCOUNT"))
@@ -87,7 +87,7 @@ class StatusServiceTest {
         String[][] queries = {{"applicationId", "A0003"}, {"memberId", "M0003"}, {"phone", "08022220003"},
                 {"email", " ICHIRO@example.jp "}};
         for (String[] q : queries) {
-            mvc.perform(get("/api/claims").param(q[0], q[1]).with(httpBasic("support", PW)))
+            mvc.perform(get("/api/claims").param(q[0], q[1]).with(staff.token("support")))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.count").value(1))
                     .andExpect(jsonPath("$.claims[0].claimNo").value("1000000040"))
@@ -98,42 +98,42 @@ class StatusServiceTest {
     @Test
     void errorsHaveTheirStatus() throws Exception {
         mvc.perform(get("/api/claims/1000000024")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/claims/1000000024").with(httpBasic("support", "wrong-password!!"))).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/claims/1000000025").with(httpBasic("support", PW))).andExpect(status().isBadRequest())
+        mvc.perform(get("/api/claims/1000000024").with(httpBasic("support", DemoUsers.PASSWORD))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/claims/1000000024").with(StaffTesting.bearer("rbt_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/claims/1000000025").with(staff.token("support"))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("a claim number is 10 digits with a valid check digit"));
-        mvc.perform(get("/api/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(httpBasic("support", PW)))
+        mvc.perform(get("/api/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(staff.token("support")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/claims").with(httpBasic("support", PW))).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/claims").param("memberId", "M1").param("email", "a@b").with(httpBasic("support", PW)))
+        mvc.perform(get("/api/claims").with(staff.token("support"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/claims").param("memberId", "M1").param("email", "a@b").with(staff.token("support")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/claims").param("birthDate", "1980-04-01").with(httpBasic("support", PW)))
+        mvc.perform(get("/api/claims").param("birthDate", "1980-04-01").with(staff.token("support")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/api/claims").param("phone", "12").with(httpBasic("support", PW))).andExpect(status().isBadRequest());
-        mvc.perform(get("/api/lookups").with(httpBasic("support", PW))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/nights").with(httpBasic("auditor", PW))).andExpect(status().isForbidden());
-        mvc.perform(get("/api/nights").with(httpBasic("finance", PW))).andExpect(status().isOk())
+        mvc.perform(get("/api/claims").param("phone", "12").with(staff.token("support"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/lookups").with(staff.token("support"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/nights").with(staff.token("auditor"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/nights").with(staff.token("finance"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].runDate").value("2020-01-24"));
-        mvc.perform(get("/api/lookups").with(httpBasic("auditor", PW))).andExpect(status().isOk());
+        mvc.perform(get("/api/lookups").with(staff.token("auditor"))).andExpect(status().isOk());
     }
 
     @Test
     void pagesNeedALoginAndFormsNeedACsrfToken() throws Exception {
         mvc.perform(get("/claims/1000000024")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string("Location", "/login"));
-        mvc.perform(post("/login").param("username", "support").param("password", PW)).andExpect(status().isForbidden());
-        mvc.perform(post("/login").param("username", "support").param("password", PW).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/"));
-        mvc.perform(get("/audit/lookups").with(httpBasicSession("support"))).andExpect(status().isForbidden());
-    }
-
-    private static org.springframework.test.web.servlet.request.RequestPostProcessor httpBasicSession(String user) {
-        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)
-                .roles(user.toUpperCase());
+        mvc.perform(post("/login").param("username", "support").param("password", DemoUsers.PASSWORD))
+                .andExpect(status().isForbidden());
+        // the password is only the first factor: the next stop is the second
+        mvc.perform(post("/login").param("username", "support").param("password", DemoUsers.PASSWORD).with(csrf())
+                        .with(StaffTesting.from("10.0.0.2")))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/login/totp"));
+        mvc.perform(get("/audit/lookups").with(StaffTesting.bothFactors("support"))).andExpect(status().isForbidden());
     }
 
     @Test
     void theClaimPageSaysItInPlainWordsWithSecurityHeaders() throws Exception {
-        MvcResult page = mvc.perform(get("/claims/1000000164").with(httpBasicSession("support")))
+        MvcResult page = mvc.perform(get("/claims/1000000164").with(StaffTesting.bothFactors("support")))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("default-src 'self'")))
                 .andExpect(header().string("X-Frame-Options", "DENY"))
@@ -141,7 +141,7 @@ class StatusServiceTest {
         String html = page.getResponse().getContentAsString();
         assertThat(html).contains("本人確認中", "Identity check in progress", "他の会員と同じ口座です", "****555",
                 "以降（最短）", "三井住友", "春日部");
-        mvc.perform(get("/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(httpBasicSession("support")))
+        mvc.perform(get("/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(StaffTesting.bothFactors("support")))
                 .andExpect(status().isNotFound());
     }
 
@@ -163,9 +163,9 @@ class StatusServiceTest {
         assertThat(claims).hasSizeGreaterThan(30);
         assertThat(secrets).hasSizeGreaterThan(50);
         for (String claim : claims) {
-            String api = mvc.perform(get("/api/claims/" + claim).with(httpBasic("auditor", PW)))
+            String api = mvc.perform(get("/api/claims/" + claim).with(staff.token("auditor")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            String html = mvc.perform(get("/claims/" + claim).with(httpBasicSession("auditor")))
+            String html = mvc.perform(get("/claims/" + claim).with(StaffTesting.bothFactors("auditor")))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             for (String secret : secrets) {
                 // whole values only: account number 0000123 is no leak inside claim number 1000000123
@@ -179,10 +179,10 @@ class StatusServiceTest {
 
     @Test
     void everyLookupIsLoggedWithWhoWhatAndHowMany() throws Exception {
-        mvc.perform(get("/api/claims/1000000024").with(httpBasic("support", PW)));
-        mvc.perform(get("/api/claims").param("email", "taro.yamada@example.jp").with(httpBasic("support", PW)));
-        mvc.perform(get("/api/claims").param("phone", "099-0000-0000").with(httpBasic("finance", PW)));
-        mvc.perform(get("/api/claims/1000000025").with(httpBasic("support", PW)));
+        mvc.perform(get("/api/claims/1000000024").with(staff.token("support")));
+        mvc.perform(get("/api/claims").param("email", "taro.yamada@example.jp").with(staff.token("support")));
+        mvc.perform(get("/api/claims").param("phone", "099-0000-0000").with(staff.token("finance")));
+        mvc.perform(get("/api/claims/1000000025").with(staff.token("support")));
 
         assertThat(jdbc.queryForList("SELECT username || ' ' || query_kind || ' ' || query_value || ' ' || results"
                 + " || ' ' || outcome FROM lookup_log ORDER BY id", String.class)).containsExactly(
@@ -190,7 +190,7 @@ class StatusServiceTest {
                 "support email t***@example.jp 2 OK",
                 "finance phone *******0000 0 NOT_FOUND",
                 "support claimNo 1000000025 0 BAD_REQUEST");
-        String csv = mvc.perform(get("/audit/lookups.csv").with(httpBasicSession("auditor")))
+        String csv = mvc.perform(get("/audit/lookups.csv").with(StaffTesting.bothFactors("auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv).startsWith("looked_at,username,query_kind,query_value,results,outcome\n")
                 .contains(",support,email,t***@example.jp,2,OK");
@@ -198,14 +198,14 @@ class StatusServiceTest {
 
     @Test
     void repeatedFailedLoginsLockTheAccount() throws Exception {
-        users.save("locky", "a-good-long-password", "SUPPORT", encoder);
-        mvc.perform(get("/api/claims/1000000024").with(httpBasic("locky", "a-good-long-password"))).andExpect(status().isOk());
-        for (int i = 0; i < 5; i++) {
-            mvc.perform(get("/api/claims/1000000024").with(httpBasic("locky", "wrong-" + i))).andExpect(status().isUnauthorized());
+        staff.newUser("locky", "SUPPORT", null);
+        for (int i = 0; i < 5; i++) { // each from its own client: the lock, not the client throttle, is tested
+            assertThat(StaffTesting.password(mvc, "locky", "wrong-password-" + i, "10.1.0." + i).getResponse()
+                    .getRedirectedUrl()).isEqualTo("/login?error");
         }
         // the right password no longer works while the account is locked
-        mvc.perform(get("/api/claims/1000000024").with(httpBasic("locky", "a-good-long-password")))
-                .andExpect(status().isUnauthorized());
+        assertThat(StaffTesting.password(mvc, "locky", StaffTesting.PASSWORD, "10.1.0.99").getResponse()
+                .getRedirectedUrl()).isEqualTo("/login?error");
         assertThat(jdbc.queryForObject("SELECT locked_until IS NOT NULL FROM staff_user WHERE username = 'locky'",
                 Boolean.class)).isTrue();
     }

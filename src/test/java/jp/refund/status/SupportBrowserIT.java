@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import jp.refund.ChildNightly;
+import jp.refund.staff.DemoUsers;
+import jp.refund.staff.Totp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +31,15 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * A support agent in a real browser (Debian's chromium and chromedriver, headless):
- * logs in, finds a claim of the sample nights by its number and reads its status.
+ * logs in with both factors (the test computes the TOTP code), finds a claim of the sample
+ * nights by its number and reads its status; a newcomer enrols an authenticator (QR code and
+ * key) and gets ten recovery codes.
  * The screenshots land in {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SupportBrowserIT {
 
+    private static final String NEWCOMER_PASSWORD = "a newcomer's long pass phrase";
     private Process server;
     private WebDriver browser;
     private String base;
@@ -43,11 +48,19 @@ class SupportBrowserIT {
     void serveTheSample(@TempDir Path root) throws Exception {
         ChildNightly night = new ChildNightly(root, true);
         assertThat(night.run(Path.of("input").toAbsolutePath(), List.of())).isZero();
+        Process user = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                ChildNightly.JAR.toString(), "user", "newcomer", "--role=SUPPORT",
+                "--spring.datasource.url=" + night.jdbcUrl()).redirectErrorStream(true)
+                .redirectOutput(root.resolve("user.log").toFile()).start();
+        try (var stdin = user.getOutputStream()) {
+            stdin.write((NEWCOMER_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(user.waitFor()).as(Files.readString(root.resolve("user.log"))).isZero();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        base = "http://localhost:" + port;
+        base = "http://127.0.0.1:" + port;
         server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", ChildNightly.JAR.toString(), "serve", "--server.port=" + port, "--spring.profiles.active=demo",
                 "--spring.datasource.url=" + night.jdbcUrl(), "--refund.status.output-dir=" + night.output())
@@ -90,14 +103,49 @@ class SupportBrowserIT {
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    private static String currentCode(String secret) {
+        return Totp.code(secret, Totp.step(java.time.Instant.now().getEpochSecond()));
+    }
+
+    @Test
+    void aNewcomerEnrolsAnAuthenticatorAndGetsTenRecoveryCodes() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(base + "/");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys("newcomer");
+        browser.findElement(By.id("password")).sendKeys(NEWCOMER_PASSWORD);
+        browser.findElement(By.id("login")).click();
+        assertThat(browser.getCurrentUrl()).contains("/login/totp");
+        assertThat(browser.findElement(By.id("qr")).getAttribute("src")).startsWith("data:image/png;base64,");
+        String secret = browser.findElement(By.id("secret")).getText();
+        screenshot("enrol");
+        browser.findElement(By.id("code")).sendKeys(currentCode(secret)); // the test is the authenticator app
+        browser.findElement(By.id("verify")).click();
+        assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+        screenshot("recovery-codes");
+        browser.findElement(By.id("continue")).click();
+        new Select(browser.findElement(By.id("kind"))).selectByValue("claimNo");
+        browser.findElement(By.id("q")).sendKeys("1000000040");
+        browser.findElement(By.id("search")).click();
+        assertThat(browser.findElement(By.id("claim-no")).getText()).isEqualTo("1000000040");
+        var cookie = browser.manage().getCookieNamed("JSESSIONID");
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat(cookie.isHttpOnly()).isTrue();
+    }
+
     @Test
     void aSupportAgentLogsInFindsAClaimAndReadsWhenTheRefundArrives() throws Exception {
+        browser.manage().deleteAllCookies();
         browser.get(base + "/claims/1000000164");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("username")).sendKeys("support");
         browser.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
         screenshot("login");
         browser.findElement(By.id("login")).click();
+        // the password alone opens only the second-factor page; the test is the authenticator app
+        assertThat(browser.getCurrentUrl()).endsWith("/login/totp");
+        browser.findElement(By.id("code")).sendKeys(currentCode(DemoUsers.TOTP_SECRETS.get("support")));
+        browser.findElement(By.id("verify")).click();
 
         new Select(browser.findElement(By.id("kind"))).selectByValue("claimNo");
         browser.findElement(By.id("q")).sendKeys("1000000040");

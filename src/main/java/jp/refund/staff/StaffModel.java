@@ -1,4 +1,4 @@
-package jp.refund.status;
+package jp.refund.staff;
 
 import java.security.Principal;
 import org.springframework.security.core.Authentication;
@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Who is logged in, for the pages' navigation. */
-@ControllerAdvice(assignableTypes = {ClaimPages.class, StaffPages.class})
+@ControllerAdvice
 class StaffModel {
 
     record Staff(String name, boolean finance, boolean auditor) {
@@ -14,7 +14,8 @@ class StaffModel {
 
     @ModelAttribute("staff")
     Staff staff(Principal principal) {
-        if (!(principal instanceof Authentication auth)) {
+        if (!(principal instanceof Authentication auth) || auth.getAuthorities().stream()
+                .noneMatch(a -> a.getAuthority().equals(SecurityConfiguration.FACTOR_TOTP))) {
             return null;
         }
         boolean finance = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_FINANCE"));

@@ -1,0 +1,179 @@
+package jp.refund.staff;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import jp.refund.staff.SecurityEvents.Event;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Staff who may log in ({@code staff_user}): names unique ignoring case, passwords as
+ * PBKDF2 hashes checked against {@link PasswordPolicy}, a role, a TOTP secret once
+ * enrolled, and a session epoch that, raised, ends every session of the user (lockout,
+ * password reset, disable, role change, factor reset).
+ */
+@Service
+public class StaffUsers implements UserDetailsService {
+
+    public static final List<String> ROLES = List.of("SUPPORT", "FINANCE", "AUDITOR");
+
+    /** What a session is checked against on every request. */
+    record Standing(String username, int epoch, boolean enabled, String role) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+    private final SecurityEvents events;
+    private final Clock clock;
+
+    StaffUsers(JdbcTemplate jdbc, PasswordEncoder encoder, SecurityEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        // the lockout is LoginGuard's: it spares a browser that is known for the user
+        List<UserDetails> users = jdbc.query("SELECT username, password_hash, role, enabled"
+                + " FROM staff_user WHERE username_key = ?", (rs, i) -> User.withUsername(rs.getString(1))
+                .password(rs.getString(2)).authorities(new SimpleGrantedAuthority("ROLE_" + rs.getString(3)))
+                .disabled(!rs.getBoolean(4)).build(), key(username));
+        if (users.isEmpty()) {
+            throw new UsernameNotFoundException("no such staff user");
+        }
+        return users.get(0);
+    }
+
+    static String key(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The stored spelling of a user name, if there is such a user. */
+    public Optional<String> canonical(String username) {
+        return jdbc.queryForList("SELECT username FROM staff_user WHERE username_key = ?", String.class, key(username))
+                .stream().findFirst();
+    }
+
+    /**
+     * Adds a staff user, or gives an existing one a new password and role (a password reset:
+     * their sessions end, their lockout is lifted). Says what it did.
+     */
+    @Transactional
+    public String save(String username, String rawPassword, String role, String actor) {
+        String r = role(role);
+        if (username == null || !username.matches("[A-Za-z0-9._-]{2,60}")) {
+            throw new IllegalArgumentException("user name must be 2-60 of A-Z a-z 0-9 . _ -");
+        }
+        PasswordPolicy.check(rawPassword);
+        String hash = encoder.encode(rawPassword);
+        Optional<String> existing = canonical(username);
+        if (existing.isEmpty()) {
+            jdbc.update("INSERT INTO staff_user (username, password_hash, role, enabled, failed_logins) VALUES (?, ?, ?, TRUE, 0)",
+                    username, hash, r);
+            events.record(Event.USER_CREATED, username, actor, "OK", "role " + r);
+            return "created";
+        }
+        String name = existing.get();
+        String oldRole = jdbc.queryForObject("SELECT role FROM staff_user WHERE username = ?", String.class, name);
+        jdbc.update("UPDATE staff_user SET password_hash = ?, role = ?, failed_logins = 0, locked_until = NULL,"
+                + " session_epoch = session_epoch + 1 WHERE username = ?", hash, r, name);
+        events.record(Event.PASSWORD_RESET, name, actor, "OK", null);
+        if (!r.equals(oldRole)) {
+            events.record(Event.ROLE_CHANGED, name, actor, "OK", oldRole + " -> " + r);
+        }
+        return "password reset" + (r.equals(oldRole) ? "" : ", role " + oldRole + " -> " + r);
+    }
+
+    static String role(String role) {
+        String r = role == null ? "" : role.toUpperCase(Locale.ROOT);
+        if (!ROLES.contains(r)) {
+            throw new IllegalArgumentException("role must be one of " + ROLES + ": " + role);
+        }
+        return r;
+    }
+
+    public void setEnabled(String username, boolean enabled, String actor) {
+        String name = require(username);
+        jdbc.update("UPDATE staff_user SET enabled = ?, failed_logins = 0, locked_until = NULL,"
+                + " session_epoch = session_epoch + 1 WHERE username = ?", enabled, name);
+        events.record(enabled ? Event.USER_ENABLED : Event.USER_DISABLED, name, actor, "OK", null);
+    }
+
+    /** Forgets the TOTP secret and the recovery codes: the next login enrols again. */
+    @Transactional
+    public void resetFactors(String username, String actor) {
+        String name = require(username);
+        jdbc.update("UPDATE staff_user SET totp_secret = NULL, totp_last_step = 0, session_epoch = session_epoch + 1"
+                + " WHERE username = ?", name);
+        jdbc.update("DELETE FROM staff_recovery_code WHERE username = ?", name);
+        jdbc.update("DELETE FROM staff_device WHERE username = ?", name);
+        events.record(Event.FACTORS_RESET, name, actor, "OK", null);
+    }
+
+    /** Demo profile: a user with a published password and TOTP secret, as they are. */
+    void demo(String username, String rawPassword, String role, String totpSecret) {
+        if (canonical(username).isEmpty()) {
+            jdbc.update("INSERT INTO staff_user (username, password_hash, role, enabled, failed_logins, totp_secret)"
+                    + " VALUES (?, ?, ?, TRUE, 0, ?)", username, encoder.encode(rawPassword), role, totpSecret);
+        } else {
+            jdbc.update("UPDATE staff_user SET role = ?, totp_secret = ? WHERE username = ?", role, totpSecret,
+                    username);
+        }
+    }
+
+    String require(String username) {
+        return canonical(username).orElseThrow(() -> new IllegalArgumentException("no staff user " + username));
+    }
+
+    Optional<Standing> standing(String username) {
+        return jdbc.query("SELECT username, session_epoch, enabled, role FROM staff_user WHERE username = ?",
+                (rs, i) -> new Standing(rs.getString(1), rs.getInt(2), rs.getBoolean(3), rs.getString(4)), username)
+                .stream().findFirst();
+    }
+
+    Optional<String> totpSecret(String username) {
+        return jdbc.queryForList("SELECT totp_secret FROM staff_user WHERE username = ? AND totp_secret IS NOT NULL",
+                String.class, username).stream().findFirst();
+    }
+
+    /** Uses a TOTP step: true once per step and user (a code cannot be replayed). */
+    boolean useStep(String username, long step) {
+        return jdbc.update("UPDATE staff_user SET totp_last_step = ? WHERE username = ? AND totp_last_step < ?",
+                step, username, step) == 1;
+    }
+
+    @Transactional
+    void enrol(String username, String secret, long step, List<String> recoveryCodeHashes) {
+        if (jdbc.update("UPDATE staff_user SET totp_secret = ?, totp_last_step = ? WHERE username = ?"
+                + " AND totp_secret IS NULL", secret, step, username) != 1) {
+            throw new IllegalStateException("already enrolled");
+        }
+        jdbc.update("DELETE FROM staff_recovery_code WHERE username = ?", username);
+        for (String hash : recoveryCodeHashes) {
+            jdbc.update("INSERT INTO staff_recovery_code (username, code_hash) VALUES (?, ?)", username, hash);
+        }
+    }
+
+    /** Uses a recovery code: true the first time only. */
+    boolean useRecoveryCode(String username, String codeHash) {
+        return jdbc.update("UPDATE staff_recovery_code SET used_at = ? WHERE username = ? AND code_hash = ?"
+                + " AND used_at IS NULL", now(), username, codeHash) == 1;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.ofHours(9));
+    }
+}

@@ -1,0 +1,350 @@
+package jp.refund.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import jp.refund.NightlyHarness;
+import jp.refund.SampleDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.ui.ModelMap;
+
+/**
+ * The attacks of issue 16 on the staff doors, each reproduced and refused: a parallel burst
+ * of wrong passwords, a spray over user names from one client, the password alone, a replayed
+ * code, a session after its user was reset, API calls with a password or a dead token.
+ * The clock is the test's ({@link MutableClock}): throttles and lockouts without sleeping.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
+@AutoConfigureMockMvc
+@Import(StaffTesting.class)
+class StaffDoorsTest {
+
+    private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    @DynamicPropertySource
+    static void sampleDatabase(DynamicPropertyRegistry registry) {
+        NightlyHarness sample = SampleDatabase.prepared();
+        registry.add("spring.datasource.url", sample::jdbcUrl);
+        registry.add("spring.main.web-application-type", () -> "servlet");
+        registry.add("refund.status.lookups-per-minute", () -> "1000");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    StaffTesting staff;
+    @Autowired
+    StaffUsers users;
+    @Autowired
+    ApiTokens tokens;
+
+    @BeforeEach
+    void aFreshMinute() {
+        staff.clock().advance(Duration.ofMinutes(2)); // no global failures of an earlier test count
+    }
+
+    private long events(String event, String user) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = ? AND username = ?", Long.class,
+                event, user);
+    }
+
+    @Test
+    void aHundredParallelWrongPasswordsThenTheRightOneAreRefused() throws Exception {
+        staff.newUser("burst", "SUPPORT", SECRET);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String client = "10.16." + (i / 250) + "." + (i % 250); // a hundred clients: no client throttle helps here
+            answers.add(pool.submit(() -> {
+                go.await();
+                return StaffTesting.password(mvc, "burst", "wrong-password-guess", client).getResponse().getRedirectedUrl();
+            }));
+        }
+        go.countDown();
+        for (Future<String> a : answers) {
+            assertThat(a.get()).isEqualTo("/login?error");
+        }
+        pool.shutdown();
+        MvcResult right = StaffTesting.password(mvc, "burst", StaffTesting.PASSWORD, "10.16.9.9");
+
+        assertThat(right.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+        // counted before the check: only max-failed-logins of the hundred reached the password check
+        assertThat(events("LOGIN_FAILURE", "burst")).isEqualTo(5);
+        assertThat(events("LOGIN_LOCKED", "burst")).isEqualTo(96); // 95 of the burst and the right password
+        assertThat(events("LOCKOUT", "burst")).isEqualTo(1);
+        // after the lockout (15 min) the right password is the first factor again
+        staff.clock().advance(Duration.ofMinutes(16));
+        assertThat(StaffTesting.password(mvc, "burst", StaffTesting.PASSWORD, "10.16.9.10").getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/totp");
+    }
+
+    @Test
+    void oneClientSprayingSixtyUserNamesIsThrottledWithGrowingDelays() throws Exception {
+        List<Integer> statuses = new ArrayList<>();
+        List<String> retryAfter = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            MvcResult r = StaffTesting.password(mvc, "staff" + i, "Summer2019!!x", "10.60.0.1");
+            statuses.add(r.getResponse().getStatus());
+            if (r.getResponse().getStatus() == 429) {
+                retryAfter.add(r.getResponse().getHeader("Retry-After"));
+            }
+        }
+        assertThat(statuses.subList(0, 5)).containsOnly(302);
+        assertThat(statuses.subList(5, 60)).containsOnly(429);
+        assertThat(retryAfter).containsOnly("1");
+        // the delays grow: 1 s after the 5th failure, then 2 s, 4 s ...
+        List<Long> waits = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            long waited = 0;
+            while (StaffTesting.password(mvc, "staff-x" + round, "Summer2019!!x", "10.60.0.1").getResponse().getStatus() == 429) {
+                staff.clock().advance(Duration.ofSeconds(1));
+                waited++;
+            }
+            waits.add(waited);
+        }
+        assertThat(waits).containsExactly(1L, 2L, 4L, 8L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = 'LOGIN_THROTTLED'"
+                + " AND client = '10.60.0.1'", Long.class)).isGreaterThanOrEqualTo(55);
+        // another client is not slowed down by this one
+        assertThat(StaffTesting.password(mvc, "staff0", "Summer2019!!x", "10.60.0.2").getResponse().getStatus())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void manyClientsFailingAtOnceSlowDownEveryLoginWithoutAKnownDevice() throws Exception {
+        for (int i = 0; i < 60; i++) { // 60 failures a minute, from 60 clients
+            assertThat(StaffTesting.password(mvc, "nobody" + i, "Summer2019!!x", "10.61.0." + i).getResponse()
+                    .getStatus()).isEqualTo(302);
+        }
+        assertThat(StaffTesting.password(mvc, "nobody", "Summer2019!!x", "10.61.1.1").getResponse().getStatus())
+                .isEqualTo(302); // the first attempt of the slowed minute is admitted
+        MvcResult next = StaffTesting.password(mvc, "nobody", "Summer2019!!x", "10.61.1.2");
+        assertThat(next.getResponse().getStatus()).isEqualTo(429);
+        assertThat(next.getResponse().getHeader("Retry-After")).isEqualTo("1");
+        staff.clock().advance(Duration.ofSeconds(1));
+        assertThat(StaffTesting.password(mvc, "nobody", "Summer2019!!x", "10.61.1.3").getResponse().getStatus())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void thePasswordAloneOpensNoPageAndNoApi() throws Exception {
+        staff.newUser("halfway", "AUDITOR", SECRET);
+        MvcResult first = StaffTesting.password(mvc, "halfway", StaffTesting.PASSWORD, "10.2.0.1");
+        assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+        MockHttpSession session = (MockHttpSession) first.getRequest().getSession();
+        for (String page : List.of("/", "/claims/1000000024", "/audit/lookups", "/audit/events")) {
+            mvc.perform(get(page).session(session)).andExpect(status().is3xxRedirection())
+                    .andExpect(redirectedUrlPattern("/login/totp?*"));
+        }
+        mvc.perform(get("/api/claims/1000000024").with(httpBasic("halfway", StaffTesting.PASSWORD)))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/claims/1000000024").session(session)).andExpect(status().isUnauthorized());
+        // with the code the same session opens the pages
+        mvc.perform(post("/login/totp").param("code", staff.code(SECRET)).session(session).with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/audit/lookups").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
+    void enrolmentShowsAQrCodeAndGivesTenRecoveryCodesEachUsableOnce() throws Exception {
+        staff.newUser("newcomer", "SUPPORT", null);
+        MockHttpSession session = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
+                "10.3.0.1").getRequest().getSession();
+        MvcResult enrol = mvc.perform(get("/login/totp").session(session)).andExpect(status().isOk()).andReturn();
+        ModelMap model = enrol.getModelAndView().getModelMap();
+        String secret = (String) model.get("secret");
+        assertThat((String) model.get("qr")).startsWith("data:image/png;base64,");
+        assertThat(enrol.getResponse().getContentAsString()).contains(secret);
+        mvc.perform(post("/login/totp").param("code", "000000").session(session).with(csrf()))
+                .andExpect(status().isOk());
+        MvcResult done = mvc.perform(post("/login/totp").param("code", staff.code(secret)).session(session).with(csrf()))
+                .andExpect(status().isOk()).andReturn();
+        @SuppressWarnings("unchecked")
+        List<String> codes = (List<String>) done.getModelAndView().getModelMap().get("codes");
+        assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        assertThat(events("FACTOR_ENROLLED", "newcomer")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_recovery_code WHERE username = 'newcomer'"
+                + " AND code_hash NOT LIKE '%-%'", Long.class)).isEqualTo(10); // hashes, not the codes
+
+        staff.clock().advance(Duration.ofSeconds(30));
+        MockHttpSession second = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
+                "10.3.0.2").getRequest().getSession();
+        mvc.perform(post("/login/totp").param("code", codes.get(3)).session(second).with(csrf()))
+                .andExpect(redirectedUrl("/"));
+        MockHttpSession third = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
+                "10.3.0.3").getRequest().getSession();
+        mvc.perform(post("/login/totp").param("code", codes.get(3)).session(third).with(csrf()))
+                .andExpect(status().isOk()); // used already: the form again
+        mvc.perform(get("/").session(third)).andExpect(redirectedUrlPattern("/login/totp?*"));
+    }
+
+    @Test
+    void aTotpCodeWorksOnceAndOnlyWithinOneStepOfTheClock() throws Exception {
+        staff.newUser("replay", "SUPPORT", SECRET);
+        String code = staff.code(SECRET);
+        MockHttpSession first = (MockHttpSession) StaffTesting.password(mvc, "replay", StaffTesting.PASSWORD,
+                "10.4.0.1").getRequest().getSession();
+        mvc.perform(post("/login/totp").param("code", code).session(first).with(csrf())).andExpect(redirectedUrl("/"));
+        MockHttpSession second = (MockHttpSession) StaffTesting.password(mvc, "replay", StaffTesting.PASSWORD,
+                "10.4.0.2").getRequest().getSession();
+        mvc.perform(post("/login/totp").param("code", code).session(second).with(csrf())).andExpect(status().isOk());
+        long step = Totp.step(staff.clock().instant().getEpochSecond());
+        mvc.perform(post("/login/totp").param("code", Totp.code(SECRET, step + 2)).session(second).with(csrf()))
+                .andExpect(status().isOk()); // a minute ahead: refused
+        mvc.perform(post("/login/totp").param("code", Totp.code(SECRET, step + 1)).session(second).with(csrf()))
+                .andExpect(redirectedUrl("/")); // one step of skew: accepted
+        assertThat(events("FACTOR_FAILURE", "replay")).isEqualTo(2);
+    }
+
+    @Test
+    void aSessionEndsWhenItsUserIsResetDisabledOrLockedOut() throws Exception {
+        staff.newUser("revoked", "FINANCE", SECRET);
+        MockHttpSession session = staff.login(mvc, "revoked", SECRET, "10.5.0.1");
+        mvc.perform(get("/finance/nights").session(session)).andExpect(status().isOk());
+        users.save("revoked", StaffTesting.PASSWORD + "-new", "FINANCE", "test"); // a password reset
+        mvc.perform(get("/finance/nights").session(session)).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        assertThat(events("SESSION_REVOKED", "revoked")).isEqualTo(1);
+
+        users.save("revoked", StaffTesting.PASSWORD, "FINANCE", "test");
+        MockHttpSession again = staff.login(mvc, "revoked", SECRET, "10.5.0.2");
+        users.setEnabled("revoked", false, "test");
+        mvc.perform(get("/").session(again)).andExpect(redirectedUrl("/login"));
+        users.setEnabled("revoked", true, "test");
+
+        MockHttpSession third = staff.login(mvc, "revoked", SECRET, "10.5.0.3");
+        for (int i = 0; i < 5; i++) { // someone else locks the user out
+            StaffTesting.password(mvc, "revoked", "wrong-password-" + i, "10.5.1." + i);
+        }
+        mvc.perform(get("/").session(third)).andExpect(redirectedUrl("/login"));
+
+        staff.clock().advance(Duration.ofHours(1));
+        MockHttpSession fourth = staff.login(mvc, "revoked", SECRET, "10.5.0.4");
+        staff.clock().advance(Duration.ofHours(8).plusMinutes(1)); // the absolute limit
+        mvc.perform(get("/").session(fourth)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void lockoutsAreBoundedAndNeverReachAKnownBrowser() throws Exception {
+        staff.newUser("target", "SUPPORT", SECRET);
+        MvcResult full = StaffTesting.password(mvc, "target", StaffTesting.PASSWORD, "10.7.0.1");
+        MockHttpSession s = (MockHttpSession) full.getRequest().getSession();
+        MvcResult both = mvc.perform(post("/login/totp").param("code", staff.code(SECRET)).session(s).with(csrf()))
+                .andExpect(redirectedUrl("/")).andReturn();
+        String device = both.getResponse().getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("RB_DEVICE="))
+                .findFirst().orElseThrow();
+        assertThat(device).contains("HttpOnly", "SameSite=Strict");
+        Cookie known = new Cookie("RB_DEVICE", device.substring("RB_DEVICE=".length(), device.indexOf(';')));
+        staff.clock().advance(Duration.ofSeconds(30));
+
+        // an attacker who knows only the name: three lockouts a day at most
+        int lockouts = 0;
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 5; i++) {
+                StaffTesting.password(mvc, "target", "guess-" + round + "-" + i, "10.7." + (round + 1) + "." + i);
+            }
+            lockouts = (int) events("LOCKOUT", "target");
+            // meanwhile the staff member's own browser still gets in
+            MvcResult mine = mvc.perform(post("/login").param("username", "target").param("password",
+                    StaffTesting.PASSWORD).cookie(known).with(csrf()).with(StaffTesting.from("10.7.0.1"))).andReturn();
+            assertThat(mine.getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+            staff.clock().advance(Duration.ofMinutes(16));
+        }
+        assertThat(lockouts).isEqualTo(3);
+        // after the third, a new browser is not kept out by the name-only attacker
+        for (int i = 0; i < 5; i++) {
+            StaffTesting.password(mvc, "target", "guess-late-" + i, "10.7.9." + i);
+        }
+        assertThat(StaffTesting.password(mvc, "target", StaffTesting.PASSWORD, "10.7.9.99").getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/totp");
+    }
+
+    @Test
+    void apiTokensWorkUntilRevokedExpiredOrTheRoleChanges() throws Exception {
+        staff.newUser("machine", "SUPPORT", null);
+        String token = tokens.create("machine", Duration.ofDays(30), "test");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM api_token WHERE secret_hash LIKE ?", Long.class,
+                "%" + token.substring(17) + "%")).isZero(); // stored hashed
+        mvc.perform(get("/api/claims/1000000024").with(StaffTesting.bearer(token))).andExpect(status().isOk());
+        mvc.perform(get("/api/lookups").with(StaffTesting.bearer(token))).andExpect(status().isForbidden());
+        String tokenId = token.substring(4, 16);
+        tokens.revoke(tokenId, "test");
+        mvc.perform(get("/api/claims/1000000024").with(StaffTesting.bearer(token))).andExpect(status().isUnauthorized());
+
+        String second = tokens.create("machine", Duration.ofDays(1), "test");
+        users.save("machine", StaffTesting.PASSWORD, "AUDITOR", "test"); // role change: tokens of the old role die
+        mvc.perform(get("/api/claims/1000000024").with(StaffTesting.bearer(second))).andExpect(status().isUnauthorized());
+        String third = tokens.create("machine", Duration.ofDays(1), "test");
+        mvc.perform(get("/api/lookups").with(StaffTesting.bearer(third))).andExpect(status().isOk());
+        staff.clock().advance(Duration.ofDays(1).plusSeconds(1));
+        mvc.perform(get("/api/lookups").with(StaffTesting.bearer(third))).andExpect(status().isUnauthorized());
+        for (String e : List.of("TOKEN_CREATED", "TOKEN_USED", "TOKEN_REVOKED", "ROLE_CHANGED")) {
+            assertThat(events(e, "machine")).as(e).isPositive();
+        }
+    }
+
+    @Test
+    void guessingTokensIsThrottledPerClient() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.8.0.1"))
+                    .with(StaffTesting.bearer("rbt_00000000000" + i + "_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.8.0.1"))
+                        .with(StaffTesting.bearer("rbt_000000000009_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")))
+                .andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "1"));
+    }
+
+    @Test
+    void theAuditorSeesAndExportsTheSecurityEvents() throws Exception {
+        StaffTesting.password(mvc, "someone", "=HYPERLINK(\"http://x\")", "10.9.0.1");
+        mvc.perform(get("/audit/events").with(StaffTesting.bothFactors("support"))).andExpect(status().isForbidden());
+        String page = mvc.perform(get("/audit/events").with(StaffTesting.bothFactors("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("LOGIN_FAILURE", "10.9.0.1");
+        String csv = mvc.perform(get("/audit/events.csv").with(StaffTesting.bothFactors("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("occurred_at,event,username,client,outcome,detail\n").contains(",LOGIN_FAILURE,someone,10.9.0.1,");
+        assertThat(csv).doesNotContain("HYPERLINK"); // a password is never in an event
+    }
+
+    @Test
+    void userNamesAreUniqueIgnoringCaseAndLogInWhateverTheCase() throws Exception {
+        staff.newUser("CaseUser", "SUPPORT", SECRET);
+        assertThat(users.save("caseuser", StaffTesting.PASSWORD + "x", "SUPPORT", "test")).startsWith("password reset");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_user WHERE username_key = 'caseuser'", Long.class))
+                .isEqualTo(1);
+        assertThat(StaffTesting.password(mvc, "CASEUSER", StaffTesting.PASSWORD + "x", "10.10.0.1").getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/totp");
+    }
+}
