@@ -23,7 +23,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * <p>Restartable: the number of records handed out is kept in the step's execution
  * context, and a restart skips that many records.
  */
-public class FeedFileReader implements ItemStreamReader<FeedRecord> {
+class FeedFileReader implements ItemStreamReader<FeedRecord> {
 
     private static final String RECORDS_READ = "records.read";
 
@@ -36,14 +36,14 @@ public class FeedFileReader implements ItemStreamReader<FeedRecord> {
     private long fileSize;
     private ProgressMeter progress;
 
-    public FeedFileReader(Feed feed, Path file, Charset charset) {
+    FeedFileReader(Feed feed, Path file, Charset charset) {
         this.feed = feed;
         this.file = file;
         this.charset = charset;
     }
 
     /** Opens the file and checks its header only; used before anything is ingested. */
-    public static void checkHeader(Feed feed, Path file, Charset charset) {
+    static void checkHeader(Feed feed, Path file, Charset charset) {
         FeedFileReader reader = new FeedFileReader(feed, file, charset);
         reader.open(new ExecutionContext());
         reader.close();

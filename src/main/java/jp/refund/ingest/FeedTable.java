@@ -2,48 +2,65 @@ package jp.refund.ingest;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.refund.shared.KeySet;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Where the accepted rows of one feed are kept, and the rules that need other rows
- * or the book (a second wallet for a member, a check on an unknown application, a
- * return that matches no transfer).
+ * Where the accepted rows of one feed are kept: key look-up, batch insert and the
+ * night's clean-up, all from the feed's {@link FeedLayout}; plus the feed's
+ * {@link BookRule}.
  */
-public interface FeedTable<R extends FeedRow> {
+final class FeedTable {
 
-    Feed feed();
+    private final JdbcTemplate jdbc;
+    private final Feed feed;
+    private final FeedLayout layout;
+    private final BookRule bookRule;
+    private final String insertSql;
 
-    /** The shape checks of SPEC section 3 for one row. */
-    R parse(RowFields fields) throws RowRejection;
-
-    /** Content hash of every already ingested row among these keys. */
-    Map<String, String> contentHashes(Collection<String> keys);
-
-    /**
-     * Rules that need the book, for the new rows of one chunk. The check sees rows
-     * accepted earlier in the same chunk through {@link BookCheck#accepted}.
-     */
-    default BookCheck<R> bookCheck(List<R> candidates, LocalDate runDate) {
-        return BookCheck.none();
+    FeedTable(JdbcTemplate jdbc, Feed feed, BookRule bookRule) {
+        this.jdbc = jdbc;
+        this.feed = feed;
+        this.layout = feed.layout();
+        this.bookRule = bookRule;
+        this.insertSql = layout.insertSql();
     }
 
-    void insert(List<ParsedRow<R>> rows, LocalDate runDate);
+    Feed feed() {
+        return feed;
+    }
+
+    BookRule bookRule() {
+        return bookRule;
+    }
+
+    /** Content hash of every already ingested row among these keys. */
+    Map<String, String> contentHashes(Collection<String> keys) {
+        Map<String, String> hashes = new HashMap<>();
+        if (keys.isEmpty()) {
+            return hashes;
+        }
+        String key = layout.key().sqlColumn();
+        jdbc.query("SELECT t." + key + ", t.content_hash FROM " + KeySet.TEXT_KEYS + " JOIN " + layout.table()
+                + " t ON t." + key + " = k.id", KeySet.text(keys).asFirstParameter(), rs -> {
+                    hashes.put(rs.getString(1), rs.getString(2));
+                });
+        return hashes;
+    }
+
+    void insert(List<ParsedRow> rows, LocalDate runDate) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(insertSql, rows, rows.size(), (ps, parsed) -> layout.bind(ps, parsed.row(),
+                parsed.contentHash(), runDate, parsed.source().lineNumber()));
+    }
 
     /** Removes what the given night ingested into this table (a broken night leaves no trace). */
-    int deleteIngestedOn(LocalDate runDate);
-
-    /** Cross-row rules for one chunk. */
-    interface BookCheck<R> {
-
-        /** Null when the row may be accepted. */
-        RowRejection check(R row);
-
-        default void accepted(R row) {
-        }
-
-        static <R> BookCheck<R> none() {
-            return row -> null;
-        }
+    int deleteIngestedOn(LocalDate runDate) {
+        return jdbc.update(layout.deleteSql(), layout.deleteArguments(runDate));
     }
 }

@@ -5,27 +5,24 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The table of every feed. */
+/** The table of every feed, with the feed's rule that needs the book. */
 @Component
-public class FeedTables {
+class FeedTables {
 
-    private final Map<Feed, FeedTable<?>> tables = new EnumMap<>(Feed.class);
+    private final Map<Feed, FeedTable> tables = new EnumMap<>(Feed.class);
 
-    FeedTables(JdbcTemplate jdbc, MemberTable members, WalletTable wallets, IdentityCheckTable checks,
-               BankReturnTable returns) {
-        register(members);
-        register(wallets);
-        register(new ApplicationTable(jdbc, Feed.APPLICATIONS_APP, ApplicationRow.APP));
-        register(new ApplicationTable(jdbc, Feed.APPLICATIONS_WEB, ApplicationRow.WEB));
-        register(checks);
-        register(returns);
+    FeedTables(JdbcTemplate jdbc, OneWalletPerMember oneWalletPerMember, KnownApplications knownApplications,
+               EmittedTransferReturns emittedTransferReturns) {
+        Map<Feed, BookRule> rules = Map.of(
+                Feed.CLOSING_BALANCES, oneWalletPerMember,
+                Feed.IDENTITY_CHECKS, knownApplications,
+                Feed.BANK_RETURNS, emittedTransferReturns);
+        for (Feed feed : Feed.values()) {
+            tables.put(feed, new FeedTable(jdbc, feed, rules.getOrDefault(feed, BookRule.NONE)));
+        }
     }
 
-    private void register(FeedTable<?> table) {
-        tables.put(table.feed(), table);
-    }
-
-    public FeedTable<?> of(Feed feed) {
+    FeedTable of(Feed feed) {
         return tables.get(feed);
     }
 }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * Every check that fails throws a {@link RowRejection} naming the field.
  * An empty cell is an absent value.
  */
-public final class RowFields {
+final class RowFields {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PHONE = Pattern.compile("[0-9]+(-[0-9]+)*");
@@ -168,7 +168,7 @@ public final class RowFields {
         return value;
     }
 
-    public static RowRejection invalid(String column, String value, String rule) {
+    static RowRejection invalid(String column, String value, String rule) {
         return new RowRejection(RejectReason.INVALID_FORMAT, column,
                 column + " '" + abbreviate(value) + "' is not " + rule);
     }
