@@ -1,16 +1,12 @@
 package jp.refund.ingest;
 
-import static jp.refund.ingest.ColumnRule.date;
+import static jp.refund.ingest.ColumnRule.IDENTIFIER;
+import static jp.refund.ingest.ColumnRule.REQUIRED;
+import static jp.refund.ingest.ColumnRule.TIMESTAMP;
 import static jp.refund.ingest.ColumnRule.digits;
-import static jp.refund.ingest.ColumnRule.identifier;
 import static jp.refund.ingest.ColumnRule.oneOf;
-import static jp.refund.ingest.ColumnRule.phone;
-import static jp.refund.ingest.ColumnRule.postalCode;
-import static jp.refund.ingest.ColumnRule.required;
-import static jp.refund.ingest.ColumnRule.timestamp;
 import static jp.refund.ingest.FeedColumn.column;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import jp.refund.claim.Channel;
@@ -20,12 +16,14 @@ import jp.refund.claim.PayoutMethod;
  * applications_app.csv and applications_web.csv, both kept in {@code application} with
  * their channel, so an application_id used by the other channel is a conflicting
  * duplicate. Account fields are read only for BANK and mailing fields only for POSTAL:
- * the other method's fields are ignored, as the form sends them blank or stale.
+ * the other method's fields are ignored, as the form sends them blank or stale. Mailing
+ * address, contact, member id, names and birth date follow the members' rules, so they
+ * are the members' columns.
  */
 final class ApplicationColumns {
 
-    static final FeedColumn<String> APPLICATION_ID = column("application_id", identifier());
-    static final FeedColumn<OffsetDateTime> SUBMITTED_AT = column("submitted_at", timestamp());
+    static final FeedColumn<String> APPLICATION_ID = column("application_id", IDENTIFIER);
+    static final FeedColumn<OffsetDateTime> SUBMITTED_AT = column("submitted_at", TIMESTAMP);
     static final FeedColumn<PayoutMethod> PAYOUT_METHOD = column("payout_method", oneOf(PayoutMethod.class));
     static final FeedColumn<String> BANK_CODE = column("bank_code", digits(4));
     static final FeedColumn<String> BRANCH_CODE = column("branch_code", digits(3));
@@ -36,33 +34,25 @@ final class ApplicationColumns {
     static final FeedColumn<String> YUCHO_SYMBOL = column("yucho_symbol", digits(5));
     static final FeedColumn<String> YUCHO_NUMBER = column("yucho_number", digits(1, 8));
     /** Whether it can be written in Zengin characters is a decision. */
-    static final FeedColumn<String> ACCOUNT_HOLDER_KANA = column("account_holder_kana", required());
-    static final FeedColumn<String> RECIPIENT_NAME = column("recipient_name", required());
-    static final FeedColumn<String> POSTAL_CODE = column("postal_code", postalCode());
-    static final FeedColumn<String> ADDRESS = column("address", required());
-    static final FeedColumn<String> EMAIL = column("email", required());
-    static final FeedColumn<String> PHONE = column("phone", phone());
-
-    /** APP only: the member of the logged-in session. */
-    static final FeedColumn<String> MEMBER_ID = column("member_id", identifier());
-
-    /** WEB only: what the applicant typed (kana not checked here: a mismatch is a decision). */
-    static final FeedColumn<String> FAMILY_NAME = column("family_name", required());
-    static final FeedColumn<String> GIVEN_NAME = column("given_name", required());
-    static final FeedColumn<String> FAMILY_NAME_KANA = column("family_name_kana", required());
-    static final FeedColumn<String> GIVEN_NAME_KANA = column("given_name_kana", required());
-    static final FeedColumn<LocalDate> BIRTH_DATE = column("birth_date", date());
+    static final FeedColumn<String> ACCOUNT_HOLDER_KANA = column("account_holder_kana", REQUIRED);
+    static final FeedColumn<String> RECIPIENT_NAME = column("recipient_name", REQUIRED);
+    /** WEB only: the kana the applicant typed, not checked here (a mismatch is a decision). */
+    static final FeedColumn<String> FAMILY_NAME_KANA = column("family_name_kana", REQUIRED);
+    static final FeedColumn<String> GIVEN_NAME_KANA = column("given_name_kana", REQUIRED);
 
     private static final List<FeedColumn<String>> ZENGIN_ACCOUNT = List.of(BANK_CODE, BRANCH_CODE, ACCOUNT_TYPE,
             ACCOUNT_NUMBER);
     private static final List<FeedColumn<String>> YUCHO_ACCOUNT = List.of(YUCHO_SYMBOL, YUCHO_NUMBER);
 
+    /** APP adds the member of the logged-in session. */
     static final FeedLayout APP = common(Channel.APP)
-            .columns(MEMBER_ID)
+            .columns(MemberColumns.MEMBER_ID)
             .build();
 
+    /** WEB adds what the applicant typed: nothing of it is proven. */
     static final FeedLayout WEB = common(Channel.WEB)
-            .columns(FAMILY_NAME, GIVEN_NAME, FAMILY_NAME_KANA, GIVEN_NAME_KANA, BIRTH_DATE)
+            .columns(MemberColumns.FAMILY_NAME, MemberColumns.GIVEN_NAME, FAMILY_NAME_KANA, GIVEN_NAME_KANA,
+                    MemberColumns.BIRTH_DATE)
             .build();
 
     private ApplicationColumns() {
@@ -76,8 +66,9 @@ final class ApplicationColumns {
                 .columnsWhen(ApplicationColumns::zenginAccount, BANK_CODE, BRANCH_CODE, ACCOUNT_TYPE, ACCOUNT_NUMBER)
                 .columnsWhen(ApplicationColumns::yuchoAccount, YUCHO_SYMBOL, YUCHO_NUMBER)
                 .columnsWhen(ApplicationColumns::bank, ACCOUNT_HOLDER_KANA)
-                .columnsWhen(ApplicationColumns::postal, RECIPIENT_NAME, POSTAL_CODE, ADDRESS)
-                .columns(EMAIL, PHONE)
+                .columnsWhen(ApplicationColumns::postal, RECIPIENT_NAME, MemberColumns.POSTAL_CODE,
+                        MemberColumns.ADDRESS)
+                .columns(MemberColumns.EMAIL, MemberColumns.PHONE)
                 .constant("channel", channel);
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The shape rule of one column (SPEC section 3): how a cell is checked, what Java value
@@ -49,82 +50,56 @@ record ColumnRule<T>(String name, Class<T> type, Reader<T> reader) {
     }
 
     /** Any non-blank text. */
-    static ColumnRule<String> required() {
-        return new ColumnRule<>("required", String.class, RowFields::required);
-    }
-
+    static final ColumnRule<String> REQUIRED = new ColumnRule<>("required", String.class, RowFields::required);
     /** Any text; an empty cell is absent. */
-    static ColumnRule<String> optional() {
-        return new ColumnRule<>("optional", String.class, (fields, column) -> fields.optional(column));
-    }
-
+    static final ColumnRule<String> OPTIONAL = new ColumnRule<>("optional", String.class, (f, c) -> f.optional(c));
     /** 1-20 of {@code [A-Za-z0-9-]}: member and application ids. */
-    static ColumnRule<String> identifier() {
-        return new ColumnRule<>("identifier", String.class, RowFields::identifier);
-    }
+    static final ColumnRule<String> IDENTIFIER = new ColumnRule<>("identifier", String.class, RowFields::identifier);
+    /** A non-negative whole number of yen. */
+    static final ColumnRule<Long> AMOUNT = new ColumnRule<>("amount", Long.class, RowFields::amount);
+    static final ColumnRule<LocalDate> DATE = new ColumnRule<>("date", LocalDate.class, RowFields::date);
+    /** An ISO-8601 timestamp with offset. */
+    static final ColumnRule<OffsetDateTime> TIMESTAMP = new ColumnRule<>("timestamp", OffsetDateTime.class,
+            RowFields::timestamp);
+    static final ColumnRule<OffsetDateTime> OPTIONAL_TIMESTAMP = new ColumnRule<>("optionalTimestamp",
+            OffsetDateTime.class, RowFields::optionalTimestamp);
+    /** {@code true} or {@code false}. */
+    static final ColumnRule<Boolean> BOOL = new ColumnRule<>("bool", Boolean.class, RowFields::bool);
+    /** Digits, hyphens allowed between them. */
+    static final ColumnRule<String> PHONE = new ColumnRule<>("phone", String.class, RowFields::phone);
+    /** Seven digits, {@code 1234567} or {@code 123-4567}. */
+    static final ColumnRule<String> POSTAL_CODE = new ColumnRule<>("postalCode", String.class, RowFields::postalCode);
+    /** Katakana or hiragana, full- or half-width. */
+    static final ColumnRule<String> KANA = new ColumnRule<>("kana", String.class, RowFields::kana);
 
     /** Printable text without surrounding spaces, at most {@code max} characters: the other keys. */
     static ColumnRule<String> key(int max) {
         return new ColumnRule<>("key(" + max + ")", String.class, (fields, column) -> fields.key(column, max));
     }
 
+    /** Exactly {@code length} digits. */
     static ColumnRule<String> digits(int length) {
-        return new ColumnRule<>("digits(" + length + ")", String.class,
-                (fields, column) -> fields.digits(column, length));
+        return digits(length, length);
     }
 
     static ColumnRule<String> digits(int min, int max) {
-        return new ColumnRule<>("digits(" + min + "-" + max + ")", String.class,
+        return new ColumnRule<>(min == max ? "digits(" + min + ")" : "digits(" + min + "-" + max + ")", String.class,
                 (fields, column) -> fields.digits(column, min, max));
     }
 
-    /** A non-negative whole number of yen. */
-    static ColumnRule<Long> amount() {
-        return new ColumnRule<>("amount", Long.class, RowFields::amount);
-    }
-
-    static ColumnRule<LocalDate> date() {
-        return new ColumnRule<>("date", LocalDate.class, RowFields::date);
-    }
-
-    /** An ISO-8601 timestamp with offset. */
-    static ColumnRule<OffsetDateTime> timestamp() {
-        return new ColumnRule<>("timestamp", OffsetDateTime.class, RowFields::timestamp);
-    }
-
-    static ColumnRule<OffsetDateTime> optionalTimestamp() {
-        return new ColumnRule<>("optionalTimestamp", OffsetDateTime.class, RowFields::optionalTimestamp);
-    }
-
     static ColumnRule<String> oneOf(String... allowed) {
-        List<String> values = List.of(allowed);
-        return new ColumnRule<>("oneOf(" + String.join(", ", values) + ")", String.class,
-                (fields, column) -> fields.oneOf(column, values));
+        return oneOf(String.class, List.of(allowed), value -> value);
     }
 
-    /** One of the enum's constant names, in declaration order in the message. */
+    /** One of the enum's constant names, listed in declaration order in the message. */
     static <E extends Enum<E>> ColumnRule<E> oneOf(Class<E> type) {
-        List<String> values = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        return oneOf(type, Arrays.stream(type.getEnumConstants()).map(Enum::name).toList(),
+                value -> Enum.valueOf(type, value));
+    }
+
+    private static <T> ColumnRule<T> oneOf(Class<T> type, List<String> values, Function<String, T> value) {
         return new ColumnRule<>("oneOf(" + String.join(", ", values) + ")", type,
-                (fields, column) -> Enum.valueOf(type, fields.oneOf(column, values)));
-    }
-
-    /** {@code true} or {@code false}. */
-    static ColumnRule<Boolean> bool() {
-        return new ColumnRule<>("bool", Boolean.class, RowFields::bool);
-    }
-
-    static ColumnRule<String> phone() {
-        return new ColumnRule<>("phone", String.class, RowFields::phone);
-    }
-
-    static ColumnRule<String> postalCode() {
-        return new ColumnRule<>("postalCode", String.class, RowFields::postalCode);
-    }
-
-    /** Katakana or hiragana, full- or half-width. */
-    static ColumnRule<String> kana() {
-        return new ColumnRule<>("kana", String.class, RowFields::kana);
+                (fields, column) -> value.apply(fields.oneOf(column, values)));
     }
 
     @Override

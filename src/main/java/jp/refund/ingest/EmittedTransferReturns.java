@@ -10,36 +10,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.refund.claim.EmittedTransfers;
-import jp.refund.shared.KeySet;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * A bank return must name a bank transfer emitted on an earlier night, with that
  * transfer's value date and amount, and a transfer is returned at most once.
  */
-@Component
-class EmittedTransferReturns implements BookRule {
-
-    private final JdbcTemplate jdbc;
-    private final EmittedTransfers emittedTransfers;
-
-    EmittedTransferReturns(JdbcTemplate jdbc, EmittedTransfers emittedTransfers) {
-        this.jdbc = jdbc;
-        this.emittedTransfers = emittedTransfers;
-    }
+record EmittedTransferReturns(KeyLookup lookup, EmittedTransfers emittedTransfers) implements BookRule {
 
     @Override
     public Check prepare(List<FeedRow> candidates, LocalDate runDate) {
         List<String> claims = candidates.stream().map(row -> row.get(CLAIM_NO)).distinct().toList();
         Map<String, EmittedTransfers.Transfer> transfers = emittedTransfers.emittedBefore(claims, runDate);
-        Set<String> returned = new HashSet<>();
-        if (!claims.isEmpty()) {
-            jdbc.query("SELECT r.claim_no FROM " + KeySet.TEXT_KEYS + " JOIN bank_return r ON r.claim_no = k.id",
-                    KeySet.text(claims).asFirstParameter(), rs -> {
-                        returned.add(rs.getString(1));
-                    });
-        }
+        Set<String> returned = new HashSet<>(lookup.find("bank_return", "claim_no", "claim_no", claims).keySet());
         return new Check() {
             @Override
             public RowRejection check(FeedRow row) {

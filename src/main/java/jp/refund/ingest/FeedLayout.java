@@ -63,6 +63,7 @@ final class FeedLayout {
     private final List<Step> steps;
     private final Map<String, String> constants;
     private final List<String> header;
+    private final String insertSql;
 
     private FeedLayout(Builder builder) {
         this.table = builder.table;
@@ -74,6 +75,10 @@ final class FeedLayout {
         this.steps = List.copyOf(builder.steps);
         this.constants = Collections.unmodifiableMap(new LinkedHashMap<>(builder.constants));
         this.header = columns.stream().map(FeedColumn::name).toList();
+        List<String> names = Stream.of(columns.stream().map(FeedColumn::sqlColumn), constants.keySet().stream(),
+                BOOKKEEPING_COLUMNS.stream()).flatMap(s -> s).toList();
+        this.insertSql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
+                + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
     static Builder into(String table) {
@@ -123,10 +128,7 @@ final class FeedLayout {
 
     /** The insert of one row: its columns, the constants, then content_hash, ingested_on, source_line. */
     String insertSql() {
-        List<String> names = Stream.of(columns.stream().map(FeedColumn::sqlColumn), constants.keySet().stream(),
-                BOOKKEEPING_COLUMNS.stream()).flatMap(s -> s).toList();
-        return "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
-                + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
+        return insertSql;
     }
 
     /**

@@ -2,6 +2,7 @@ package jp.refund.ingest;
 
 import java.util.EnumMap;
 import java.util.Map;
+import jp.refund.claim.EmittedTransfers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -11,14 +12,14 @@ class FeedTables {
 
     private final Map<Feed, FeedTable> tables = new EnumMap<>(Feed.class);
 
-    FeedTables(JdbcTemplate jdbc, OneWalletPerMember oneWalletPerMember, KnownApplications knownApplications,
-               EmittedTransferReturns emittedTransferReturns) {
+    FeedTables(JdbcTemplate jdbc, EmittedTransfers emittedTransfers) {
+        KeyLookup lookup = new KeyLookup(jdbc);
         Map<Feed, BookRule> rules = Map.of(
-                Feed.CLOSING_BALANCES, oneWalletPerMember,
-                Feed.IDENTITY_CHECKS, knownApplications,
-                Feed.BANK_RETURNS, emittedTransferReturns);
+                Feed.CLOSING_BALANCES, new OneWalletPerMember(lookup),
+                Feed.IDENTITY_CHECKS, new KnownApplications(lookup),
+                Feed.BANK_RETURNS, new EmittedTransferReturns(lookup, emittedTransfers));
         for (Feed feed : Feed.values()) {
-            tables.put(feed, new FeedTable(jdbc, feed, rules.getOrDefault(feed, BookRule.NONE)));
+            tables.put(feed, new FeedTable(feed, rules.getOrDefault(feed, BookRule.NONE), lookup));
         }
     }
 

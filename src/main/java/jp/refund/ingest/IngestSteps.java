@@ -160,7 +160,8 @@ class IngestSteps {
             public void beforeStep(StepExecution stepExecution) {
                 Feed feed = feedOf(stepExecution);
                 Path file = fileOf(stepExecution, feed);
-                ledger.openFeed(runDate(stepExecution), feed, Files.exists(file) ? file.getFileName().toString() : null);
+                String fileName = Files.exists(file) ? file.getFileName().toString() : null;
+                ledger.openFeed(runDate(stepExecution), feed, fileName);
             }
 
             @Override

@@ -1,8 +1,8 @@
 package jp.refund.ingest;
 
-import static jp.refund.ingest.ColumnRule.amount;
-import static jp.refund.ingest.ColumnRule.bool;
-import static jp.refund.ingest.ColumnRule.identifier;
+import static jp.refund.ingest.ColumnRule.AMOUNT;
+import static jp.refund.ingest.ColumnRule.BOOL;
+import static jp.refund.ingest.ColumnRule.IDENTIFIER;
 import static jp.refund.ingest.ColumnRule.key;
 import static jp.refund.ingest.FeedColumn.column;
 
@@ -13,12 +13,12 @@ import static jp.refund.ingest.FeedColumn.column;
 final class WalletColumns {
 
     static final FeedColumn<String> WALLET_ID = column("wallet_id", key(40));
-    static final FeedColumn<String> MEMBER_ID = column("member_id", identifier());
-    static final FeedColumn<Long> BALANCE_YEN = column("balance_yen", amount());
+    static final FeedColumn<String> MEMBER_ID = column("member_id", IDENTIFIER);
+    static final FeedColumn<Long> BALANCE_YEN = column("balance_yen", AMOUNT);
     /** Money put in by an attacker: compensated separately, never refunded. */
-    static final FeedColumn<Long> DISPUTED_YEN = column("disputed_yen", amount());
+    static final FeedColumn<Long> DISPUTED_YEN = column("disputed_yen", AMOUNT);
     /** On the incident's victim list. */
-    static final FeedColumn<Boolean> COMPROMISED = column("compromised", bool());
+    static final FeedColumn<Boolean> COMPROMISED = column("compromised", BOOL);
 
     static final FeedLayout LAYOUT = FeedLayout.into("wallet")
             .key(WALLET_ID)

@@ -95,8 +95,8 @@ class FeedColumnsTest {
 
     @Test
     void aDeclarationWithoutKeyOrWithAColumnTwiceFails() {
-        FeedColumn<String> id = FeedColumn.column("id", ColumnRule.identifier());
-        FeedColumn<String> name = FeedColumn.column("name", ColumnRule.required());
+        FeedColumn<String> id = FeedColumn.column("id", ColumnRule.IDENTIFIER);
+        FeedColumn<String> name = FeedColumn.column("name", ColumnRule.REQUIRED);
         assertThatThrownBy(() -> FeedLayout.into("t").columns(id).build())
                 .hasMessageContaining("t: no key column declared");
         assertThatThrownBy(() -> FeedLayout.into("t").columns(name).key(id))
@@ -141,7 +141,7 @@ class FeedColumnsTest {
                 "A1,2019-10-01T09:15:00+09:00,BANK,0001,001,1,1234567,,,ヤマダ タロウ,山田,not-a-code,東京" + tail);
         assertThat(bank.get(ApplicationColumns.PAYOUT_METHOD)).isEqualTo(PayoutMethod.BANK);
         assertThat(bank.get(ApplicationColumns.ACCOUNT_NUMBER)).isEqualTo("1234567");
-        assertThat(bank.get(ApplicationColumns.POSTAL_CODE)).isNull();
+        assertThat(bank.get(MemberColumns.POSTAL_CODE)).isNull();
         assertThat(bank.get(ApplicationColumns.RECIPIENT_NAME)).isNull();
 
         FeedRow yucho = parsed(Feed.APPLICATIONS_APP,
@@ -152,7 +152,7 @@ class FeedColumnsTest {
         FeedRow postal = parsed(Feed.APPLICATIONS_APP,
                 "A1,2019-10-01T09:15:00+09:00,POSTAL,xx,,,,,,,山田 太郎,100-0001,東京" + tail);
         assertThat(postal.get(ApplicationColumns.BANK_CODE)).isNull();
-        assertThat(postal.get(ApplicationColumns.POSTAL_CODE)).isEqualTo("100-0001");
+        assertThat(postal.get(MemberColumns.POSTAL_CODE)).isEqualTo("100-0001");
 
         assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,BANK,12,001,1,1234567,10180,1,カナ,,,"
                 + tail, "INVALID_FORMAT yucho_symbol both a bank account and a Japan Post Bank symbol/number are"
