@@ -47,7 +47,8 @@ final class FeedLayout {
     private sealed interface Step permits Read, Check {
     }
 
-    private record Read(int index, FeedColumn<?> column, When when) implements Step {
+    /** Columns declared together, read when their condition holds (tested once per row). */
+    private record Read(int firstIndex, List<FeedColumn<?>> columns, When when) implements Step {
     }
 
     private record Check(RowCheck check) implements Step {
@@ -117,7 +118,10 @@ final class FeedLayout {
         for (Step step : steps) {
             if (step instanceof Read read) {
                 if (read.when().holds(row, fields)) {
-                    row.set(read.index(), read.column().rule().read(fields, read.column().name()));
+                    int index = read.firstIndex();
+                    for (FeedColumn<?> column : read.columns()) {
+                        row.set(index++, column.rule().read(fields, column.name()));
+                    }
                 }
             } else {
                 ((Check) step).check().check(row, fields);
@@ -200,10 +204,8 @@ final class FeedLayout {
 
         /** Columns read only when {@code when} holds; null otherwise. */
         Builder columnsWhen(When when, FeedColumn<?>... more) {
-            for (FeedColumn<?> column : more) {
-                steps.add(new Read(columns.size(), column, when));
-                columns.add(column);
-            }
+            steps.add(new Read(columns.size(), List.of(more), when));
+            columns.addAll(List.of(more));
             return this;
         }
 
