@@ -1,12 +1,47 @@
 package jp.refund.ingest;
 
 import java.util.List;
+import jp.refund.ingest.csv.CsvHeader;
+import jp.refund.ingest.csv.CsvRecord;
 
 /**
- * One CSV record of a feed file, as read: where it starts, its decoded fields in
- * file order, and its raw text for the rejects file. A record can span several
- * physical lines when a quoted field holds a line break.
+ * One record of a feed file as read, with the file's header that names its fields: the
+ * item an ingest step reads. Public only as the item type of the ingest steps' reader
+ * and parser; what it holds is for this package.
  */
-public record FeedRecord(FeedHeader header, int lineNumber, List<String> fields, String raw, boolean validEncoding,
-                         boolean unterminatedQuote) {
+public final class FeedRecord {
+
+    private final CsvHeader header;
+    private final CsvRecord record;
+
+    FeedRecord(CsvHeader header, CsvRecord record) {
+        this.header = header;
+        this.record = record;
+    }
+
+    CsvHeader header() {
+        return header;
+    }
+
+    /** The physical line the record starts on (header = 1). */
+    int lineNumber() {
+        return record.lineNumber();
+    }
+
+    List<String> fields() {
+        return record.fields();
+    }
+
+    /** The record's text for the rejects file, invalid bytes shown as {@code \xNN}. */
+    String raw() {
+        return record.raw();
+    }
+
+    boolean validEncoding() {
+        return record.validEncoding();
+    }
+
+    boolean unterminatedQuote() {
+        return record.unterminatedQuote();
+    }
 }

@@ -3,20 +3,20 @@ package jp.refund.ingest;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /** Applies the shape checks of one feed to a record; never filters, every record comes out. */
-public class FeedRowParser<R extends FeedRow> implements ItemProcessor<FeedRecord, ParsedRow<R>> {
+class FeedRowParser implements ItemProcessor<FeedRecord, ParsedRow> {
 
-    private final FeedTable<R> table;
+    private final Feed feed;
 
-    public FeedRowParser(FeedTable<R> table) {
-        this.table = table;
+    FeedRowParser(Feed feed) {
+        this.feed = feed;
     }
 
     @Override
-    public ParsedRow<R> process(FeedRecord record) {
+    public ParsedRow process(FeedRecord record) {
         try {
             RowFields fields = RowFields.of(record);
-            R row = table.parse(fields);
-            return ParsedRow.accepted(record, row, ContentHash.of(table.feed(), fields));
+            FeedRow row = feed.layout().parse(fields);
+            return ParsedRow.accepted(record, row, ContentHash.of(feed, fields));
         } catch (RowRejection rejection) {
             return ParsedRow.rejected(record, rejection);
         }

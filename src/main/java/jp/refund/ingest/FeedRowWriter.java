@@ -16,39 +16,39 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * other content it is a conflicting duplicate; new rows then pass the rules that need
  * the book; the rest is accepted. Counts and rejects go in the same transaction.
  */
-public class FeedRowWriter<R extends FeedRow> implements ItemWriter<ParsedRow<R>> {
+class FeedRowWriter implements ItemWriter<ParsedRow> {
 
-    private final FeedTable<R> table;
+    private final FeedTable table;
     private final IngestLedger ledger;
     private final LocalDate runDate;
 
-    public FeedRowWriter(FeedTable<R> table, IngestLedger ledger, LocalDate runDate) {
+    FeedRowWriter(FeedTable table, IngestLedger ledger, LocalDate runDate) {
         this.table = table;
         this.ledger = ledger;
         this.runDate = runDate;
     }
 
     @Override
-    public void write(Chunk<? extends ParsedRow<R>> chunk) {
+    public void write(Chunk<? extends ParsedRow> chunk) {
         List<String> keys = new ArrayList<>();
-        List<R> candidates = new ArrayList<>();
-        for (ParsedRow<R> parsed : chunk) {
+        List<FeedRow> candidates = new ArrayList<>();
+        for (ParsedRow parsed : chunk) {
             if (parsed.row() != null) {
                 keys.add(parsed.row().key());
                 candidates.add(parsed.row());
             }
         }
         Map<String, String> knownHashes = new HashMap<>(table.contentHashes(keys));
-        FeedTable.BookCheck<R> book = table.bookCheck(candidates, runDate);
-        List<ParsedRow<R>> accepted = new ArrayList<>();
+        BookRule.Check book = table.bookRule().prepare(candidates, runDate);
+        List<ParsedRow> accepted = new ArrayList<>();
         List<FeedReject> rejects = new ArrayList<>();
         long skipped = 0;
-        for (ParsedRow<R> parsed : chunk) {
+        for (ParsedRow parsed : chunk) {
             if (parsed.rejection() != null) {
                 rejects.add(FeedReject.of(parsed.source(), parsed.rejection()));
                 continue;
             }
-            R row = parsed.row();
+            FeedRow row = parsed.row();
             String known = knownHashes.get(row.key());
             if (Objects.equals(known, parsed.contentHash())) {
                 skipped++;

@@ -10,19 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * without BOM) unless configured, e.g. {@code refund.feeds.members.charset=windows-31j}.
  */
 @ConfigurationProperties("refund")
-public record FeedSettings(Map<String, FeedFileSettings> feeds) {
+record FeedSettings(Map<String, FeedFileSettings> feeds) {
 
-    public record FeedFileSettings(Charset charset) {
+    record FeedFileSettings(Charset charset) {
     }
 
-    public FeedSettings {
+    FeedSettings {
         feeds = feeds == null ? Map.of() : Map.copyOf(feeds);
         for (String id : feeds.keySet()) {
             Feed.byId(id); // a misspelt feed name in the settings must not be ignored
         }
     }
 
-    public Charset charset(Feed feed) {
+    Charset charset(Feed feed) {
         FeedFileSettings settings = feeds.get(feed.id());
         return settings == null || settings.charset() == null ? StandardCharsets.UTF_8 : settings.charset();
     }

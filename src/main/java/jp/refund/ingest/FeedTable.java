@@ -6,44 +6,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the accepted rows of one feed are kept, and the rules that need other rows
- * or the book (a second wallet for a member, a check on an unknown application, a
- * return that matches no transfer).
+ * Where the accepted rows of one feed are kept: key look-up, batch insert and the
+ * night's clean-up, all from the feed's {@link FeedLayout}; plus the feed's
+ * {@link BookRule}.
  */
-public interface FeedTable<R extends FeedRow> {
-
-    Feed feed();
-
-    /** The shape checks of SPEC section 3 for one row. */
-    R parse(RowFields fields) throws RowRejection;
+record FeedTable(Feed feed, BookRule bookRule, KeyLookup lookup) {
 
     /** Content hash of every already ingested row among these keys. */
-    Map<String, String> contentHashes(Collection<String> keys);
-
-    /**
-     * Rules that need the book, for the new rows of one chunk. The check sees rows
-     * accepted earlier in the same chunk through {@link BookCheck#accepted}.
-     */
-    default BookCheck<R> bookCheck(List<R> candidates, LocalDate runDate) {
-        return BookCheck.none();
+    Map<String, String> contentHashes(Collection<String> keys) {
+        FeedLayout layout = feed.layout();
+        return lookup.find(layout.table(), layout.key().sqlColumn(), "content_hash", keys);
     }
 
-    void insert(List<ParsedRow<R>> rows, LocalDate runDate);
+    void insert(List<ParsedRow> rows, LocalDate runDate) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        FeedLayout layout = feed.layout();
+        lookup.jdbc().batchUpdate(layout.insertSql(), rows, rows.size(), (ps, parsed) -> layout.bind(ps,
+                parsed.row(), parsed.contentHash(), runDate, parsed.source().lineNumber()));
+    }
 
     /** Removes what the given night ingested into this table (a broken night leaves no trace). */
-    int deleteIngestedOn(LocalDate runDate);
-
-    /** Cross-row rules for one chunk. */
-    interface BookCheck<R> {
-
-        /** Null when the row may be accepted. */
-        RowRejection check(R row);
-
-        default void accepted(R row) {
-        }
-
-        static <R> BookCheck<R> none() {
-            return row -> null;
-        }
+    int deleteIngestedOn(LocalDate runDate) {
+        FeedLayout layout = feed.layout();
+        return lookup.jdbc().update(layout.deleteSql(), layout.deleteArguments(runDate));
     }
 }

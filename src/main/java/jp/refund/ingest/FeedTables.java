@@ -2,30 +2,28 @@ package jp.refund.ingest;
 
 import java.util.EnumMap;
 import java.util.Map;
+import jp.refund.claim.EmittedTransfers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The table of every feed. */
+/** The table of every feed, with the feed's rule that needs the book. */
 @Component
-public class FeedTables {
+class FeedTables {
 
-    private final Map<Feed, FeedTable<?>> tables = new EnumMap<>(Feed.class);
+    private final Map<Feed, FeedTable> tables = new EnumMap<>(Feed.class);
 
-    FeedTables(JdbcTemplate jdbc, MemberTable members, WalletTable wallets, IdentityCheckTable checks,
-               BankReturnTable returns) {
-        register(members);
-        register(wallets);
-        register(new ApplicationTable(jdbc, Feed.APPLICATIONS_APP, ApplicationRow.APP));
-        register(new ApplicationTable(jdbc, Feed.APPLICATIONS_WEB, ApplicationRow.WEB));
-        register(checks);
-        register(returns);
+    FeedTables(JdbcTemplate jdbc, EmittedTransfers emittedTransfers) {
+        KeyLookup lookup = new KeyLookup(jdbc);
+        Map<Feed, BookRule> rules = Map.of(
+                Feed.CLOSING_BALANCES, new OneWalletPerMember(lookup),
+                Feed.IDENTITY_CHECKS, new KnownApplications(lookup),
+                Feed.BANK_RETURNS, new EmittedTransferReturns(lookup, emittedTransfers));
+        for (Feed feed : Feed.values()) {
+            tables.put(feed, new FeedTable(feed, rules.getOrDefault(feed, BookRule.NONE), lookup));
+        }
     }
 
-    private void register(FeedTable<?> table) {
-        tables.put(table.feed(), table);
-    }
-
-    public FeedTable<?> of(Feed feed) {
+    FeedTable of(Feed feed) {
         return tables.get(feed);
     }
 }

@@ -9,15 +9,15 @@ import java.util.List;
  * export, not bad luck: the night stops. Small files (under
  * {@code refund.ingest.min-rows-for-ratio} rows) are exempt.
  */
-public class IngestQualityGate {
+class IngestQualityGate {
 
     private final IngestSettings settings;
 
-    public IngestQualityGate(IngestSettings settings) {
+    IngestQualityGate(IngestSettings settings) {
         this.settings = settings;
     }
 
-    public void check(LocalDate runDate, List<FeedCount> counts) {
+    void check(LocalDate runDate, List<FeedCount> counts) {
         List<String> broken = new ArrayList<>();
         for (FeedCount count : counts) {
             if (!count.balances()) {

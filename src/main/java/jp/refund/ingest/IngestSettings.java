@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * many rows are committed at a time.
  */
 @ConfigurationProperties("refund.ingest")
-public record IngestSettings(@DefaultValue("0.05") double maxRejectRatio,
+record IngestSettings(@DefaultValue("0.05") double maxRejectRatio,
                              @DefaultValue("20") int minRowsForRatio,
                              @DefaultValue("1000") int chunkSize) {
 }

@@ -1,16 +1,47 @@
 package jp.refund.ingest;
 
 /**
- * A record after the shape checks: either a typed row with its content hash, or the
- * reason it was rejected. The source record stays attached for line number and raw text.
+ * A record after the shape checks: either a row with its content hash, or the reason it
+ * was rejected; the source record stays attached for line number and raw text. Public
+ * only as the item type of the ingest steps' parser and writer.
  */
-public record ParsedRow<R extends FeedRow>(FeedRecord source, R row, String contentHash, RowRejection rejection) {
+public final class ParsedRow {
 
-    static <R extends FeedRow> ParsedRow<R> accepted(FeedRecord source, R row, String contentHash) {
-        return new ParsedRow<>(source, row, contentHash, null);
+    private final FeedRecord source;
+    private final FeedRow row;
+    private final String contentHash;
+    private final RowRejection rejection;
+
+    private ParsedRow(FeedRecord source, FeedRow row, String contentHash, RowRejection rejection) {
+        this.source = source;
+        this.row = row;
+        this.contentHash = contentHash;
+        this.rejection = rejection;
     }
 
-    static <R extends FeedRow> ParsedRow<R> rejected(FeedRecord source, RowRejection rejection) {
-        return new ParsedRow<>(source, null, null, rejection);
+    static ParsedRow accepted(FeedRecord source, FeedRow row, String contentHash) {
+        return new ParsedRow(source, row, contentHash, null);
+    }
+
+    static ParsedRow rejected(FeedRecord source, RowRejection rejection) {
+        return new ParsedRow(source, null, null, rejection);
+    }
+
+    FeedRecord source() {
+        return source;
+    }
+
+    /** Null when rejected. */
+    FeedRow row() {
+        return row;
+    }
+
+    String contentHash() {
+        return contentHash;
+    }
+
+    /** Null when the shape checks passed. */
+    RowRejection rejection() {
+        return rejection;
     }
 }

@@ -9,11 +9,12 @@ import java.util.regex.Pattern;
 
 /**
  * Named, checked access to the fields of one record: the shape rules of SPEC section 3
+ * that the {@link ColumnRule}s of the feeds' declarations apply
  * (required, digits and lengths, dates, timestamps with offset, fixed value lists).
  * Every check that fails throws a {@link RowRejection} naming the field.
  * An empty cell is an absent value.
  */
-public final class RowFields {
+final class RowFields {
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final Pattern PHONE = Pattern.compile("[0-9]+(-[0-9]+)*");
@@ -72,11 +73,7 @@ public final class RowFields {
         return value;
     }
 
-    /** Exactly {@code length} digits. */
-    public String digits(String column, int length) throws RowRejection {
-        return digits(column, length, length);
-    }
-
+    /** Between {@code min} and {@code max} digits. */
     public String digits(String column, int min, int max) throws RowRejection {
         String value = required(column);
         if (!DIGITS.matcher(value).matches() || value.length() < min || value.length() > max) {
@@ -168,7 +165,7 @@ public final class RowFields {
         return value;
     }
 
-    public static RowRejection invalid(String column, String value, String rule) {
+    private static RowRejection invalid(String column, String value, String rule) {
         return new RowRejection(RejectReason.INVALID_FORMAT, column,
                 column + " '" + abbreviate(value) + "' is not " + rule);
     }

@@ -5,22 +5,22 @@ package jp.refund.ingest;
  * problems) and a message a person can act on. Thrown while parsing a row; cheap
  * because it carries no stack trace.
  */
-public final class RowRejection extends Exception {
+final class RowRejection extends Exception {
 
     private final RejectReason reason;
     private final String field;
 
-    public RowRejection(RejectReason reason, String field, String message) {
+    RowRejection(RejectReason reason, String field, String message) {
         super(message, null, false, false);
         this.reason = reason;
         this.field = field;
     }
 
-    public RejectReason reason() {
+    RejectReason reason() {
         return reason;
     }
 
-    public String field() {
+    String field() {
         return field;
     }
 }

@@ -1,6 +1,7 @@
-package jp.refund.ingest;
+package jp.refund.ingest.csv;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,27 +9,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The header row of a feed file: which position holds which column. Column order is
- * free, names are exact, every column of the feed must be there and no other.
+ * The header row of a CSV file checked against the columns it must have: which
+ * position holds which column. Column order is free, names are exact, every expected
+ * column must be there and no other; {@link #problems()} lists every deviation at once.
  */
-public final class FeedHeader {
+public final class CsvHeader {
 
     private final Map<String, Integer> positions;
     private final int size;
+    private final List<String> problems;
 
-    private FeedHeader(Map<String, Integer> positions, int size) {
+    private CsvHeader(Map<String, Integer> positions, int size, List<String> problems) {
         this.positions = positions;
         this.size = size;
+        this.problems = List.copyOf(problems);
     }
 
-    /** Checks the header against the feed; names the file and every problem at once. */
-    static FeedHeader of(Feed feed, String fileName, String[] names) {
+    public static CsvHeader of(List<String> names, Collection<String> expected) {
         Map<String, Integer> positions = new HashMap<>();
         List<String> problems = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
-        for (int i = 0; i < names.length; i++) {
-            String name = names[i] == null ? "" : names[i];
-            if (!feed.columns().contains(name)) {
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) == null ? "" : names.get(i);
+            if (!expected.contains(name)) {
                 unknown.add(name);
             } else if (positions.putIfAbsent(name, i) != null) {
                 problems.add("column '" + name + "' appears twice");
@@ -37,30 +40,32 @@ public final class FeedHeader {
         if (!unknown.isEmpty()) {
             problems.add("unknown column" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown));
         }
-        Set<String> missing = new LinkedHashSet<>(feed.columns());
+        Set<String> missing = new LinkedHashSet<>(expected);
         missing.removeAll(positions.keySet());
         if (!missing.isEmpty()) {
             problems.add("missing column" + (missing.size() > 1 ? "s " : " ") + quoted(missing));
         }
-        if (!problems.isEmpty()) {
-            throw new BrokenFeedException(fileName + " line 1: not a " + feed.id() + " header: "
-                    + String.join("; ", problems));
-        }
-        return new FeedHeader(positions, names.length);
+        return new CsvHeader(positions, names.size(), problems);
     }
 
     private static String quoted(Set<String> names) {
         return names.stream().map(n -> "'" + n + "'").reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    int size() {
+    /** Duplicate, unknown and missing columns, in that order; empty when the header is right. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** Number of fields in the header row: every record must have as many. */
+    public int size() {
         return size;
     }
 
-    int position(String column) {
+    public int position(String column) {
         Integer position = positions.get(column);
         if (position == null) {
-            throw new IllegalArgumentException("not a column of this feed: " + column);
+            throw new IllegalArgumentException("not a column of this file: " + column);
         }
         return position;
     }

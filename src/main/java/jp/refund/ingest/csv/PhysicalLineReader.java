@@ -1,4 +1,4 @@
-package jp.refund.ingest;
+package jp.refund.ingest.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,8 +11,8 @@ import java.nio.charset.CodingErrorAction;
 import java.util.Arrays;
 
 /**
- * Reads a feed file one physical line at a time, as bytes, and decodes each line
- * strictly in the feed's charset. A line with bytes that are not valid in the charset
+ * Reads a CSV file one physical line at a time, as bytes, and decodes each line
+ * strictly in the file's charset. A line with bytes that are not valid in the charset
  * is still returned (so the CSV structure can be followed) but is marked, and its text
  * shows the bad bytes as {@code \xNN}: nothing is ever silently replaced.
  *

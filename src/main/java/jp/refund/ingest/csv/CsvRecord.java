@@ -1,0 +1,15 @@
+package jp.refund.ingest.csv;
+
+import java.util.List;
+
+/**
+ * One RFC 4180 record as read: the physical line it starts on, its decoded fields in
+ * file order, and its raw text (lines joined by LF, invalid bytes as {@code \xNN}).
+ * A record spans several physical lines when a quoted field holds a line break.
+ *
+ * @param validEncoding false when a byte of the record is not valid in the charset
+ * @param unterminatedQuote true when the file ended inside a quoted field
+ */
+public record CsvRecord(int lineNumber, List<String> fields, String raw, boolean validEncoding,
+                        boolean unterminatedQuote) {
+}

@@ -1,0 +1,216 @@
+package jp.refund.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jp.refund.claim.PayoutMethod;
+import jp.refund.ingest.csv.CsvHeader;
+import jp.refund.ingest.csv.CsvRecord;
+import org.junit.jupiter.api.Test;
+
+/** The feeds' column declarations and what is derived from them: header, parsing, insert, binding. */
+class FeedColumnsTest {
+
+    /** The headers as they were written out before the declarations: content hashes depend on this order. */
+    private static final Map<Feed, List<String>> HEADERS = Map.of(
+            Feed.MEMBERS, List.of("member_id", "family_name", "given_name", "family_name_kana", "given_name_kana",
+                    "birth_date", "email", "phone", "postal_code", "address", "contact_changed_at"),
+            Feed.CLOSING_BALANCES, List.of("wallet_id", "member_id", "balance_yen", "disputed_yen", "compromised"),
+            Feed.APPLICATIONS_APP, applicationColumns("member_id"),
+            Feed.APPLICATIONS_WEB, applicationColumns("family_name", "given_name", "family_name_kana",
+                    "given_name_kana", "birth_date"),
+            Feed.IDENTITY_CHECKS, List.of("check_id", "application_id", "checked_at", "result", "document_type",
+                    "reviewer_id", "note"),
+            Feed.BANK_RETURNS, List.of("return_id", "claim_no", "value_date", "amount_yen", "reason", "received_at"));
+
+    private static List<String> applicationColumns(String... channelColumns) {
+        List<String> columns = new ArrayList<>(List.of("application_id", "submitted_at", "payout_method",
+                "bank_code", "branch_code", "account_type", "account_number", "yucho_symbol", "yucho_number",
+                "account_holder_kana", "recipient_name", "postal_code", "address", "email", "phone"));
+        columns.addAll(Arrays.asList(channelColumns));
+        return columns;
+    }
+
+    @Test
+    void everyFeedsHeaderIsItsDeclaredColumnsInOrder() {
+        for (Feed feed : Feed.values()) {
+            assertThat(feed.columns()).as(feed.id())
+                    .isEqualTo(feed.layout().columns().stream().map(FeedColumn::name).toList())
+                    .isEqualTo(HEADERS.get(feed));
+            assertThat(feed.keyColumn()).as(feed.id()).isEqualTo(feed.columns().get(0));
+        }
+    }
+
+    @Test
+    void theInsertHasOnePlaceholderPerColumnAndBindsEachOnce() throws Exception {
+        for (Feed feed : Feed.values()) {
+            FeedLayout layout = feed.layout();
+            String sql = layout.insertSql();
+            String columnList = sql.substring(sql.indexOf('(') + 1, sql.indexOf(')'));
+            List<String> sqlColumns = List.of(columnList.split(", "));
+            long placeholders = sql.chars().filter(c -> c == '?').count();
+
+            assertThat(sql).as(feed.id()).startsWith("INSERT INTO " + layout.table() + " (");
+            assertThat(sqlColumns).as(feed.id()).startsWith(
+                    layout.columns().stream().map(FeedColumn::sqlColumn).toArray(String[]::new));
+            assertThat(sqlColumns).as(feed.id()).endsWith("content_hash", "ingested_on", "source_line");
+            assertThat(placeholders).as(feed.id()).isEqualTo(sqlColumns.size());
+
+            Map<Integer, Object> bound = bind(layout, new FeedRow(layout), LocalDate.of(2019, 10, 1));
+            assertThat(bound.keySet()).as(feed.id()).hasSize(sqlColumns.size())
+                    .containsExactlyElementsOf(rangeClosed(1, sqlColumns.size()));
+        }
+    }
+
+    @Test
+    void applicationsCarryTheirChannelAndTheNightsCleanUpKeepsToIt() throws Exception {
+        FeedLayout web = Feed.APPLICATIONS_WEB.layout();
+        assertThat(web.insertSql()).contains(", channel, content_hash, ingested_on, source_line)")
+                .doesNotContain("member_id");
+        assertThat(Feed.APPLICATIONS_APP.layout().insertSql()).contains("member_id").doesNotContain("birth_date");
+        Map<Integer, Object> bound = bind(web, new FeedRow(web), LocalDate.of(2019, 10, 1));
+        assertThat(bound.get(web.columns().size() + 1)).isEqualTo("WEB");
+
+        assertThat(web.deleteSql()).isEqualTo("DELETE FROM application WHERE ingested_on = ? AND channel = ?");
+        assertThat(web.deleteArguments(LocalDate.of(2019, 10, 1))).containsExactly(LocalDate.of(2019, 10, 1), "WEB");
+        assertThat(Feed.MEMBERS.layout().deleteSql()).isEqualTo("DELETE FROM member WHERE ingested_on = ?");
+    }
+
+    @Test
+    void aPlantedUnknownRuleFails() {
+        assertThatThrownBy(() -> new ColumnRule<>("yen(decimal)", BigDecimal.class,
+                (fields, column) -> new BigDecimal(fields.required(column))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rule yen(decimal): no SQL column type for BigDecimal values");
+    }
+
+    @Test
+    void aDeclarationWithoutKeyOrWithAColumnTwiceFails() {
+        FeedColumn<String> id = FeedColumn.column("id", ColumnRule.IDENTIFIER);
+        FeedColumn<String> name = FeedColumn.column("name", ColumnRule.REQUIRED);
+        assertThatThrownBy(() -> FeedLayout.into("t").columns(id).build())
+                .hasMessageContaining("t: no key column declared");
+        assertThatThrownBy(() -> FeedLayout.into("t").columns(name).key(id))
+                .hasMessageContaining("the key id must be the first column");
+        assertThatThrownBy(() -> FeedLayout.into("t").key(id).columns(name, name).build())
+                .hasMessageContaining("column name declared twice");
+    }
+
+    @Test
+    void eachColumnIsReadByItsRuleAndTheFirstBrokenRuleRejectsTheRow() {
+        FeedRow member = parsed(Feed.MEMBERS, "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,"
+                + "100-0001,東京都千代田区,2019-07-02T10:00:00+09:00");
+        assertThat(member.key()).isEqualTo("M1");
+        assertThat(member.get(MemberColumns.BIRTH_DATE)).isEqualTo(LocalDate.of(1980, 4, 1));
+        assertThat(member.get(MemberColumns.CONTACT_CHANGED_AT)).hasToString("2019-07-02T10:00+09:00");
+
+        assertRejected(Feed.MEMBERS, "M1,山田,太郎,yamada,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,,",
+                "INVALID_FORMAT family_name_kana family_name_kana 'yamada' is not katakana or hiragana");
+        assertRejected(Feed.BANK_RETURNS, "R1,123,2019-10-07,12500,ACCOUNT_CLOSED,2019-10-03T08:00:00+09:00",
+                "INVALID_FORMAT claim_no claim_no '123' is not 10 digits");
+        assertRejected(Feed.IDENTITY_CHECKS, " C1,A1,2019-10-01T15:00:00+09:00,PASS,PASSPORT,R-1,",
+                "INVALID_FORMAT check_id check_id ' C1' is not at most 40 printable characters without surrounding"
+                        + " spaces");
+    }
+
+    @Test
+    void theWalletsCrossFieldRuleComesBetweenItsColumns() {
+        FeedRow wallet = parsed(Feed.CLOSING_BALANCES, "W1,M1,12500,500,true");
+        assertThat(wallet.get(WalletColumns.BALANCE_YEN)).isEqualTo(12500L);
+        assertThat(wallet.get(WalletColumns.COMPROMISED)).isTrue();
+
+        assertRejected(Feed.CLOSING_BALANCES, "W1,M1,100,500,yes",
+                "INVALID_FORMAT disputed_yen disputed_yen 500 is more than balance_yen 100");
+        assertRejected(Feed.CLOSING_BALANCES, "W1,M1,500,100,yes",
+                "INVALID_FORMAT compromised compromised 'yes' is not one of true, false");
+    }
+
+    @Test
+    void aBankApplicationHasExactlyOneCompleteAccountAndTheOtherMethodsFieldsAreIgnored() {
+        String tail = ",t@example.jp,090-1111-0001,M1";
+        FeedRow bank = parsed(Feed.APPLICATIONS_APP,
+                "A1,2019-10-01T09:15:00+09:00,BANK,0001,001,1,1234567,,,ヤマダ タロウ,山田,not-a-code,東京" + tail);
+        assertThat(bank.get(ApplicationColumns.PAYOUT_METHOD)).isEqualTo(PayoutMethod.BANK);
+        assertThat(bank.get(ApplicationColumns.ACCOUNT_NUMBER)).isEqualTo("1234567");
+        assertThat(bank.get(MemberColumns.POSTAL_CODE)).isNull();
+        assertThat(bank.get(ApplicationColumns.RECIPIENT_NAME)).isNull();
+
+        FeedRow yucho = parsed(Feed.APPLICATIONS_APP,
+                "A1,2019-10-01T09:15:00+09:00,BANK,,,,,10180,12345671,ヤマダ タロウ,,," + tail);
+        assertThat(yucho.get(ApplicationColumns.YUCHO_NUMBER)).isEqualTo("12345671");
+        assertThat(yucho.get(ApplicationColumns.BANK_CODE)).isNull();
+
+        FeedRow postal = parsed(Feed.APPLICATIONS_APP,
+                "A1,2019-10-01T09:15:00+09:00,POSTAL,xx,,,,,,,山田 太郎,100-0001,東京" + tail);
+        assertThat(postal.get(ApplicationColumns.BANK_CODE)).isNull();
+        assertThat(postal.get(MemberColumns.POSTAL_CODE)).isEqualTo("100-0001");
+
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,BANK,12,001,1,1234567,10180,1,カナ,,,"
+                + tail, "INVALID_FORMAT yucho_symbol both a bank account and a Japan Post Bank symbol/number are"
+                + " given; exactly one is allowed");
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,BANK,,,,,,,カナ,,," + tail,
+                "INVALID_FORMAT bank_code BANK payout without an account: give bank_code, branch_code,"
+                        + " account_type, account_number or yucho_symbol, yucho_number");
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,BANK,12,,1,1234567,,,カナ,,," + tail,
+                "INVALID_FORMAT branch_code partial account: branch_code is missing (bank_code, branch_code,"
+                        + " account_type, account_number go together)");
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,BANK,12,001,1,1234567,,,カナ,,," + tail,
+                "INVALID_FORMAT bank_code bank_code '12' is not 4 digits");
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,CASH,,,,,,,,,," + tail,
+                "INVALID_FORMAT payout_method payout_method 'CASH' is not one of BANK, POSTAL");
+        assertRejected(Feed.APPLICATIONS_WEB, "W1,2019-10-01T09:15:00+09:00,POSTAL,,,,,,,,山田,100-0001,東京,"
+                + "t@example.jp,090,山田,太郎,yamada,タロウ,1980-02-30",
+                "INVALID_FORMAT birth_date birth_date '1980-02-30' is not a date YYYY-MM-DD");
+    }
+
+    private static FeedRecord record(Feed feed, String line) {
+        List<String> fields = Arrays.asList(line.split(",", -1));
+        return new FeedRecord(CsvHeader.of(feed.columns(), feed.columns()),
+                new CsvRecord(2, fields, line, true, false));
+    }
+
+    private static FeedRow parsed(Feed feed, String line) {
+        ParsedRow row = new FeedRowParser(feed).process(record(feed, line));
+        assertThat(row.rejection()).as(() -> row.rejection().getMessage()).isNull();
+        return row.row();
+    }
+
+    private static void assertRejected(Feed feed, String line, String expected) {
+        RowRejection rejection = new FeedRowParser(feed).process(record(feed, line)).rejection();
+        assertThat(rejection).as(line).isNotNull();
+        assertThat(rejection.reason() + " " + rejection.field() + " " + rejection.getMessage()).isEqualTo(expected);
+    }
+
+    /** Binds a row to a statement that records every parameter index and value. */
+    private static Map<Integer, Object> bind(FeedLayout layout, FeedRow row, LocalDate runDate) throws Exception {
+        Map<Integer, Object> bound = new TreeMap<>();
+        PreparedStatement ps = (PreparedStatement) Proxy.newProxyInstance(FeedColumnsTest.class.getClassLoader(),
+                new Class<?>[]{PreparedStatement.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("set")) {
+                        Object previous = bound.put((Integer) args[0],
+                                method.getName().equals("setNull") ? "NULL" : args[1]);
+                        assertThat(previous).as("parameter " + args[0] + " bound twice").isNull();
+                    }
+                    return null;
+                });
+        layout.bind(ps, row, "hash", runDate, 2);
+        return bound;
+    }
+
+    private static List<Integer> rangeClosed(int from, int to) {
+        List<Integer> range = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            range.add(i);
+        }
+        return range;
+    }
+}

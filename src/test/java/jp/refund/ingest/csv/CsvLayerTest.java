@@ -1,0 +1,57 @@
+package jp.refund.ingest.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The CSV layer on its own: records from bytes, and a header against the columns a file must have. */
+class CsvLayerTest {
+
+    private static List<CsvRecord> read(byte[] bytes) throws IOException {
+        List<CsvRecord> records = new ArrayList<>();
+        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+            for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+
+    @Test
+    void theHeaderIsARecordLikeAnyOtherAndTheBomIsDropped() throws IOException {
+        List<CsvRecord> records = read("\uFEFFa,b\r\n1,\"x\r\ny\"\r\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records).extracting(CsvRecord::lineNumber).containsExactly(1, 2);
+        assertThat(records.get(0).fields()).containsExactly("a", "b");
+        assertThat(records.get(1).fields()).containsExactly("1", "x\ny");
+        assertThat(records.get(1).raw()).isEqualTo("1,\"x\ny\"");
+    }
+
+    @Test
+    void aFileEndingInsideAQuotedFieldMarksItsLastRecord() throws IOException {
+        List<CsvRecord> records = read("a,b\n1,\"open\nstill open\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records).hasSize(2);
+        assertThat(records.get(1).unterminatedQuote()).isTrue();
+        assertThat(records.get(1).raw()).isEqualTo("1,\"open\nstill open");
+    }
+
+    @Test
+    void aHeaderListsEveryProblemAtOnceAndFindsColumnsByName() {
+        CsvHeader wrong = CsvHeader.of(List.of("b", "x", "b", "y"), List.of("a", "b", "c"));
+        assertThat(wrong.problems()).containsExactly("column 'b' appears twice", "unknown columns 'x', 'y'",
+                "missing columns 'a', 'c'");
+
+        CsvHeader right = CsvHeader.of(List.of("c", "a", "b"), List.of("a", "b", "c"));
+        assertThat(right.problems()).isEmpty();
+        assertThat(right.size()).isEqualTo(3);
+        assertThat(right.position("a")).isEqualTo(1);
+        assertThatThrownBy(() -> right.position("z")).hasMessageContaining("not a column of this file: z");
+    }
+}
