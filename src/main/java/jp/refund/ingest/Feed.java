@@ -34,6 +34,18 @@ public enum Feed {
         return id + ".csv";
     }
 
+    /** The name of the night's step that ingests this feed: the step-scoped ingest beans find their feed by it. */
+    public String stepName() {
+        return STEP_PREFIX + id;
+    }
+
+    /** The feed an {@code ingest-<feed>} step ingests. */
+    static Feed ofStep(String stepName) {
+        return byId(stepName.substring(STEP_PREFIX.length()));
+    }
+
+    private static final String STEP_PREFIX = "ingest-";
+
     /** Every column the header must carry, in the canonical order used for content hashes. */
     public List<String> columns() {
         return layout.header();

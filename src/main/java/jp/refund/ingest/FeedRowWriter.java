@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import jp.refund.shared.CrashTestHook;
+import jp.refund.shared.CrashPoint;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
@@ -18,11 +18,16 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 class FeedRowWriter implements ItemWriter<ParsedRow> {
 
+    /** The crash test's moment: a chunk's rows written, its transaction not committed. */
+    static final String CHUNK_WRITTEN = "ingest-chunk";
+
     private final FeedTable table;
     private final IngestLedger ledger;
     private final LocalDate runDate;
+    private final CrashPoint crashPoint;
 
-    FeedRowWriter(FeedTable table, IngestLedger ledger, LocalDate runDate) {
+    FeedRowWriter(FeedTable table, IngestLedger ledger, LocalDate runDate, CrashPoint crashPoint) {
+        this.crashPoint = crashPoint;
         this.table = table;
         this.ledger = ledger;
         this.runDate = runDate;
@@ -71,6 +76,6 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
         }
         table.insert(accepted, runDate);
         ledger.add(runDate, table.feed(), chunk.size(), accepted.size(), skipped, rejects);
-        CrashTestHook.reached("ingest-chunk");
+        crashPoint.reached(CHUNK_WRITTEN);
     }
 }

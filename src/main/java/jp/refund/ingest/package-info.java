@@ -31,10 +31,8 @@
  *       and takes the night's ingest back;</li>
  *   <li>{@link jp.refund.ingest.FeedRecord} and {@link jp.refund.ingest.ParsedRow}: opaque
  *       item types of the {@code ingest-<feed>} steps, so a job configuration elsewhere
- *       can wire the step-scoped reader, parser and writer beans ({@code IngestSteps}).</li>
+ *       can wire the step-scoped reader, parser and writer beans ({@code IngestStepParts}),
+ *       named after {@link jp.refund.ingest.Feed#stepName()}.</li>
  * </ul>
- * {@code ApplicationRow}, {@code MemberRow}, {@code WalletRow} and {@code IdentityCheckRow}
- * are public only while {@code claim} and {@code identity} still import them; ingest no
- * longer uses them.
  */
 package jp.refund.ingest;

@@ -8,7 +8,10 @@ import jp.refund.claim.ClaimReports;
 import jp.refund.claim.ClaimStepParts;
 import jp.refund.claim.DecideApplicationsWriter;
 import jp.refund.claim.IdentityCheck;
+import jp.refund.ingest.Feed;
+import jp.refund.ingest.FeedRecord;
 import jp.refund.ingest.IngestReports;
+import jp.refund.ingest.ParsedRow;
 import jp.refund.report.AuditWorkbook;
 import jp.refund.report.NightOutputFolder;
 import jp.refund.report.Reconciliation;
@@ -17,13 +20,18 @@ import jp.refund.shared.CrashPoint;
 import jp.refund.shared.NightParameters;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.FlowBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -95,6 +103,37 @@ class NightlyJobConfiguration {
     @Bean
     CrashPoint crashPoint(@Value("${refund.crash-test.halt-at:}") String haltAt) {
         return CrashTestHalt.of(haltAt);
+    }
+
+    // ---- ingest ------------------------------------------------------------------------------
+
+    /**
+     * {@code check-feed-files}, then {@code ingest-members} ... {@code ingest-bank_returns} in
+     * SPEC order (one chunked, restartable step each), then {@code check-reject-ratios}.
+     */
+    @Bean
+    Flow ingestFlow(Tasklet feedFilesCheck, Tasklet rejectRatiosCheck,
+                    ItemStreamReader<FeedRecord> feedFileReader, ItemProcessor<FeedRecord, ParsedRow> feedRowParser,
+                    ItemWriter<ParsedRow> feedRowWriter, StepExecutionListener feedStepListener,
+                    @Value("${refund.ingest.chunk-size:1000}") int chunkSize) {
+        FlowBuilder<Flow> flow = new FlowBuilder<Flow>("ingest").start(taskletStep("check-feed-files",
+                feedFilesCheck));
+        for (Feed feed : Feed.values()) {
+            flow = flow.next(new StepBuilder(feed.stepName(), jobRepository)
+                    .<FeedRecord, ParsedRow>chunk(chunkSize)
+                    .transactionManager(transactionManager)
+                    .reader(feedFileReader)
+                    .processor(feedRowParser)
+                    .writer(feedRowWriter)
+                    .listener(feedStepListener)
+                    .listener(stepReport)
+                    .build());
+        }
+        return flow.next(taskletStep("check-reject-ratios", rejectRatiosCheck)).build();
+    }
+
+    private Step taskletStep(String name, Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(stepReport).build();
     }
 
     // ---- claims ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ingest through the real command line: rejects, skips, charsets, and what a broken file does. */
-class IngestNightTest {
+class IngestNightIT {
 
     private static final Path FIXTURES = Path.of("src/test/resources/jp/refund/ingest/reject-reasons");
 
