@@ -46,7 +46,7 @@ public class ClaimLifecycle {
         for (int i = 0; i < applications.size(); i++) {
             Application a = applications.get(i);
             ClaimDecision d = decisions.get(i);
-            String claimNo = ClaimNumber.of(++serial);
+            String claimNo = SerialNumber.CLAIM_NUMBER.of(++serial);
             if (!ClaimTransition.DECIDE.allows(null, d.status())) {
                 throw new IllegalClaimTransitionException(ClaimTransition.DECIDE, claimNo, null, d.status());
             }
@@ -144,13 +144,13 @@ public class ClaimLifecycle {
     public long issueCertificates(LocalDate runDate, List<PayableClaim> claims, LocalDate issueDate,
                                   LocalDate validUntil) {
         String last = jdbc.queryForObject("SELECT MAX(certificate_no) FROM claim", String.class);
-        long serial = last == null ? CertificateNumber.FIRST_SERIAL - 1 : CertificateNumber.serialOf(last);
+        long serial = last == null ? SerialNumber.FIRST_SERIAL - 1 : SerialNumber.CERTIFICATE_NUMBER.serialOf(last);
         List<Object[]> updates = new ArrayList<>(claims.size());
         List<ClaimEvent> events = new ArrayList<>(claims.size());
         int seq = lastEventSeq(runDate);
         long yen = 0;
         for (PayableClaim c : claims) {
-            String certificateNo = CertificateNumber.of(++serial);
+            String certificateNo = SerialNumber.CERTIFICATE_NUMBER.of(++serial);
             updates.add(new Object[]{runDate, issueDate, certificateNo, runDate, certificateNo, validUntil,
                     c.claimNo()});
             events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
@@ -235,7 +235,7 @@ public class ClaimLifecycle {
 
     private long lastClaimSerial() {
         String last = jdbc.queryForObject("SELECT MAX(claim_no) FROM claim", String.class);
-        return last == null ? ClaimNumber.FIRST_SERIAL - 1 : ClaimNumber.serialOf(last);
+        return last == null ? SerialNumber.FIRST_SERIAL - 1 : SerialNumber.CLAIM_NUMBER.serialOf(last);
     }
 
     /** The night's last event number: along the primary key backwards, one index step. */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import jp.refund.claim.ClaimNumber;
+import jp.refund.claim.SerialNumber;
 import jp.refund.identity.WebIdentityMatch;
 import jp.refund.reference.BankMaster;
 import jp.refund.schedule.PayoutScheduler;
@@ -47,7 +47,7 @@ public class ClaimLookup {
     }
 
     public Optional<ClaimView> byClaimNo(String claimNo) {
-        if (claimNo == null || !ClaimNumber.isValid(claimNo.strip())) {
+        if (claimNo == null || !SerialNumber.CLAIM_NUMBER.isValid(claimNo.strip())) {
             throw new BadQuery("a claim number is 10 digits with a valid check digit");
         }
         List<ClaimView> found = query(SELECT + " WHERE c.claim_no = ?", claimNo.strip());

@@ -59,8 +59,8 @@ public final class CertificateBenchmark {
         for (int i = 0; i < n; i++) {
             int serial = 100_000_001 + i;
             futures.add(pool.submit(() -> {
-                PayoutCertificate c = new PayoutCertificate(jp.refund.claim.CertificateNumber.of(serial),
-                        jp.refund.claim.ClaimNumber.of(serial), SAMPLE_NAMES[serial % SAMPLE_NAMES.length], "1000001",
+                PayoutCertificate c = new PayoutCertificate(jp.refund.claim.SerialNumber.CERTIFICATE_NUMBER.of(serial),
+                        jp.refund.claim.SerialNumber.CLAIM_NUMBER.of(serial), SAMPLE_NAMES[serial % SAMPLE_NAMES.length], "1000001",
                         SAMPLE_ADDRESSES[serial % SAMPLE_ADDRESSES.length], 1000 + serial % 50_000,
                         LocalDate.of(2019, 11, 15), LocalDate.of(2020, 5, 15));
                 bytes.addAndGet(renderer.render(c).length);

@@ -26,7 +26,7 @@ class ClaimLifecycleTest {
 
     private static final LocalDate NIGHT = LocalDate.of(2019, 11, 14);
     private static final LocalDate VALUE_DATE = LocalDate.of(2019, 11, 18);
-    private static final String CLAIM_NO = ClaimNumber.of(ClaimNumber.FIRST_SERIAL);
+    private static final String CLAIM_NO = SerialNumber.CLAIM_NUMBER.of(SerialNumber.FIRST_SERIAL);
 
     private static JdbcTemplate jdbc;
     private static ClaimLifecycle lifecycle;
@@ -111,8 +111,8 @@ class ClaimLifecycleTest {
         }
         // claims and events numbered in the order decided, with nothing skipped for the refused ones
         assertThat(events()).extracting(ClaimEvent::seq).containsExactly(1, 2, 3, 4);
-        assertThat(events()).extracting(ClaimEvent::claimNo).containsExactly(ClaimNumber.of(100_000_001L),
-                ClaimNumber.of(100_000_002L), ClaimNumber.of(100_000_003L), ClaimNumber.of(100_000_004L));
+        assertThat(events()).extracting(ClaimEvent::claimNo).containsExactly(SerialNumber.CLAIM_NUMBER.of(100_000_001L),
+                SerialNumber.CLAIM_NUMBER.of(100_000_002L), SerialNumber.CLAIM_NUMBER.of(100_000_003L), SerialNumber.CLAIM_NUMBER.of(100_000_004L));
     }
 
     @Test
@@ -120,15 +120,15 @@ class ClaimLifecycleTest {
         claimIn(ClaimStatus.APPROVED, PayoutMethod.POSTAL);
         jdbc.update("INSERT INTO claim (claim_no, application_id, channel, status, amount_yen, payout_method,"
                         + " submitted_at, decided_on, status_since, certificate_no) VALUES (?, 'OLD', 'APP',"
-                        + " 'SCHEDULED', 1, 'POSTAL', ?, ?, ?, ?)", ClaimNumber.of(100_000_009L),
-                OffsetDateTime.parse("2019-10-02T10:00:00+09:00"), NIGHT, NIGHT, CertificateNumber.of(100_000_041L));
+                        + " 'SCHEDULED', 1, 'POSTAL', ?, ?, ?, ?)", SerialNumber.CLAIM_NUMBER.of(100_000_009L),
+                OffsetDateTime.parse("2019-10-02T10:00:00+09:00"), NIGHT, NIGHT, SerialNumber.CERTIFICATE_NUMBER.of(100_000_041L));
         lifecycle.issueCertificates(NIGHT, List.of(payable()), NIGHT.plusDays(1), NIGHT.plusMonths(6));
         lifecycle.decide(NIGHT, List.of(application("A9", PayoutMethod.BANK)),
                 List.of(new ClaimDecision(ClaimStatus.REJECTED, List.of(ClaimReason.UNKNOWN_MEMBER), null, null, 0,
                         null, null)));
         assertThat(events()).extracting(ClaimEvent::seq).containsExactly(1, 2);
-        assertThat(events().get(0).reference()).isEqualTo(CertificateNumber.of(100_000_042L));
-        assertThat(events().get(1).claimNo()).isEqualTo(ClaimNumber.of(100_000_010L));
+        assertThat(events().get(0).reference()).isEqualTo(SerialNumber.CERTIFICATE_NUMBER.of(100_000_042L));
+        assertThat(events().get(1).claimNo()).isEqualTo(SerialNumber.CLAIM_NUMBER.of(100_000_010L));
     }
 
     private void perform(ClaimTransition transition) {

@@ -8,7 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jp.refund.claim.ClaimNumber;
+import jp.refund.claim.SerialNumber;
 import jp.refund.shared.NightParameters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,10 +62,10 @@ class NightStepsTest {
         assertThat(step("decide-applications")).isEqualTo(BatchStatus.COMPLETED);
         assertThat(jdbc.queryForList("SELECT claim_no, application_id, status, reasons, amount_yen FROM claim"
                 + " ORDER BY claim_no")).map(row -> (List<Object>) new ArrayList<>(row.values())).containsExactly(
-                Arrays.<Object>asList(ClaimNumber.of(100_000_001L), "A1", "APPROVED", "", 12_500L),
-                Arrays.<Object>asList(ClaimNumber.of(100_000_002L), "A2", "APPROVED", "", 29_000L),
-                Arrays.<Object>asList(ClaimNumber.of(100_000_003L), "A3", "DUPLICATE", "DUPLICATE_APPLICATION", 29_000L),
-                Arrays.<Object>asList(ClaimNumber.of(100_000_004L), "A4", "REJECTED", "UNKNOWN_MEMBER", 0L));
+                Arrays.<Object>asList(SerialNumber.CLAIM_NUMBER.of(100_000_001L), "A1", "APPROVED", "", 12_500L),
+                Arrays.<Object>asList(SerialNumber.CLAIM_NUMBER.of(100_000_002L), "A2", "APPROVED", "", 29_000L),
+                Arrays.<Object>asList(SerialNumber.CLAIM_NUMBER.of(100_000_003L), "A3", "DUPLICATE", "DUPLICATE_APPLICATION", 29_000L),
+                Arrays.<Object>asList(SerialNumber.CLAIM_NUMBER.of(100_000_004L), "A4", "REJECTED", "UNKNOWN_MEMBER", 0L));
         assertThat(jdbc.queryForList("SELECT seq FROM claim_event WHERE run_date = ? ORDER BY seq", Integer.class,
                 NIGHT)).containsExactly(1, 2, 3, 4);
     }

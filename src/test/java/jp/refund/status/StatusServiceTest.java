@@ -103,7 +103,7 @@ class StatusServiceTest {
                 .andExpect(status().isUnauthorized());
         mvc.perform(get("/api/claims/1000000025").with(staff.token("support"))).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.message").value("a claim number is 10 digits with a valid check digit"));
-        mvc.perform(get("/api/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(staff.token("support")))
+        mvc.perform(get("/api/claims/" + jp.refund.claim.SerialNumber.CLAIM_NUMBER.of(500_000_000L)).with(staff.token("support")))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/claims").with(staff.token("support"))).andExpect(status().isBadRequest());
         mvc.perform(get("/api/claims").param("memberId", "M1").param("email", "a@b").with(staff.token("support")))
@@ -141,7 +141,7 @@ class StatusServiceTest {
         String html = page.getResponse().getContentAsString();
         assertThat(html).contains("本人確認中", "Identity check in progress", "他の会員と同じ口座です", "****555",
                 "以降（最短）", "三井住友", "春日部");
-        mvc.perform(get("/claims/" + jp.refund.claim.ClaimNumber.of(500_000_000L)).with(StaffTesting.bothFactors("support")))
+        mvc.perform(get("/claims/" + jp.refund.claim.SerialNumber.CLAIM_NUMBER.of(500_000_000L)).with(StaffTesting.bothFactors("support")))
                 .andExpect(status().isNotFound());
     }
 

@@ -8,22 +8,22 @@ import jp.refund.shared.LuhnCheckDigit;
  * have no prefix ({@code 1000000016}); certificate numbers start with {@code P}
  * ({@code P1000000016}), which keeps the two apart.
  */
-enum LuhnSerialNumber {
-    CLAIM("claim", ""),
-    CERTIFICATE("certificate", "P");
+public enum SerialNumber {
+    CLAIM_NUMBER("claim", ""),
+    CERTIFICATE_NUMBER("certificate", "P");
 
-    static final long FIRST_SERIAL = 100_000_001L;
+    public static final long FIRST_SERIAL = 100_000_001L;
     private static final long LAST_SERIAL = 999_999_999L;
 
     private final String kind;
     private final String prefix;
 
-    LuhnSerialNumber(String kind, String prefix) {
+    SerialNumber(String kind, String prefix) {
         this.kind = kind;
         this.prefix = prefix;
     }
 
-    String of(long serial) {
+    public String of(long serial) {
         if (serial < FIRST_SERIAL || serial > LAST_SERIAL) {
             throw new IllegalArgumentException(kind + " serial out of range: " + serial);
         }
@@ -31,11 +31,11 @@ enum LuhnSerialNumber {
         return prefix + digits + LuhnCheckDigit.of(digits);
     }
 
-    long serialOf(String number) {
+    public long serialOf(String number) {
         return Long.parseLong(number.substring(prefix.length(), prefix.length() + 9));
     }
 
-    boolean isValid(String number) {
+    public boolean isValid(String number) {
         return number != null && number.length() == prefix.length() + 10 && number.startsWith(prefix)
                 && number.substring(prefix.length()).matches("[1-9][0-9]{9}")
                 && LuhnCheckDigit.isValid(number.substring(prefix.length()));
