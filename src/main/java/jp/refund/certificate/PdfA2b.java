@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.zip.Deflater;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
@@ -30,6 +31,8 @@ final class PdfA2b {
     static final String OUTPUT_CONDITION = "sRGB IEC61966-2.1";
 
     private static final byte[] SRGB = load();
+    /** The profile deflated once (it is the same in every certificate), at zlib's best level. */
+    private static final byte[] SRGB_DEFLATED = deflate(SRGB);
 
     private PdfA2b() {
     }
@@ -56,9 +59,10 @@ final class PdfA2b {
      */
     private static COSDictionary outputIntent(PDDocument doc) throws IOException {
         COSStream profile = doc.getDocument().createCOSStream();
-        try (OutputStream out = profile.createOutputStream(COSName.FLATE_DECODE)) {
-            out.write(SRGB);
+        try (OutputStream out = profile.createRawOutputStream()) {
+            out.write(SRGB_DEFLATED);
         }
+        profile.setItem(COSName.FILTER, COSName.FLATE_DECODE);
         profile.setInt(COSName.N, 3);
         COSDictionary intent = new COSDictionary();
         intent.setItem(COSName.TYPE, COSName.getPDFName("OutputIntent"));
@@ -99,6 +103,22 @@ final class PdfA2b {
 
     private static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static byte[] deflate(byte[] bytes) {
+        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
     private static byte[] load() {
