@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders one A4 payout certificate (払出証書) with Apache PDFBox: title, certificate
- * number, payee, mailing address, amount, issue and valid-until dates, instructions,
- * issuer, and a QR code of the certificate number. The font is embedded as a subset.
+ * number, payee, mailing address, amount (※金8,000円也※: nothing can be written in),
+ * issue and valid-until dates, instructions, issuer, a QR code of the certificate number,
+ * and boxes for the payee's signature or seal and the counter's date stamp. The font is
+ * embedded as a subset; the document is PDF/A-2b ({@link PdfA2b}).
  *
  * <p>Same certificate, same bytes: the document id and dates come from the certificate,
  * never from the clock. Long names and addresses are set smaller and wrapped to stay in
