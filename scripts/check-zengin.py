@@ -4,7 +4,7 @@
 Usage: scripts/check-zengin.py FILE...   exit 0 if every file passes, 1 otherwise.
 Checks: Shift_JIS single-byte text, 120-byte records (CRLF after each, or none at all),
 record order header(1) data(2)* trailer(8) end(9), 種別コード 21, コード区分 0,
-numeric fields are digits, 振込指定区分 7, trailer count and total equal the data records.
+numeric fields are digits (顧客コード2 included: zero-filled), 振込指定区分 7, trailer count and total equal the data records.
 """
 import sys
 
@@ -42,6 +42,8 @@ def check(path):
         digits(rec, 21, 23, "被仕向支店番号")
         digits(rec, 43, 50, "預金種目/口座番号")
         amount = digits(rec, 81, 90, "振込金額")
+        digits(rec, 92, 101, "顧客コード1")
+        digits(rec, 102, 111, "顧客コード2")
         if amount <= 0:
             raise ValueError("a transfer of %d yen" % amount)
         if rec[111:112] != b"7":

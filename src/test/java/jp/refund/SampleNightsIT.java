@@ -164,7 +164,7 @@ class SampleNightsIT {
                         String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
                         String amount = java.text.NumberFormat.getIntegerInstance(java.util.Locale.JAPAN)
                                 .format(Long.parseLong(f[5]));
-                        assertThat(text).contains(f[0], f[1], "〒" + f[2], f[3], f[4] + " 様", "金 " + amount + " 円");
+                        assertThat(text).contains(f[0], f[1], "〒" + f[2], f[3], f[4] + " 様", "※金" + amount + "円也※");
                     }
                     certificates++;
                 }

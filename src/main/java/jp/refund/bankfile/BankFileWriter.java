@@ -50,8 +50,16 @@ public class BankFileWriter {
         }
     }
 
-    /** The night's bank file as records, if the night transferred anything. */
+    /** The night's bank file as records, if the night transferred anything, with today's originator settings. */
     public Optional<NightBankFile> file(LocalDate runDate) {
+        return file(runDate, originator);
+    }
+
+    /**
+     * The night's bank file as records with the given originator settings: {@code verify} passes
+     * those the night recorded, so an old night is checked against what it ran with.
+     */
+    public Optional<NightBankFile> file(LocalDate runDate, OriginatorSettings originator) {
         List<Transfer> transfers = jdbc.query("SELECT claim_no, bank_code, branch_code, account_type, account_number,"
                         + " holder_name, amount_yen, payout_date FROM claim WHERE emitted_on = ? AND payout_method = 'BANK'"
                         + " ORDER BY claim_no", (rs, i) -> new Transfer(rs.getString(1), rs.getString(2),

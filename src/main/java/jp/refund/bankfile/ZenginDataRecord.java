@@ -17,7 +17,7 @@ import static jp.refund.bankfile.ZenginRecordBytes.*;
  *   81-90   振込金額              N10
  *   91      新規コード            N1 "0"
  *   92-101  顧客コード1           N10 (claim number)
- *   102-111 顧客コード2           C10 (blank)
+ *   102-111 顧客コード2           N10 "0000000000" (numeric: zero-filled, not blank)
  *   112     振込指定区分          N1 "7" (テレ振込)
  *   113     識別表示              C1 (blank)
  *   114-120 ダミー                C7
@@ -28,6 +28,8 @@ public record ZenginDataRecord(String bankCode, String bankName, String branchCo
                                String customerCode1) {
 
     static final String RECORD = "data record";
+    /** 顧客コード2 is a numeric field and this batch has nothing to put in it: ten zeros. */
+    static final String CUSTOMER_CODE_2 = "0000000000";
 
     public byte[] format() {
         byte[] rec = new byte[LENGTH];
@@ -46,7 +48,7 @@ public record ZenginDataRecord(String bankCode, String bankName, String branchCo
         number(rec, RECORD, "振込金額", 81, 10, amountYen);
         text(rec, RECORD, "新規コード", 91, 1, "0");
         digits(rec, RECORD, "顧客コード1", 92, 10, customerCode1);
-        text(rec, RECORD, "顧客コード2", 102, 10, "");
+        text(rec, RECORD, "顧客コード2", 102, 10, CUSTOMER_CODE_2);
         text(rec, RECORD, "振込指定区分", 112, 1, "7");
         text(rec, RECORD, "識別表示", 113, 1, "");
         text(rec, RECORD, "ダミー", 114, 7, "");
@@ -88,6 +90,7 @@ public record ZenginDataRecord(String bankCode, String bankName, String branchCo
                 readDigits(rec, RECORD, "顧客コード1", 92, 10));
         expect(rec, RECORD, "手形交換所番号", 39, "0000");
         expect(rec, RECORD, "新規コード", 91, "0");
+        expectZerosOrBlank(rec, RECORD, "顧客コード2", 102, 10);
         expect(rec, RECORD, "振込指定区分", 112, "7");
         expectBlank(rec, RECORD, "ダミー", 114, 7);
         return data;

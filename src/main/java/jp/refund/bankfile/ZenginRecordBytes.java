@@ -116,4 +116,16 @@ final class ZenginRecordBytes {
             }
         }
     }
+
+    /**
+     * An unused numeric field: zero-filled as written now, or blank as files written before
+     * 顧客コード2 was zero-filled have it (their bytes are protected by their night's manifest).
+     */
+    static void expectZerosOrBlank(byte[] rec, String record, String field, int position, int length) {
+        String actual = readText(rec, record, field, position, length);
+        if (!actual.isEmpty() && !actual.equals("0".repeat(length))) {
+            throw new ZenginFormatException(record, field, position, "expected " + length + " zeros, found '"
+                    + actual + "'");
+        }
+    }
 }

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renders one A4 payout certificate (払出証書) with Apache PDFBox: title, certificate
- * number, payee, mailing address, amount, issue and valid-until dates, instructions,
- * issuer, and a QR code of the certificate number. The font is embedded as a subset.
+ * number, payee, mailing address, amount (※金8,000円也※: nothing can be written in),
+ * issue and valid-until dates, instructions, issuer, a QR code of the certificate number,
+ * and boxes for the payee's signature or seal and the counter's date stamp. The font is
+ * embedded as a subset; the document is PDF/A-2b ({@link PdfA2b}).
  *
  * <p>Same certificate, same bytes: the document id and dates come from the certificate,
  * never from the clock. Long names and addresses are set smaller and wrapped to stay in
@@ -38,6 +40,14 @@ public class CertificateRenderer {
     static final float MARGIN = 48;
     /** Printed where the font has no glyph for a character (〓, the printer's mark for it). */
     static final String MISSING_GLYPH = "〓";
+    /**
+     * Letter spacing of the title, in points at 30 pt. The title used to be spread with
+     * ideographic spaces (払　出　証　書), which a text search or a screen reader sees as four
+     * words; a small character spacing keeps it one word, 払出証書, when text is extracted.
+     */
+    static final float TITLE_SPACING = 2;
+    /** Width of each receipt box (signature or seal; date stamp): room for a 30 mm round stamp. */
+    static final float RECEIPT_BOX_WIDTH = 112;
 
     /** How a document gets its font: the parsed font of the thread, or (for comparison) the file every time. */
     interface FontLoading {
@@ -92,18 +102,30 @@ public class CertificateRenderer {
         }
     }
 
-    private static void document(PDDocument doc, PayoutCertificate c) {
+    /** The title, as printed (letter-spaced) and as the document's metadata: 払出証書. */
+    static final String TITLE = "払出証書";
+
+    /**
+     * Document information and XMP metadata, both from the certificate alone (no clock): the
+     * title, the numbers, the issue date as creation and modification date, and the PDF/A-2b
+     * declaration with its sRGB output intent.
+     */
+    private static void document(PDDocument doc, PayoutCertificate c) throws IOException {
         doc.setDocumentId(Long.parseLong(c.certificateNo().substring(1)));
+        String description = "Payout certificate " + c.certificateNo() + " for claim " + c.claimNo();
         PDDocumentInformation info = doc.getDocumentInformation();
-        info.setTitle("払出証書 " + c.certificateNo());
-        info.setSubject("Payout certificate " + c.certificateNo() + " for claim " + c.claimNo());
-        info.setProducer("refund-batch");
+        info.setTitle(TITLE);
+        info.setSubject(description);
+        info.setProducer(PRODUCER);
         Calendar issued = new GregorianCalendar(TimeZone.getTimeZone(ZoneOffset.ofHours(9)), Locale.ROOT);
         issued.clear();
         issued.set(c.issueDate().getYear(), c.issueDate().getMonthValue() - 1, c.issueDate().getDayOfMonth());
         info.setCreationDate(issued);
         info.setModificationDate(issued);
+        PdfA2b.declare(doc, TITLE, description, PRODUCER, c.issueDate());
     }
+
+    private static final String PRODUCER = "refund-batch";
 
     /** Replaces characters the font cannot draw, so a certificate never silently shows nothing. */
     String drawable(String text, PayoutCertificate c) {
@@ -126,6 +148,15 @@ public class CertificateRenderer {
 
     static String yen(long amount) {
         return NumberFormat.getIntegerInstance(Locale.JAPAN).format(amount);
+    }
+
+    /**
+     * The amount as a cheque writes it, so that nothing can be added: ※ before and after,
+     * 金 right before the first digit and 円也 right after the last, no space in between
+     * ({@code ※金8,000円也※}).
+     */
+    public static String amountAsPrinted(long amount) {
+        return "※金" + yen(amount) + "円也※";
     }
 
     /** Where everything goes on the page. Coordinates are PDF points from the lower-left corner. */
@@ -164,7 +195,7 @@ public class CertificateRenderer {
         }
 
         private void title() throws IOException {
-            centered("払　出　証　書", 28, height - 100);
+            spaced(TITLE, 30, TITLE_SPACING, height - 100);
             centered("PAYOUT CERTIFICATE", 10, height - 118);
         }
 
@@ -196,7 +227,7 @@ public class CertificateRenderer {
             content.addRect(MARGIN, top - 64, width - 2 * MARGIN, 64);
             content.stroke();
             text("お支払金額  Amount", 10, MARGIN + 12, top - 20);
-            String amount = "金 " + yen(c.amountYen()) + " 円";
+            String amount = amountAsPrinted(c.amountYen());
             float size = 26;
             text(amount, size, width - MARGIN - 16 - width(amount, size), top - 50);
         }
@@ -221,20 +252,37 @@ public class CertificateRenderer {
             String jp = "この証書と写真付きの本人確認書類（運転免許証、マイナンバーカード、パスポートなど）を、"
                     + "有効期限までにゆうちょ銀行または郵便局の窓口へお持ちください。記載の金額を現金でお支払いします。"
                     + "名義人ご本人のみ、有効期限内に限り受け取れます。";
-            float y = fitAt(jp, MARGIN, top - 22, width - 2 * MARGIN, 66, 10.5f, 8, "instructions");
+            float y = fitAt(jp, MARGIN, top - 22, width - 2 * MARGIN, 48, 10.5f, 8, "instructions");
             String en = "Bring this certificate and a photo ID (driver's license, My Number card, passport) to a "
                     + "Japan Post Bank or post office counter before " + c.validUntil() + " to receive the amount "
                     + "in cash. Only the named payee can receive it; an expired certificate cannot be used.";
             fitAt(en, MARGIN, y - 6, width - 2 * MARGIN, 40, 9, 7, "instructions");
         }
 
+        /** Issuer on the left; on the right the payee's signature or seal and the counter's date stamp. */
         private void issuerBlock() throws IOException {
-            float y = MARGIN + 56;
-            line(MARGIN, y + 18, width - MARGIN, y + 18);
-            text("発行者  Issuer", 9, MARGIN, y);
-            text(issuer.name(), 13, MARGIN + 80, y);
-            text(issuer.contact(), 9, MARGIN + 80, y - 18);
+            float boxTop = MARGIN + 108;
+            float boxBottom = MARGIN + 8;
+            line(MARGIN, boxTop + 10, width - MARGIN, boxTop + 10);
+            float right = width - MARGIN;
+            receiptBox(right - RECEIPT_BOX_WIDTH, boxTop, boxBottom, "受取人 署名または押印",
+                    "Payee's signature or seal");
+            receiptBox(right - 2 * RECEIPT_BOX_WIDTH - 10, boxTop, boxBottom, "受付日付印", "Counter's date stamp");
+            float issuerWidth = right - 2 * RECEIPT_BOX_WIDTH - 10 - 16 - MARGIN;
+            text("発行者  Issuer", 9, MARGIN, boxTop - 10);
+            float y = fitAt(issuer.name(), MARGIN, boxTop - 16, issuerWidth, 36, 13, 8, "issuer name");
+            fitAt(issuer.contact(), MARGIN, y - 6, issuerWidth, 36, 9, 6, "issuer contact");
             text(c.certificateNo() + " / " + c.claimNo(), 7, MARGIN, MARGIN - 2);
+        }
+
+        private void receiptBox(float x, float top, float bottom, String label, String english) throws IOException {
+            content.setLineWidth(0.8f);
+            content.addRect(x, bottom, RECEIPT_BOX_WIDTH, top - bottom);
+            content.stroke();
+            content.setLineWidth(0.5f);
+            line(x, top - 24, x + RECEIPT_BOX_WIDTH, top - 24);
+            centeredIn(label, 8, x, RECEIPT_BOX_WIDTH, top - 11);
+            centeredIn(english, 6.5f, x, RECEIPT_BOX_WIDTH, top - 20);
         }
 
         // --- drawing helpers -------------------------------------------------------------
@@ -245,6 +293,23 @@ public class CertificateRenderer {
             content.newLineAtOffset(x, y);
             content.showText(s);
             content.endText();
+        }
+
+        /** Centered with extra space between the letters (character spacing, not space characters). */
+        private void spaced(String s, float size, float spacing, float y) throws IOException {
+            int letters = s.codePointCount(0, s.length());
+            float w = width(s, size) + spacing * (letters - 1);
+            content.beginText();
+            content.setFont(font, size);
+            content.setCharacterSpacing(spacing);
+            content.newLineAtOffset((width - w) / 2, y);
+            content.showText(s);
+            content.setCharacterSpacing(0);
+            content.endText();
+        }
+
+        private void centeredIn(String s, float size, float x, float boxWidth, float y) throws IOException {
+            text(s, size, x + (boxWidth - width(s, size)) / 2, y);
         }
 
         private void centered(String s, float size, float y) throws IOException {

@@ -14,6 +14,7 @@ import jp.refund.ingest.IngestReports;
 import jp.refund.ingest.ParsedRow;
 import jp.refund.report.AuditWorkbook;
 import jp.refund.report.NightOutputFolder;
+import jp.refund.report.NightSettings;
 import jp.refund.report.Reconciliation;
 import jp.refund.schedule.PayoutScheduler;
 import jp.refund.shared.CrashPoint;
@@ -230,16 +231,17 @@ class NightlyJobConfiguration {
 
     // ---- publishing --------------------------------------------------------------------------
 
-    /** Ingest summary and rejects, claim events and review queue, reconciliation. */
+    /** Ingest summary and rejects, claim events and review queue, reconciliation, the night's settings. */
     @Bean
     Step writeReports(IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
-                      CrashPoint crashPoint) {
+                      NightSettings nightSettings, CrashPoint crashPoint) {
         return tasklet("write-reports", (night, folder) -> {
             ingestReports.write(night.runDate(), folder.staging());
             claimReports.write(night.runDate(), folder.staging());
             reconciliation.write(night.runDate(), folder.staging());
+            nightSettings.write(folder.staging());
             crashPoint.reached(PUBLISH);
-            return 3;
+            return 4;
         });
     }
 

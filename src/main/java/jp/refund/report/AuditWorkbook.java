@@ -142,7 +142,7 @@ public class AuditWorkbook {
                 new WorkbookSheet.Column("item", TEXT, 28), new WorkbookSheet.Column("value", TEXT, 28),
                 new WorkbookSheet.Column("count", NUMBER, 12), new WorkbookSheet.Column("amount_yen", YEN, 16),
                 new WorkbookSheet.Column("", NUMBER, 12), new WorkbookSheet.Column("", NUMBER, 12)));
-        sheet.row("night", runDate.toString());
+        sheet.row("night", runDate);
         sheet.gap();
         sheet.title("ingest: feed", "file", "rows_read", "accepted", "skipped", "rejected");
         for (FeedCount c : ingest.counts(runDate)) {
@@ -194,7 +194,7 @@ public class AuditWorkbook {
                 new WorkbookSheet.Column("channel", TEXT, 8), new WorkbookSheet.Column("member_id", TEXT, 14),
                 new WorkbookSheet.Column("amount_yen", YEN, 12), new WorkbookSheet.Column("payout_method", TEXT, 8),
                 new WorkbookSheet.Column("flags", TEXT, 48), new WorkbookSheet.Column("pending_since", DATE, 12),
-                new WorkbookSheet.Column("submitted_at", TIMESTAMP, 20)));
+                new WorkbookSheet.Column("submitted_at", TIMESTAMP, 26)));
         for (ClaimBook.PendingClaim p : claims.pendingReview()) {
             sheet.row(p.claimNo(), p.applicationId(), p.channel(), p.memberId(), p.amountYen(), p.payoutMethod(),
                     p.flags(), p.pendingSince(), p.submittedAt());

@@ -46,10 +46,16 @@ public final class NightOutputFolder {
 
     /**
      * Writes {@code MANIFEST.sha256} over every file of the staging folder, after removing
-     * what a killed run left half-written.
+     * what a killed run left half-written; nothing when the folder is already in place.
      */
     public void writeManifest() {
         Path staging = staging();
+        if (!Files.exists(staging) && Files.exists(published())) {
+            // resumed after the folder was moved into place (the job repository lost the step's completion,
+            // e.g. a halt within the database's write delay): the manifest is already in it. Writing one
+            // here would create an empty staging folder that publishing then moves over the night's files.
+            return;
+        }
         try {
             Files.createDirectories(staging);
             removeTemporaryFiles(staging);

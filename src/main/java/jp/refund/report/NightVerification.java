@@ -15,15 +15,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import jp.refund.bankfile.BankFileWriter;
+import jp.refund.bankfile.OriginatorSettings;
 import jp.refund.bankfile.ZenginFile;
 import jp.refund.bankfile.ZenginFormatException;
 import jp.refund.certificate.CertificateIssue;
+import jp.refund.certificate.CertificateRenderer;
 import jp.refund.certificate.PayoutCertificate;
 import jp.refund.claim.ClaimReports;
 import jp.refund.ingest.IngestReports;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -32,7 +36,9 @@ import org.springframework.stereotype.Service;
  * files against the manifest, each bank file against its own trailer and against the
  * database, certificates against the mailing list (and the mailing list against the
  * database), the reconciliation's arithmetic, and the night's event, ingest and reject
- * files against the database.
+ * files against the database. Bank file headers are checked against the settings the night
+ * recorded ({@code reports/night-settings.csv}), never against today's. An {@code ok} line means
+ * that its check held: a check that found any difference prints only its differences.
  */
 @Service
 public class NightVerification {
@@ -50,9 +56,17 @@ public class NightVerification {
     private final IngestReports ingestReports;
     private final ClaimReports claimReports;
     private final Reconciliation reconciliation;
+    /** Today's originator: only for nights that recorded no settings. */
+    private final OriginatorSettings originator;
+
+    /** The originator a night's bank file header is checked against (none: not compared), and where it came from. */
+    private record HeaderSettings(Optional<OriginatorSettings> originator, String note) {
+    }
 
     NightVerification(JdbcTemplate jdbc, BankFileWriter bankFiles, CertificateIssue certificates,
-                      IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation) {
+                      IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
+                      OriginatorSettings originator) {
+        this.originator = originator;
         this.jdbc = jdbc;
         this.bankFiles = bankFiles;
         this.certificates = certificates;
@@ -74,14 +88,91 @@ public class NightVerification {
             diffs.add(runDate + ": the database has no completed night of this date");
         }
         manifest(folder, diffs, checked);
-        bankFile(runDate, folder, diffs, checked);
+        HeaderSettings originator = settings(folder, diffs, checked);
+        bankFile(runDate, folder, originator, diffs, checked);
         certificates(runDate, folder, diffs, checked);
         reconciliation(runDate, folder, diffs, checked);
         regenerated(runDate, folder, diffs, checked);
         return new Outcome(diffs, checked);
     }
 
+    /**
+     * The settings the night recorded ({@code reports/night-settings.csv}): well-formed, sorted,
+     * no secret, and {@code refund.originator.*} as a valid originator, which the bank file's
+     * header is checked against. A night written before settings were recorded (its manifest does
+     * not list the file) is checked against today's originator; empty when the recorded settings
+     * cannot be used, and then the header is not compared.
+     */
+    private HeaderSettings settings(Path folder, List<String> diffs, List<String> checked) {
+        Path file = folder.resolve(NightSettings.FILE);
+        if (!Files.exists(file)) {
+            if (listedInManifest(folder, NightSettings.FILE)) {
+                // the manifest check names the missing file
+                return new HeaderSettings(Optional.empty(), " (header not checked: the night's settings are missing)");
+            }
+            return new HeaderSettings(Optional.of(originator),
+                    " (the night recorded no settings: header against today's refund.originator.*)");
+        }
+        int before = diffs.size();
+        Map<String, String> recorded = new java.util.LinkedHashMap<>();
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.isEmpty() || !lines.get(0).equals(String.join(",", NightSettings.HEADER))) {
+                diffs.add(NightSettings.FILE + ": the header is not 'property,value'");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String previous = "";
+        for (String[] row : NightFiles.csvRows(file)) {
+            if (row.length != 2) {
+                diffs.add(NightSettings.FILE + ": a line of " + row.length + " field(s)");
+                continue;
+            }
+            if (row[0].compareTo(previous) <= 0) {
+                diffs.add(NightSettings.FILE + ": " + row[0] + " is out of order or repeated");
+            }
+            if (!NightSettings.recorded(row[0])) {
+                diffs.add(NightSettings.FILE + ": " + row[0] + " is not a setting to record (a secret or not the night's)");
+            }
+            previous = row[0];
+            recorded.put(row[0], row[1]);
+        }
+        Optional<OriginatorSettings> nights;
+        try {
+            nights = new Binder(new MapConfigurationPropertySource(recorded))
+                    .bind("refund.originator", OriginatorSettings.class).map(Optional::of).orElse(Optional.empty());
+            if (nights.isEmpty()) {
+                diffs.add(NightSettings.FILE + ": no refund.originator.* settings");
+            }
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            diffs.add(NightSettings.FILE + ": refund.originator.* is not a valid originator (" + cause.getMessage() + ")");
+            nights = Optional.empty();
+        }
+        if (diffs.size() == before) {
+            checked.add("night settings: " + recorded.size() + " setting(s) recorded; the bank file is checked"
+                    + " against the night's refund.originator.*");
+        }
+        return new HeaderSettings(nights, nights.isPresent() ? ""
+                : " (header not checked: the night's settings are not usable)");
+    }
+
+    private static boolean listedInManifest(Path folder, String file) {
+        Path manifest = folder.resolve(NightOutputFolder.MANIFEST);
+        try {
+            return Files.exists(manifest) && Files.readAllLines(manifest, StandardCharsets.UTF_8).stream()
+                    .anyMatch(line -> line.endsWith("  " + file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void manifest(Path folder, List<String> diffs, List<String> checked) {
+        int before = diffs.size();
         Path manifest = folder.resolve(NightOutputFolder.MANIFEST);
         if (!Files.exists(manifest)) {
             diffs.add(NightOutputFolder.MANIFEST + ": missing");
@@ -116,14 +207,25 @@ public class NightVerification {
                     diffs.add(file + ": not in the manifest (the file was added)");
                 }
             }
-            checked.add("manifest: " + listed.size() + " file(s)");
+            if (diffs.size() == before) {
+                checked.add("manifest: " + listed.size() + " file(s), every one as listed");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void bankFile(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
-        Optional<BankFileWriter.NightBankFile> expected = bankFiles.file(runDate);
+    private void bankFile(LocalDate runDate, Path folder, HeaderSettings settings, List<String> diffs,
+                          List<String> checked) {
+        // the records from the database, the header from the night's settings (today's only when it recorded none)
+        Optional<OriginatorSettings> originator = settings.originator();
+        Optional<BankFileWriter.NightBankFile> expected;
+        try {
+            expected = bankFiles.file(runDate, originator.orElse(this.originator));
+        } catch (IllegalStateException e) { // e.g. the recorded originator's branch is not in today's bank master
+            diffs.add("bank: the night's bank file cannot be made again from the database: " + e.getMessage());
+            return;
+        }
         List<Path> files = list(folder.resolve("bank"), ".txt");
         if (expected.isEmpty() && files.isEmpty()) {
             checked.add("bank file: none, and the database has no transfer of this night");
@@ -136,6 +238,7 @@ public class NightVerification {
         }
         for (Path file : files) {
             String name = "bank/" + file.getFileName();
+            int before = diffs.size();
             ZenginFile actual;
             try {
                 actual = ZenginFile.parse(Files.readAllBytes(file));
@@ -150,8 +253,9 @@ public class NightVerification {
                 continue;
             }
             ZenginFile db = expected.get().file();
-            if (!db.header().equals(actual.header())) {
-                diffs.add(name + ": header differs from the database and settings");
+            if (originator.isPresent() && !db.header().equals(actual.header())) {
+                diffs.add(name + ": header differs from the night's settings (" + NightSettings.FILE + ")"
+                        + " and value date");
             }
             int n = Math.max(db.transfers().size(), actual.transfers().size());
             for (int i = 0; i < n; i++) {
@@ -167,12 +271,15 @@ public class NightVerification {
                             + String.join("; ", a.differences(d)));
                 }
             }
-            checked.add(name + ": " + actual.trailer().count() + " transfer(s), " + actual.trailer().totalYen()
-                    + " yen, trailer and database agree");
+            if (diffs.size() == before) {
+                checked.add(name + ": " + actual.trailer().count() + " transfer(s), " + actual.trailer().totalYen()
+                        + " yen, trailer and database agree" + settings.note());
+            }
         }
     }
 
     private void certificates(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
+        int before = diffs.size();
         List<PayoutCertificate> expected = certificates.certificates(runDate);
         Path list = folder.resolve("certificates/mailing-list.csv");
         List<Path> pdfs = list(folder.resolve("certificates"), ".pdf");
@@ -217,9 +324,12 @@ public class NightVerification {
             }
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 String text = new PDFTextStripper().getText(doc);
-                String amount = java.text.NumberFormat.getIntegerInstance(java.util.Locale.JAPAN)
-                        .format(Long.parseLong(row[5]));
-                if (!text.contains(no) || !text.contains("金 " + amount + " 円")) {
+                long yen = Long.parseLong(row[5]);
+                String amount = java.text.NumberFormat.getIntegerInstance(java.util.Locale.JAPAN).format(yen);
+                // ※金8,000円也※ since certificates protect the amount; 金 8,000 円 on those printed before
+                boolean showsAmount = text.contains(CertificateRenderer.amountAsPrinted(yen))
+                        || text.contains("金 " + amount + " 円");
+                if (!text.contains(no) || !showsAmount) {
                     diffs.add("certificates/" + pdf.getFileName() + ": does not show its number and amount "
                             + amount + " yen");
                 }
@@ -232,11 +342,14 @@ public class NightVerification {
                 diffs.add("certificates/" + no + ".pdf: on the mailing list but missing");
             }
         }
-        checked.add("certificates: " + pdfs.size() + " PDF(s) against " + rows.size() + " mailing-list row(s) and "
-                + db.size() + " in the database");
+        if (diffs.size() == before) {
+            checked.add("certificates: " + pdfs.size() + " PDF(s) against " + rows.size() + " mailing-list row(s) and "
+                    + db.size() + " in the database");
+        }
     }
 
     private void reconciliation(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
+        int before = diffs.size();
         Path file = folder.resolve("reports/reconciliation.csv");
         if (!Files.exists(file)) {
             diffs.add("reports/reconciliation.csv: missing");
@@ -263,8 +376,6 @@ public class NightVerification {
         if (difference != 0 || lines.get("DIFFERENCE")[0] != 0 || lines.get("DIFFERENCE")[1] != 0) {
             diffs.add("reports/reconciliation.csv: does not balance (closing - disputed - buckets = " + difference
                     + " yen, DIFFERENCE line " + lines.get("DIFFERENCE")[0] + "," + lines.get("DIFFERENCE")[1] + ")");
-        } else {
-            checked.add("reconciliation: " + lines.get("CLOSING_TOTAL")[1] + " yen closing = disputed + buckets");
         }
         for (ReconciliationLine line : reconciliation.recorded(runDate)) {
             long[] reported = lines.get(line.bucket());
@@ -273,6 +384,10 @@ public class NightVerification {
                         + " recorded (" + line.wallets() + " wallet(s), " + line.amountYen() + " yen)");
             }
         }
+        if (diffs.size() == before) {
+            checked.add("reconciliation: " + lines.get("CLOSING_TOTAL")[1] + " yen closing = disputed + buckets,"
+                    + " as the night's balance check recorded");
+        }
     }
 
     /** The night's facts that never change (events, ingest summary, rejects) written again from the database. */
@@ -280,6 +395,7 @@ public class NightVerification {
         Path scratch;
         try {
             scratch = Files.createTempDirectory("verify-" + runDate);
+            int before = diffs.size();
             try {
                 ingestReports.write(runDate, scratch);
                 claimReports.writeEvents(runDate, scratch);
@@ -301,7 +417,9 @@ public class NightVerification {
                         diffs.add("rejects/" + rejects.getFileName() + ": the database has no rejects of this feed");
                     }
                 }
-                checked.add("events, ingest summary and rejects: " + compared + " file(s) equal to the database");
+                if (diffs.size() == before) {
+                    checked.add("events, ingest summary and rejects: " + compared + " file(s) equal to the database");
+                }
             } finally {
                 try (Stream<Path> walk = Files.walk(scratch)) {
                     for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {

@@ -2,11 +2,13 @@ package jp.refund.report;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -14,7 +16,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * One table of the audit workbook, streamed row by row: a bold frozen header with an
- * auto-filter, fixed column widths, numbers as numbers, dates as dates, and text from
+ * auto-filter, printed landscape to one page width with the header repeated on every page,
+ * fixed column widths, numbers as numbers, dates as date cells, timestamps as ISO-8601 text
+ * with their offset (a spreadsheet date cannot hold one), and text from
  * the input as quote-prefixed text cells so that {@code =HYPERLINK(...)} or {@code @SUM(...)}
  * can never become a formula, not even when a person edits the cell. A table longer than
  * Excel's 1,048,576 rows continues on a sheet named "… (2)".
@@ -28,6 +32,8 @@ final class WorkbookSheet {
     }
 
     static final int MAX_ROWS = SpreadsheetVersion.EXCEL2007.getMaxRows();
+    /** Timestamps as the feeds give them: {@code 2019-10-01T09:15:00+09:00} (seconds always, {@code Z} for UTC). */
+    static final DateTimeFormatter TIMESTAMP_TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private final SXSSFWorkbook workbook;
     private final String name;
@@ -45,7 +51,6 @@ final class WorkbookSheet {
         final CellStyle number;
         final CellStyle yen;
         final CellStyle date;
-        final CellStyle timestamp;
 
         Styles(SXSSFWorkbook workbook) {
             Font bold = workbook.createFont();
@@ -60,8 +65,6 @@ final class WorkbookSheet {
             yen.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
             date = workbook.createCellStyle();
             date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
-            timestamp = workbook.createCellStyle();
-            timestamp.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
         }
     }
 
@@ -91,10 +94,30 @@ final class WorkbookSheet {
         }
         sheet.createFreezePane(0, 1);
         sheet.setAutoFilter(new CellRangeAddress(0, 0, 0, columns.size() - 1));
+        printSetup();
         nextRow = 1;
     }
 
-    /** Adds a row; values follow the columns' kinds (String, Number, LocalDate, OffsetDateTime); null is empty. */
+    /**
+     * Printed sensibly: A4 landscape, every column on one page width (as many pages down as the
+     * rows need), the header row repeated on every page, grid lines and a page number.
+     */
+    private void printSetup() {
+        sheet.setFitToPage(true);
+        PrintSetup print = sheet.getPrintSetup();
+        print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setPrintGridlines(true);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+        sheet.getFooter().setCenter(sheet.getSheetName() + " — &P / &N");
+    }
+
+    /**
+     * Adds a row; values follow the columns' kinds (String, Number, LocalDate, OffsetDateTime); null is
+     * empty. A {@link LocalDate} is a date cell in any column (the Summary's night, under a text heading).
+     */
     void row(Object... values) {
         if (nextRow >= maxRows) {
             startSheet();
@@ -106,6 +129,11 @@ final class WorkbookSheet {
                 continue;
             }
             Cell cell = row.createCell(i);
+            if (v instanceof LocalDate date) {
+                cell.setCellValue(date);
+                cell.setCellStyle(styles.date);
+                continue;
+            }
             switch (columns.get(i).kind()) {
                 case TEXT -> {
                     cell.setCellValue(v.toString());
@@ -124,10 +152,9 @@ final class WorkbookSheet {
                     cell.setCellStyle(styles.date);
                 }
                 case TIMESTAMP -> {
-                    // shown in JST, the zone of every time in this system
-                    cell.setCellValue(((OffsetDateTime) v).atZoneSameInstant(java.time.ZoneOffset.ofHours(9))
-                            .toLocalDateTime());
-                    cell.setCellStyle(styles.timestamp);
+                    // a spreadsheet date has no offset: ISO-8601 text with the offset as delivered
+                    cell.setCellValue(TIMESTAMP_TEXT.format((OffsetDateTime) v));
+                    cell.setCellStyle(styles.text);
                 }
             }
         }

@@ -49,6 +49,20 @@ class ZenginRecordsTest {
     }
 
     @Test
+    void customerCode2IsANumericFieldOfTenZeros() {
+        byte[] rec = SATO.format();
+        assertThat(new String(rec, 101, 10, Charset.forName("Shift_JIS"))).isEqualTo("0000000000");
+        // a file written before the field was zero-filled still reads (its night's manifest protects its bytes)
+        byte[] blank = rec.clone();
+        java.util.Arrays.fill(blank, 101, 111, (byte) ' ');
+        assertThat(ZenginDataRecord.parse(blank)).isEqualTo(SATO);
+        byte[] other = rec.clone();
+        other[110] = '5';
+        assertThatThrownBy(() -> ZenginDataRecord.parse(other))
+                .hasMessage("data record field 顧客コード2 (byte 102): expected 10 zeros, found '0000000005'");
+    }
+
+    @Test
     void aNameCutAtAVoicedMarkLeavesTheKanaOutToo() {
         assertThat(ZenginName.forBankFile(LONG_NAME)).hasSize(29).endsWith("ﾍ");
         assertThat(ZenginName.fit("ｶﾞｷﾞ", 3)).isEqualTo("ｶﾞ");

@@ -42,9 +42,18 @@ class CertificateRendererTest {
     @Test
     void theCertificateSaysToWhomWhereHowMuchAndUntilWhen() throws IOException {
         String text = text(RENDERER.render(SUZUKI)).replace("\r", "");
-        assertThat(text).contains("払", "出", "証", "書", "P1000000016", "1000000040", "鈴木 一郎 様", "〒530-0001",
-                "大阪府大阪市北区梅田1-1-1", "金 8,000 円", "2019年11月15日", "2020年5月15日",
+        assertThat(text).contains("払出証書", "P1000000016", "1000000040", "鈴木 一郎 様", "〒530-0001",
+                "大阪府大阪市北区梅田1-1-1", "※金8,000円也※", "2019年11月15日", "2020年5月15日",
                 "ゆうちょ銀行または郵便局の窓口", "写真付きの本人確認書類", "ウォレット残高払戻事務局");
+    }
+
+    @Test
+    void theAmountLeavesNoGapToWriteIntoAndThePageHasBoxesForTheSealAndTheDateStamp() throws IOException {
+        String text = text(RENDERER.render(SUZUKI)).replace("\r", "");
+        assertThat(CertificateRenderer.amountAsPrinted(1_234_567)).isEqualTo("※金1,234,567円也※");
+        assertThat(text).contains("※金8,000円也※").doesNotContain("金 8").doesNotContain("8,000 円");
+        assertThat(text).contains("受取人 署名または押印", "Payee's signature or seal", "受付日付印",
+                "Counter's date stamp");
     }
 
     @Test

@@ -35,8 +35,11 @@ class AuditOutputsIT {
         assertThat(h.run("nightly", "--input=" + Path.of("input").toAbsolutePath()).exitCode()).isZero();
     }
 
+    /** Read-only: a workbook opened from its file (read-write) is written back on close, changing the night's bytes. */
     private static XSSFWorkbook workbook(Path file) throws Exception {
-        return new XSSFWorkbook(file.toFile());
+        try (var in = Files.newInputStream(file)) {
+            return new XSSFWorkbook(in);
+        }
     }
 
     @Test
@@ -47,6 +50,20 @@ class AuditOutputsIT {
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsExactly("Summary", "Files", "Events", "Review queue", "Shared bank accounts",
                     "Rejected rows");
+
+            for (Sheet sheet : wb) {
+                assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
+                assertThat(sheet.getPrintSetup().getFitWidth()).as(sheet.getSheetName()).isEqualTo((short) 1);
+                assertThat(sheet.getRepeatingRows()).as(sheet.getSheetName()).isNotNull();
+            }
+            Cell nightDate = wb.getSheet("Summary").getRow(1).getCell(1);
+            assertThat(DateUtil.isCellDateFormatted(nightDate)).isTrue();
+            assertThat(nightDate.getLocalDateTimeCellValue().toLocalDate()).hasToString("2019-11-13");
+            Sheet queue = wb.getSheet("Review queue");
+            if (queue.getLastRowNum() > 0) {
+                assertThat(queue.getRow(1).getCell(8).getStringCellValue()).matches(
+                        "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)");
+            }
 
             Sheet events = wb.getSheet("Events");
             assertThat(events.getLastRowNum()).isEqualTo(h.count(
@@ -178,6 +195,74 @@ class AuditOutputsIT {
                 "DIFF bank/SOGOFURI-20191115.txt: SHA-256 differs from the manifest",
                 "DIFF bank/SOGOFURI-20191115.txt: trailer record field 合計金額 (byte 8): says 100121 yen,"
                         + " the transfers add up to 180121");
+        assertThat(result.stdout()).doesNotContain("ok   manifest").doesNotContain("ok   bank/");
+    }
+
+    @Test
+    void verifyNamesAnAmountChangedWithItsTrailerAndPrintsNoOkForThoseChecks(@TempDir Path root) throws Exception {
+        Path out = copyOfOutput(root);
+        Path bank = out.resolve("2019-11-13/bank/SOGOFURI-20191115.txt");
+        byte[] bytes = Files.readAllBytes(bank);
+        bytes[122 + 85] = '9'; // first transfer's amount: 12500 -> 92500 ...
+        int trailer = bytes.length - 2 * 122;
+        byte[] total = String.format("%012d", 100121 + 80000).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(total, 0, bytes, trailer + 7, 12); // ... and the trailer's 合計金額 to match: the file is consistent
+        Files.write(bank, bytes);
+
+        NightlyHarness.Result result = verify(out, "2019-11-13");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains(
+                "DIFF bank/SOGOFURI-20191115.txt: SHA-256 differs from the manifest",
+                "DIFF bank/SOGOFURI-20191115.txt data record 1 (record 2 of the file): file vs database: 振込金額 '92500' vs '12500'");
+        assertThat(result.stdout()).doesNotContain("ok   manifest").doesNotContain("ok   bank/")
+                .doesNotContain("trailer and database agree");
+        assertThat(result.stdout()).contains("ok   certificates", "ok   reconciliation", "ok   night settings");
+    }
+
+    @Test
+    void verifyChecksANightAgainstTheSettingsItRecordedNotTodays() throws Exception {
+        String night = "2019-11-13";
+        assertThat(h.read(night + "/" + NightSettings.FILE)).startsWith("property,value\n")
+                .contains("\nrefund.originator.code,1234567890\n", "\nrefund.originator.bank-code,0001\n")
+                .doesNotContain("chunk-size").doesNotContain("password");
+        assertThat(h.read(night + "/" + NightOutputFolder.MANIFEST)).contains("  " + NightSettings.FILE + "\n");
+
+        // the bank assigned other originator settings after the night: verify still passes
+        NightlyHarness.Result result = h.run("verify", "--date=" + night, "--refund.originator.code=9876543210",
+                "--refund.originator.name-kana=ｼﾝｲﾗｲﾆﾝ", "--refund.originator.bank-code=0005",
+                "--refund.originator.branch-code=001", "--refund.originator.account-number=7654321");
+
+        assertThat(result.exitCode()).as(result.stdout()).isZero();
+        assertThat(result.stdout()).contains("ok   night settings", "ok   bank/SOGOFURI-20191115.txt",
+                "verified " + night + ": no difference");
+    }
+
+    @Test
+    void verifyNamesAlteredSettingsAndTheHeaderTheyNoLongerMatch(@TempDir Path root) throws Exception {
+        Path out = copyOfOutput(root);
+        Path settings = out.resolve("2019-11-13/" + NightSettings.FILE);
+        Files.writeString(settings, Files.readString(settings).replace("refund.originator.code,1234567890",
+                "refund.originator.code,1111111111"));
+
+        NightlyHarness.Result result = verify(out, "2019-11-13");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("DIFF reports/night-settings.csv: SHA-256 differs from the manifest",
+                "DIFF bank/SOGOFURI-20191115.txt: header differs from the night's settings");
+        assertThat(result.stdout()).doesNotContain("ok   manifest").doesNotContain("ok   bank/");
+    }
+
+    @Test
+    void veraPdfFindsEveryCertificateOfTheSamplePdfA2b() throws Exception {
+        List<Path> pdfs;
+        try (Stream<Path> walk = Files.walk(h.output())) {
+            pdfs = walk.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
+        }
+        assertThat(pdfs).isNotEmpty();
+        for (Path pdf : pdfs) {
+            assertThat(jp.refund.certificate.VeraPdf.pdfA2bFailures(Files.readAllBytes(pdf))).as(pdf.toString()).isEmpty();
+        }
     }
 
     @Test
