@@ -24,8 +24,8 @@ class CertificatePdfATest {
         // the benchmark's names and addresses (kanji of both forms, long addresses) and the two test payees
         for (int i = 0; i < 12; i++) {
             int serial = 100_000_001 + i;
-            PayoutCertificate c = new PayoutCertificate(jp.refund.claim.CertificateNumber.of(serial),
-                    jp.refund.claim.ClaimNumber.of(serial),
+            PayoutCertificate c = new PayoutCertificate(jp.refund.claim.SerialNumber.CERTIFICATE_NUMBER.of(serial),
+                    jp.refund.claim.SerialNumber.CLAIM_NUMBER.of(serial),
                     CertificateBenchmark.SAMPLE_NAMES[i % CertificateBenchmark.SAMPLE_NAMES.length], "1000001",
                     CertificateBenchmark.SAMPLE_ADDRESSES[i % CertificateBenchmark.SAMPLE_ADDRESSES.length],
                     1000 + 997L * i, LocalDate.of(2019, 11, 15), LocalDate.of(2020, 5, 15));
