@@ -23,7 +23,10 @@ class ConcurrentReadIT {
         Path book = root.resolve("book");
         new BookGenerator(new BookGenerator.Settings(book, 5000, 11, 1, LocalDate.of(2019, 11, 13), 0.8)).generate();
         ChildNightly night = new ChildNightly(root.resolve("run"), true);
-        Process p = night.command(book, List.of()).redirectOutput(root.resolve("night.log").toFile()).start();
+        // small ingest chunks: the feeds take a few seconds, so reads see the book before any claim exists
+        // (with 1,000-row chunks an idle machine ingests this book between two reads)
+        Process p = night.command(book, List.of("-Drefund.ingest.chunk-size=20"))
+                .redirectOutput(root.resolve("night.log").toFile()).start();
 
         List<Long> claimCounts = new ArrayList<>();
         int reads = 0;
