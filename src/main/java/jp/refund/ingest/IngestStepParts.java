@@ -1,6 +1,7 @@
 package jp.refund.ingest;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import jp.refund.shared.CrashPoint;
@@ -60,12 +61,44 @@ class IngestStepParts {
             Path dir = NightParameters.of(contribution.getStepExecution()).inputDir();
             for (Feed feed : Feed.values()) {
                 Path file = dir.resolve(feed.fileName());
+                requireReadableIfPresent(file);
                 if (Files.exists(file)) {
                     FeedFileReader.checkHeader(feed, file, feedSettings.charset(feed));
                 }
             }
             return RepeatStatus.FINISHED;
         };
+    }
+
+    /**
+     * No entry at all is "nothing new tonight"; an entry that is not a regular file (a link to
+     * an unmounted share, a FIFO no one writes, a folder) is a broken feed: counting it as no
+     * file would reject real customers' claims for want of their rows, and a FIFO would hang.
+     */
+    static void requireReadableIfPresent(Path file) {
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (Files.isSymbolicLink(file) && Files.notExists(file)) {
+            throw new BrokenFeedException(file + ": a link to " + linkTarget(file) + ", which does not exist"
+                    + " (an unmounted share?); mount it or remove the link, then run again");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BrokenFeedException(file + ": not a regular file ("
+                    + (Files.isDirectory(file) ? "a folder" : "a FIFO, socket or device") + "); replace it with the"
+                    + " feed's CSV file or remove it, then run again");
+        }
+        if (!Files.isReadable(file)) {
+            throw new BrokenFeedException(file + ": cannot be read by this user; fix its permissions, then run again");
+        }
+    }
+
+    private static String linkTarget(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (java.io.IOException e) {
+            return "a target that cannot be read";
+        }
     }
 
     @Bean

@@ -118,6 +118,25 @@ final class WorkbookSheet {
      * Adds a row; values follow the columns' kinds (String, Number, LocalDate, OffsetDateTime); null is
      * empty. A {@link LocalDate} is a date cell in any column (the Summary's night, under a text heading).
      */
+    /** Excel's limit for one cell; POI refuses a longer text (and the night could not publish). */
+    static final int MAX_CELL_TEXT = 32_767;
+
+    /**
+     * Text as a cell can hold it: a longer one (a rejected 40,000-character line, say) is cut
+     * and says so; the CSV files keep it whole.
+     */
+    static String cellText(String text) {
+        if (text.length() <= MAX_CELL_TEXT) {
+            return text;
+        }
+        String note = " … [cut: " + text.length() + " characters; whole in the CSV file]";
+        int keep = MAX_CELL_TEXT - note.length();
+        if (Character.isHighSurrogate(text.charAt(keep - 1))) {
+            keep--; // never half a character
+        }
+        return text.substring(0, keep) + note;
+    }
+
     void row(Object... values) {
         if (nextRow >= maxRows) {
             startSheet();
@@ -136,7 +155,7 @@ final class WorkbookSheet {
             }
             switch (columns.get(i).kind()) {
                 case TEXT -> {
-                    cell.setCellValue(v.toString());
+                    cell.setCellValue(cellText(v.toString()));
                     cell.setCellStyle(styles.text);
                 }
                 case NUMBER -> {

@@ -10,6 +10,8 @@ import java.util.List;
 import jp.refund.FeedHeaders;
 import jp.refund.NightlyHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ingest through the real command line: rejects, skips, charsets, and what a broken file does. */
@@ -151,6 +153,67 @@ class IngestNightIT {
         NightlyHarness.Result fixed = h.run("nightly", "--date=2019-10-01");
         assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
 
+        NightlyHarness clean = new NightlyHarness(root.resolve("clean")).with("--refund.ingest.min-rows-for-ratio=1000");
+        clean.night("2019-10-01", h.input().resolve("2019-10-01"));
+        assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();
+        assertThat(NightlyHarness.tree(h.output().resolve("2019-10-01")))
+                .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
+    }
+
+    /** A 40,000-character line is rejected whole into the CSV and cut in the workbook: the night publishes. */
+    @Test
+    void aHugeRejectedLineIsKeptWholeInTheRejectsFileAndCutInTheWorkbook() throws Exception {
+        NightlyHarness h = harness();
+        Path night = h.night("2019-10-01", FIXTURES.resolve("2019-10-01"));
+        String huge = "x".repeat(40_000);
+        Files.writeString(night.resolve("members.csv"), Files.readString(night.resolve("members.csv")) + huge + "\n");
+
+        NightlyHarness.Result result = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(h.read("2019-10-01/rejects/members.csv")).contains(",WRONG_COLUMN_COUNT,,").contains(huge);
+        try (var in = Files.newInputStream(h.output().resolve("2019-10-01/reports/audit-2019-10-01.xlsx"));
+             var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            var sheet = workbook.getSheet("Rejected rows");
+            boolean cut = false;
+            for (var row : sheet) {
+                for (var cell : row) {
+                    String text = cell.toString();
+                    cut |= text.startsWith("xxxx") && text.endsWith("[cut: 40000 characters; whole in the CSV file]");
+                }
+            }
+            assertThat(cut).as("the huge line's cell, cut").isTrue();
+        }
+    }
+
+    /** A members.csv that is there but cannot be read as a file stops the night; it is not "no members tonight". */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"a link to an unmounted share", "a FIFO no one writes", "a folder"})
+    void aFeedPathThatIsNotARegularFileStopsTheNightAndTheFixedFileRunsLikeAFirstRun(String what) throws Exception {
+        NightlyHarness h = harness();
+        Path night = h.night("2019-10-01", FIXTURES.resolve("2019-10-01"));
+        Path members = night.resolve("members.csv");
+        Path good = root.resolve("members.csv");
+        Files.move(members, good);
+        switch (what) {
+            case "a link to an unmounted share" -> Files.createSymbolicLink(members, root.resolve("mnt/share/members.csv"));
+            case "a FIFO no one writes" -> assertThat(new ProcessBuilder("mkfifo", members.toString()).start().waitFor())
+                    .isZero();
+            default -> Files.createDirectory(members);
+        }
+
+        NightlyHarness.Result broken = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.stderr().strip()).startsWith("error: " + members).doesNotContain("\n");
+        assertThat(Files.exists(h.output().resolve("2019-10-01"))).isFalse();
+        for (String table : List.of("member", "wallet", "application", "ingest_count", "night", "claim")) {
+            assertThat(h.count("SELECT COUNT(*) FROM " + table)).as(table).isZero();
+        }
+
+        Files.delete(members);
+        Files.move(good, members);
+        assertThat(h.run("nightly", "--date=2019-10-01").exitCode()).isZero();
         NightlyHarness clean = new NightlyHarness(root.resolve("clean")).with("--refund.ingest.min-rows-for-ratio=1000");
         clean.night("2019-10-01", h.input().resolve("2019-10-01"));
         assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();

@@ -17,6 +17,22 @@ import org.junit.jupiter.api.Test;
 class WorkbookSheetTest {
 
     @Test
+    void aTextLongerThanACellCanHoldIsCutAndSaysSoAndAShortOneIsLeftAlone() {
+        String line = "M1," + "あ".repeat(40_000);
+        String cell = WorkbookSheet.cellText(line);
+        assertThat(cell).hasSize(WorkbookSheet.MAX_CELL_TEXT).startsWith("M1,あああ")
+                .endsWith(" … [cut: 40003 characters; whole in the CSV file]");
+        assertThat(WorkbookSheet.cellText("M1,山田")).isEqualTo("M1,山田");
+        String exactly = "x".repeat(WorkbookSheet.MAX_CELL_TEXT);
+        assertThat(WorkbookSheet.cellText(exactly)).isSameAs(exactly);
+        // a character outside the BMP is two chars: never cut in half
+        String emoji = "x".repeat(WorkbookSheet.MAX_CELL_TEXT - 49) + "😀".repeat(100);
+        String cut = WorkbookSheet.cellText(emoji);
+        assertThat(cut.length()).isLessThanOrEqualTo(WorkbookSheet.MAX_CELL_TEXT);
+        assertThat(Character.isHighSurrogate(cut.charAt(cut.indexOf(" … [cut:") - 1))).isFalse();
+    }
+
+    @Test
     void aTableLongerThanASheetContinuesOnTheNextWithItsHeader() throws Exception {
         assertThat(WorkbookSheet.MAX_ROWS).isEqualTo(1_048_576);
         SXSSFWorkbook workbook = new SXSSFWorkbook(10);
