@@ -2,13 +2,19 @@ package jp.refund.ingest;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** Applies the shape checks of one feed to a record; never filters, every record comes out. */
+/**
+ * Applies the shape checks of one feed to a record; never filters, every record comes out.
+ * Every amount also has a plausibility ceiling ({@code refund.ingest.max-balance-yen}): far
+ * below what a bank file's 10 digits carry, so nothing accepted here can stop a later step.
+ */
 class FeedRowParser implements ItemProcessor<FeedRecord, ParsedRow> {
 
     private final Feed feed;
+    private final long maxAmountYen;
 
-    FeedRowParser(Feed feed) {
+    FeedRowParser(Feed feed, long maxAmountYen) {
         this.feed = feed;
+        this.maxAmountYen = maxAmountYen;
     }
 
     @Override
@@ -16,9 +22,19 @@ class FeedRowParser implements ItemProcessor<FeedRecord, ParsedRow> {
         try {
             RowFields fields = RowFields.of(record);
             FeedRow row = feed.layout().parse(fields);
+            requirePlausibleAmounts(row);
             return ParsedRow.accepted(record, row, ContentHash.of(feed, fields));
         } catch (RowRejection rejection) {
             return ParsedRow.rejected(record, rejection);
+        }
+    }
+
+    private void requirePlausibleAmounts(FeedRow row) throws RowRejection {
+        for (FeedColumn<?> column : feed.layout().columns()) {
+            if (column.rule() == ColumnRule.AMOUNT && row.get(column) instanceof Long yen && yen > maxAmountYen) {
+                throw new RowRejection(RejectReason.INVALID_FORMAT, column.name(), column.name() + " " + yen
+                        + " is above the plausible ceiling of " + maxAmountYen + " yen (refund.ingest.max-balance-yen)");
+            }
         }
     }
 }

@@ -122,7 +122,7 @@ class IngestStepParts {
     @Bean
     @StepScope
     ItemProcessor<FeedRecord, ParsedRow> feedRowParser(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new FeedRowParser(feedOf(stepExecution));
+        return new FeedRowParser(feedOf(stepExecution), settings.maxBalanceYen());
     }
 
     @Bean

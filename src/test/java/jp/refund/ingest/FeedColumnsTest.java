@@ -172,6 +172,22 @@ class FeedColumnsTest {
                 "INVALID_FORMAT birth_date birth_date '1980-02-30' is not a date YYYY-MM-DD");
     }
 
+    private static final long CEILING = 10_000_000L;
+
+    @Test
+    void anAmountAboveThePlausibleCeilingIsRejectedNamingItsColumn() {
+        assertThat(parsed(Feed.CLOSING_BALANCES, "W1,M1,10000000,0,false").get(WalletColumns.BALANCE_YEN))
+                .isEqualTo(10_000_000L);
+        assertRejected(Feed.CLOSING_BALANCES, "W1,M1,99999999999,0,false", "INVALID_FORMAT balance_yen balance_yen"
+                + " 99999999999 is above the plausible ceiling of 10000000 yen (refund.ingest.max-balance-yen)");
+        assertRejected(Feed.CLOSING_BALANCES, "W1,M1,999999999999999,0,false", "INVALID_FORMAT balance_yen"
+                + " balance_yen 999999999999999 is above the plausible ceiling of 10000000 yen"
+                + " (refund.ingest.max-balance-yen)");
+        assertRejected(Feed.BANK_RETURNS, "R1,1000000016,2019-11-18,10000001,OTHER,2019-11-20T10:00:00+09:00",
+                "INVALID_FORMAT amount_yen amount_yen 10000001 is above the plausible ceiling of 10000000 yen"
+                        + " (refund.ingest.max-balance-yen)");
+    }
+
     private static FeedRecord record(Feed feed, String line) {
         List<String> fields = Arrays.asList(line.split(",", -1));
         return new FeedRecord(CsvHeader.of(feed.columns(), feed.columns()),
@@ -179,13 +195,13 @@ class FeedColumnsTest {
     }
 
     private static FeedRow parsed(Feed feed, String line) {
-        ParsedRow row = new FeedRowParser(feed).process(record(feed, line));
+        ParsedRow row = new FeedRowParser(feed, CEILING).process(record(feed, line));
         assertThat(row.rejection()).as(() -> row.rejection().getMessage()).isNull();
         return row.row();
     }
 
     private static void assertRejected(Feed feed, String line, String expected) {
-        RowRejection rejection = new FeedRowParser(feed).process(record(feed, line)).rejection();
+        RowRejection rejection = new FeedRowParser(feed, CEILING).process(record(feed, line)).rejection();
         assertThat(rejection).as(line).isNotNull();
         assertThat(rejection.reason() + " " + rejection.field() + " " + rejection.getMessage()).isEqualTo(expected);
     }
