@@ -116,6 +116,6 @@ final class ApplicationColumns {
     }
 
     private static boolean anyPresent(RowFields fields, List<FeedColumn<String>> columns) {
-        return columns.stream().anyMatch(c -> fields.optional(c.name()) != null);
+        return columns.stream().anyMatch(c -> fields.present(c.name()));
     }
 }

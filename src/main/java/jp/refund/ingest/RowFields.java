@@ -42,10 +42,25 @@ final class RowFields {
             throw new RowRejection(RejectReason.WRONG_COLUMN_COUNT, null,
                     "expected " + expected + " fields as in the header, found " + record.fields().size());
         }
+        // no text anywhere may carry a NUL: it ends strings in the systems our files go to
+        for (int i = 0; i < record.fields().size(); i++) {
+            String value = record.fields().get(i);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                String column = record.header().nameAt(i);
+                throw new RowRejection(RejectReason.INVALID_FORMAT, column, column + " contains a NUL character");
+            }
+        }
         return new RowFields(record);
     }
 
     /** The value as delivered; null when the cell is empty. */
+    /** Whether the cell has a value (whatever it is): for rules that depend on which columns were filled in. */
+    public boolean present(String column) {
+        String value = record.fields().get(record.header().position(column));
+        return value != null && !value.isEmpty();
+    }
+
+    /** An empty cell is an absent value. */
     public String optional(String column) {
         String value = record.fields().get(record.header().position(column));
         return value == null || value.isEmpty() ? null : value;
@@ -64,11 +79,15 @@ final class RowFields {
         return matching(column, required(column), IDENTIFIER, "1-20 characters of A-Z a-z 0-9 -");
     }
 
-    /** A required key of printable text without surrounding spaces, at most {@code max} characters. */
+    /**
+     * A required key of printable ASCII without surrounding spaces, at most {@code max}
+     * characters: a BOM, a zero-width joiner, a no-break space or a control character would
+     * make a key that looks like another one and is not.
+     */
     public String key(String column, int max) throws RowRejection {
         String value = required(column);
-        if (value.length() > max || !value.strip().equals(value) || value.chars().anyMatch(Character::isISOControl)) {
-            throw invalid(column, value, "at most " + max + " printable characters without surrounding spaces");
+        if (value.length() > max || !value.strip().equals(value) || value.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
+            throw invalid(column, value, "at most " + max + " printable ASCII characters without surrounding spaces");
         }
         return value;
     }

@@ -118,7 +118,7 @@ class FeedColumnsTest {
         assertRejected(Feed.BANK_RETURNS, "R1,123,2019-10-07,12500,ACCOUNT_CLOSED,2019-10-03T08:00:00+09:00",
                 "INVALID_FORMAT claim_no claim_no '123' is not 10 digits");
         assertRejected(Feed.IDENTITY_CHECKS, " C1,A1,2019-10-01T15:00:00+09:00,PASS,PASSPORT,R-1,",
-                "INVALID_FORMAT check_id check_id ' C1' is not at most 40 printable characters without surrounding"
+                "INVALID_FORMAT check_id check_id ' C1' is not at most 40 printable ASCII characters without surrounding"
                         + " spaces");
     }
 
@@ -173,6 +173,25 @@ class FeedColumnsTest {
     }
 
     private static final long CEILING = 10_000_000L;
+
+    @Test
+    void keysAreVisibleAsciiAndNoTextCarriesANul() {
+        for (String invisible : new String[]{"\uFEFF", "\u200D", "\u00A0", "\u200B", "\u202E", "\u0007"}) {
+            String walletId = "W" + invisible + "1";
+            assertRejected(Feed.CLOSING_BALANCES, walletId + ",M1,1000,0,false", "INVALID_FORMAT wallet_id wallet_id '"
+                    + walletId + "' is not at most 40 printable ASCII characters without surrounding spaces");
+        }
+        assertRejected(Feed.BANK_RETURNS, "R\u200D1,1000000016,2019-11-18,1000,OTHER,2019-11-20T10:00:00+09:00",
+                "INVALID_FORMAT return_id return_id 'R\u200D1' is not at most 40 printable ASCII characters without"
+                        + " surrounding spaces");
+        assertThat(parsed(Feed.CLOSING_BALANCES, "W-1_a.b,M1,1000,0,false").get(WalletColumns.WALLET_ID))
+                .isEqualTo("W-1_a.b");
+        assertRejected(Feed.MEMBERS, "M1,山\u0000田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,東京,",
+                "INVALID_FORMAT family_name family_name contains a NUL character");
+        // even in a column the row's payout method ignores
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,POSTAL,00\u00001,,,,,,,山田 太郎,100-0001,東京,"
+                + "t@example.jp,090-1111-0001,M1", "INVALID_FORMAT bank_code bank_code contains a NUL character");
+    }
 
     @Test
     void anAmountAboveThePlausibleCeilingIsRejectedNamingItsColumn() {

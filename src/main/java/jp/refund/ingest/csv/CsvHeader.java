@@ -62,6 +62,12 @@ public final class CsvHeader {
         return size;
     }
 
+    /** The column at a position of the file's header (null for a position no expected column has). */
+    public String nameAt(int position) {
+        return positions.entrySet().stream().filter(e -> e.getValue() == position).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+    }
+
     public int position(String column) {
         Integer position = positions.get(column);
         if (position == null) {
