@@ -1,5 +1,6 @@
 package jp.refund.ingest;
 
+import java.util.function.ToIntFunction;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -11,10 +12,13 @@ class FeedRowParser implements ItemProcessor<FeedRecord, ParsedRow> {
 
     private final Feed feed;
     private final long maxAmountYen;
+    private final ToIntFunction<FeedColumn<?>> maxLength;
 
-    FeedRowParser(Feed feed, long maxAmountYen) {
+    /** {@code maxLength}: how many characters the table column of a text column holds. */
+    FeedRowParser(Feed feed, long maxAmountYen, ToIntFunction<FeedColumn<?>> maxLength) {
         this.feed = feed;
         this.maxAmountYen = maxAmountYen;
+        this.maxLength = maxLength;
     }
 
     @Override
@@ -22,10 +26,20 @@ class FeedRowParser implements ItemProcessor<FeedRecord, ParsedRow> {
         try {
             RowFields fields = RowFields.of(record);
             FeedRow row = feed.layout().parse(fields);
+            requireFittingTexts(row);
             requirePlausibleAmounts(row);
             return ParsedRow.accepted(record, row, ContentHash.of(feed, fields));
         } catch (RowRejection rejection) {
             return ParsedRow.rejected(record, rejection);
+        }
+    }
+
+    private void requireFittingTexts(FeedRow row) throws RowRejection {
+        for (FeedColumn<?> column : feed.layout().columns()) {
+            if (row.get(column) instanceof String text && text.length() > maxLength.applyAsInt(column)) {
+                throw new RowRejection(RejectReason.INVALID_FORMAT, column.name(), column.name() + " is "
+                        + text.length() + " characters long; at most " + maxLength.applyAsInt(column) + " are kept");
+            }
         }
     }
 

@@ -121,8 +121,11 @@ class IngestStepParts {
 
     @Bean
     @StepScope
-    ItemProcessor<FeedRecord, ParsedRow> feedRowParser(@Value("#{stepExecution}") StepExecution stepExecution) {
-        return new FeedRowParser(feedOf(stepExecution), settings.maxBalanceYen());
+    ItemProcessor<FeedRecord, ParsedRow> feedRowParser(@Value("#{stepExecution}") StepExecution stepExecution,
+                                                       ColumnLimits limits) {
+        Feed feed = feedOf(stepExecution);
+        return new FeedRowParser(feed, settings.maxBalanceYen(),
+                column -> limits.of(feed.layout().table(), column.sqlColumn()));
     }
 
     @Bean

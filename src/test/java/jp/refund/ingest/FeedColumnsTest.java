@@ -173,6 +173,24 @@ class FeedColumnsTest {
     }
 
     private static final long CEILING = 10_000_000L;
+    /** The text limits of the real schema. */
+    private static final ColumnLimits LIMITS = new ColumnLimits(jp.refund.MigratedDatabase.create());
+
+    @Test
+    void aTextLongerThanItsTableColumnIsARejectNamingTheField() {
+        String tail = ",1980-04-01,t@example.jp,090-1111-0001,100-0001,東京,";
+        assertThat(parsed(Feed.MEMBERS, "M1," + "山".repeat(200) + ",太郎,ヤマダ,タロウ" + tail)
+                .get(MemberColumns.FAMILY_NAME)).hasSize(200);
+        assertRejected(Feed.MEMBERS, "M1," + "山".repeat(201) + ",太郎,ヤマダ,タロウ" + tail,
+                "INVALID_FORMAT family_name family_name is 201 characters long; at most 200 are kept");
+        assertRejected(Feed.MEMBERS, "M1,山田,太郎,ヤマダ,タロウ,1980-04-01," + "e".repeat(310) + "@example.jp,"
+                + "090-1111-0001,100-0001,東京,", "INVALID_FORMAT email email is 321 characters long; at most 320"
+                + " are kept");
+        assertRejected(Feed.IDENTITY_CHECKS, "C1,A1,2019-10-02T15:00:00+09:00,PASS,PASSPORT,R-1," + "n".repeat(2001),
+                "INVALID_FORMAT note note is 2001 characters long; at most 2000 are kept");
+        assertThat(LIMITS.of("member", "phone")).isEqualTo(40);
+        assertThat(LIMITS.of("application", "address")).isEqualTo(1000);
+    }
 
     @Test
     void keysAreVisibleAsciiAndNoTextCarriesANul() {
@@ -214,13 +232,13 @@ class FeedColumnsTest {
     }
 
     private static FeedRow parsed(Feed feed, String line) {
-        ParsedRow row = new FeedRowParser(feed, CEILING).process(record(feed, line));
+        ParsedRow row = new FeedRowParser(feed, CEILING, column -> LIMITS.of(feed.layout().table(), column.sqlColumn())).process(record(feed, line));
         assertThat(row.rejection()).as(() -> row.rejection().getMessage()).isNull();
         return row.row();
     }
 
     private static void assertRejected(Feed feed, String line, String expected) {
-        RowRejection rejection = new FeedRowParser(feed, CEILING).process(record(feed, line)).rejection();
+        RowRejection rejection = new FeedRowParser(feed, CEILING, column -> LIMITS.of(feed.layout().table(), column.sqlColumn())).process(record(feed, line)).rejection();
         assertThat(rejection).as(line).isNotNull();
         assertThat(rejection.reason() + " " + rejection.field() + " " + rejection.getMessage()).isEqualTo(expected);
     }

@@ -160,6 +160,21 @@ class IngestNightIT {
                 .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
     }
 
+    /** Values longer than their table column are rejects naming the field; the night goes on. */
+    @Test
+    void aValueLongerThanItsColumnIsARejectNamingTheFieldNotAFailedChunk() throws Exception {
+        NightlyHarness h = harness();
+        Path night = h.night("2019-10-01", FIXTURES.resolve("2019-10-01"));
+        Files.writeString(night.resolve("members.csv"), Files.readString(night.resolve("members.csv"))
+                + "M9," + "長".repeat(201) + ",太郎,ナガ,タロウ,1980-04-01,n@example.jp,090-1111-0009,100-0001,東京,\n"
+                + "M10,山田,花子,ヤマダ,ハナコ,1980-04-01,h@example.jp," + "0".repeat(44) + ",100-0001,東京,\n");
+
+        NightlyHarness.Result result = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(reasons(h, "members")).contains("10 INVALID_FORMAT family_name", "11 INVALID_FORMAT phone");
+    }
+
     /** A 40,000-character line is rejected whole into the CSV and cut in the workbook: the night publishes. */
     @Test
     void aHugeRejectedLineIsKeptWholeInTheRejectsFileAndCutInTheWorkbook() throws Exception {
