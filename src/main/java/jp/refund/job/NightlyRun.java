@@ -44,8 +44,14 @@ public class NightlyRun {
     private final IngestLedger ingestLedger;
     private final IngestRollback ingestRollback;
 
+    /** The database as the operator named it, for messages: the URL without its settings. */
+    private final String databaseName;
+
     NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, NightLedger nights,
-               IngestLedger ingestLedger, IngestRollback ingestRollback) {
+               IngestLedger ingestLedger, IngestRollback ingestRollback,
+               @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String databaseUrl) {
+        this.databaseName = databaseUrl.contains(";") ? databaseUrl.substring(0, databaseUrl.indexOf(';'))
+                : databaseUrl;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
@@ -122,6 +128,7 @@ public class NightlyRun {
                 output.resolve(runDate.toString()));
         JobParameters parameters = new NightParameters(runDate, input.resolve(runDate.toString()), output)
                 .toJobParameters();
+        refuseForeignOutput(runDate, output, parameters);
         JobExecution execution;
         try {
             execution = jobOperator.start(nightlyJob, parameters);
@@ -140,6 +147,26 @@ public class NightlyRun {
         }
         throw new NightFailedException("night " + runDate + " failed: " + cause(execution)
                 + "; fix the cause and run the same date again to resume");
+    }
+
+    /**
+     * A night this database has never started may not take over an output folder that already
+     * holds its date (a fresh database pointed at an old output folder): its files were written
+     * by another book, and publishing would present them as this night's.
+     */
+    private void refuseForeignOutput(LocalDate runDate, Path output, JobParameters parameters) {
+        if (jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters) != null) {
+            return; // a night this database started: resume it, whatever it left on disk
+        }
+        NightOutputFolder folder = new NightOutputFolder(output, runDate);
+        for (Path existing : List.of(folder.published(), folder.staging())) {
+            if (Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new NightRefusedException("cannot run " + runDate + ": " + existing + " already exists, but the"
+                        + " database " + databaseName + " has no record of that night (another database wrote it?);"
+                        + " point --output at an empty folder, or --spring.datasource.url at the database that ran"
+                        + " it; nothing was written");
+            }
+        }
     }
 
     /**

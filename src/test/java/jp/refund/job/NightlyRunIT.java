@@ -66,6 +66,25 @@ class NightlyRunIT {
     }
 
     @Test
+    void aFreshDatabaseOnAnOutputFolderThatHoldsTheDateIsRefusedAndNothingIsRepublished() throws Exception {
+        NightlyHarness first = threeNights();
+        assertThat(first.run("nightly", "--date=2019-10-01").exitCode()).isZero();
+        Map<String, String> before = NightlyHarness.tree(first.output());
+
+        NightlyHarness fresh = new NightlyHarness(root.resolve("fresh-database"));
+        NightlyHarness.Result refused = fresh.run("nightly", "--date=2019-10-01", "--input=" + first.input(),
+                "--output=" + first.output());
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr().strip()).startsWith("error: cannot run 2019-10-01: ")
+                .contains(first.output().resolve("2019-10-01").toString())
+                .contains(fresh.jdbcUrl()).contains("has no record of that night").doesNotContain("\n");
+        assertThat(NightlyHarness.tree(first.output())).isEqualTo(before);
+        assertThat(fresh.count("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE")).isZero();
+        assertThat(fresh.count("SELECT COUNT(*) FROM member")).isZero();
+    }
+
+    @Test
     void aDateIsRefusedWhileAnEarlierDateFolderIsNotCompletedAndNothingIsWritten() {
         NightlyHarness h = threeNights();
 
