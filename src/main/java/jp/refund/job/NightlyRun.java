@@ -160,12 +160,21 @@ public class NightlyRun {
         }
         NightOutputFolder folder = new NightOutputFolder(output, runDate);
         for (Path existing : List.of(folder.published(), folder.staging())) {
-            if (Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !isEmptyFolder(existing)) {
                 throw new NightRefusedException("cannot run " + runDate + ": " + existing + " already exists, but the"
                         + " database " + databaseName + " has no record of that night (another database wrote it?);"
                         + " point --output at an empty folder, or --spring.datasource.url at the database that ran"
                         + " it; nothing was written");
             }
+        }
+    }
+
+    /** An empty folder holds nothing another book wrote (an operator may have made it, say to set its rights). */
+    private static boolean isEmptyFolder(Path path) {
+        try (var entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
