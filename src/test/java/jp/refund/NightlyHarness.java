@@ -48,6 +48,11 @@ public final class NightlyHarness {
         return root.resolve("output");
     }
 
+    /** The log file of this harness's runs (stack traces go there, never to the console). */
+    public Path logFile() {
+        return root.resolve("logs/refund-batch.log");
+    }
+
     public String jdbcUrl() {
         return "jdbc:h2:file:" + root.resolve("db").resolve("refunds").toAbsolutePath();
     }
@@ -92,6 +97,7 @@ public final class NightlyHarness {
             all.add("--output=" + output());
         }
         all.add("--spring.datasource.url=" + jdbcUrl());
+        all.add("--logging.file.name=" + logFile());
         all.addAll(extraArgs);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;

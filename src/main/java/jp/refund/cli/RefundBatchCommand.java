@@ -3,6 +3,7 @@ package jp.refund.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,7 +43,9 @@ public class RefundBatchCommand implements Callable<Integer> {
         }
         CommandLine commandLine = new CommandLine(new RefundBatchCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            cmd.getErr().println("error: " + oneLine(e));
+            String logFile = System.getProperty("LOG_FILE", "data/logs/refund-batch.log");
+            LoggerFactory.getLogger("jp.refund.failure").error("{} failed", cmd.getCommandName(), e);
+            cmd.getErr().println("error: " + FailureLine.of(e) + " (details in " + logFile + ")");
             return 1;
         });
         for (CommandLine sub : commandLine.getSubcommands().values()) {
@@ -60,16 +63,6 @@ public class RefundBatchCommand implements Callable<Integer> {
         int eq = arg.indexOf('=');
         String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
         return name.contains(".");
-    }
-
-    private static String oneLine(Throwable e) {
-        String message = e.getMessage();
-        Throwable t = e;
-        while ((message == null || message.isBlank()) && t.getCause() != null) {
-            t = t.getCause();
-            message = t.getMessage();
-        }
-        return (message == null ? e.getClass().getSimpleName() : message).replaceAll("\\s*\\R\\s*", " ");
     }
 
     @Override

@@ -48,9 +48,18 @@ public final class CsvHeader {
         return new CsvHeader(positions, names.size(), problems);
     }
 
+    /**
+     * At most {@value #NAMES_SHOWN} names, each cut: a file without line breaks where the
+     * header should be (CR-only line ends) makes every value of the file an "unknown column".
+     */
     private static String quoted(Set<String> names) {
-        return names.stream().map(n -> "'" + n + "'").reduce((a, b) -> a + ", " + b).orElse("");
+        String shown = names.stream().limit(NAMES_SHOWN)
+                .map(n -> "'" + (n.length() > 30 ? n.substring(0, 30) + "…" : n) + "'")
+                .reduce((a, b) -> a + ", " + b).orElse("");
+        return names.size() > NAMES_SHOWN ? shown + " and " + (names.size() - NAMES_SHOWN) + " more" : shown;
     }
+
+    private static final int NAMES_SHOWN = 5;
 
     /** Duplicate, unknown and missing columns, in that order; empty when the header is right. */
     public List<String> problems() {

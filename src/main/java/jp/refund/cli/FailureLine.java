@@ -1,0 +1,72 @@
+package jp.refund.cli;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one line a failed command prints on stderr. It names file, line and field where the
+ * failure has them, and never carries personal data: a message may quote what it could not
+ * read (a database error quotes the value it refused, a header check the columns it found),
+ * so e-mail addresses and phone numbers are masked, quoted text other than a plain
+ * identifier is left out, and the line is cut. The whole failure, stack trace included, is
+ * in the log file.
+ */
+final class FailureLine {
+
+    static final int MAX_LENGTH = 500;
+
+    private static final Pattern EMAIL = Pattern.compile("([^\\s@'\"<>(),;:]{1})[^\\s@'\"<>(),;:]*@([^\\s@'\"<>(),;:]+)");
+    private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+?[0-9][0-9() .\\-]{8,18}[0-9](?![0-9])");
+    /** A quoted text that is not a plain identifier (a column name, a reason): may be someone's name or address. */
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9_.\\-/ ()]{0,60}");
+
+    private FailureLine() {
+    }
+
+    static String of(Throwable e) {
+        String message = e.getMessage();
+        Throwable t = e;
+        while ((message == null || message.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            message = t.getMessage();
+        }
+        return clean(message == null ? e.getClass().getSimpleName() : message);
+    }
+
+    static String clean(String message) {
+        String line = message.replaceAll("\\s*\\R\\s*", " ").replaceAll("\\p{Cntrl}", "?");
+        line = replace(QUOTED, line, m -> {
+            String inner = m.group(1) != null ? m.group(1) : m.group(2);
+            String quote = m.group(1) != null ? "'" : "\"";
+            return IDENTIFIER.matcher(inner).matches() && !looksLikePhone(inner) ? m.group()
+                    : quote + "…" + quote;
+        });
+        line = replace(EMAIL, line, m -> m.group(1) + "***@" + m.group(2));
+        line = replace(PHONE, line, m -> looksLikePhone(m.group()) ? "***-****-" + last4(m.group()) : m.group());
+        if (line.length() > MAX_LENGTH) {
+            line = line.substring(0, MAX_LENGTH) + "… [cut; whole in the log file]";
+        }
+        return line;
+    }
+
+    private static boolean looksLikePhone(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.length() >= 10 && digits.length() <= 13 && text.matches("\\+?[0-9() .\\-]+");
+    }
+
+    private static String last4(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.substring(digits.length() - 4);
+    }
+
+    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> with) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(with.apply(m)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
