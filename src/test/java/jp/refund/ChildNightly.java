@@ -22,10 +22,17 @@ public final class ChildNightly {
 
     private final Path root;
     private final boolean autoServer;
+    private final String urlSettings;
 
     public ChildNightly(Path root, boolean autoServer) {
+        this(root, autoServer, "");
+    }
+
+    /** With H2 settings appended to the URL, e.g. {@code ;WRITE_DELAY=0} so that a halt loses no commit. */
+    public ChildNightly(Path root, boolean autoServer, String urlSettings) {
         this.root = root;
         this.autoServer = autoServer;
+        this.urlSettings = urlSettings;
         try {
             java.nio.file.Files.createDirectories(root);
         } catch (IOException e) {
@@ -38,7 +45,7 @@ public final class ChildNightly {
     }
 
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "");
+        return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "") + urlSettings;
     }
 
     public ProcessBuilder command(Path input, List<String> jvmOptions) {
@@ -46,7 +53,7 @@ public final class ChildNightly {
                 "-Xmx1g"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", JAR.toString(), "nightly", "--input=" + input, "--output=" + output(),
-                "--spring.datasource.url=" + jdbcUrl()));
+                "--spring.datasource.url=" + jdbcUrl(), "--logging.file.name=" + root.resolve("logs/refund-batch.log")));
         return new ProcessBuilder(cmd).redirectErrorStream(true);
     }
 

@@ -1,7 +1,12 @@
 package jp.refund.ingest;
 
-/** One line of {@code reports/ingest-summary.csv}: read = accepted + skipped + rejected. */
-public record FeedCount(Feed feed, String fileName, long rowsRead, long accepted, long skipped, long rejected) {
+/**
+ * One line of {@code reports/ingest-summary.csv}: read = accepted + skipped + rejected; with the
+ * physical lines those records spanned, all and rejected ones (a record spans several lines
+ * when a quoted field holds a line break).
+ */
+public record FeedCount(Feed feed, String fileName, long rowsRead, long accepted, long skipped, long rejected,
+                        long linesRead, long rejectedLines) {
 
     public boolean balances() {
         return rowsRead == accepted + skipped + rejected;

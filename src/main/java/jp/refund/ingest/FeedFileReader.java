@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import jp.refund.ingest.csv.CsvHeader;
 import jp.refund.ingest.csv.CsvRecord;
 import jp.refund.ingest.csv.CsvRecordReader;
+import jp.refund.ingest.csv.RunawayQuoteException;
 import jp.refund.shared.ProgressMeter;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -30,16 +31,25 @@ class FeedFileReader implements ItemStreamReader<FeedRecord> {
     private final Feed feed;
     private final Path file;
     private final Charset charset;
+    private final int maxRecordLines;
+    private final int maxRecordChars;
     private CsvRecordReader records;
     private CsvHeader header;
     private long recordsRead;
     private long fileSize;
     private ProgressMeter progress;
 
-    FeedFileReader(Feed feed, Path file, Charset charset) {
+    FeedFileReader(Feed feed, Path file, Charset charset, int maxRecordLines, int maxRecordChars) {
         this.feed = feed;
         this.file = file;
         this.charset = charset;
+        this.maxRecordLines = maxRecordLines;
+        this.maxRecordChars = maxRecordChars;
+    }
+
+    /** A reader with the default record limits. */
+    FeedFileReader(Feed feed, Path file, Charset charset) {
+        this(feed, file, charset, IngestSettings.MAX_RECORD_LINES, IngestSettings.MAX_RECORD_CHARS);
     }
 
     /** Opens the file and checks its header only; used before anything is ingested. */
@@ -57,7 +67,8 @@ class FeedFileReader implements ItemStreamReader<FeedRecord> {
         try {
             fileSize = Math.max(1, Files.size(file));
             progress = new ProgressMeter(file.getFileName().toString(), "rows");
-            records = new CsvRecordReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), charset);
+            records = new CsvRecordReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), charset,
+                    maxRecordLines, maxRecordChars);
             CsvRecord headerRecord = records.next();
             if (headerRecord == null) {
                 throw new BrokenFeedException(file.getFileName() + ": empty file, expected a " + feed.id()
@@ -78,6 +89,8 @@ class FeedFileReader implements ItemStreamReader<FeedRecord> {
                     throw new ItemStreamException(file + " is shorter than when the step last ran");
                 }
             }
+        } catch (RunawayQuoteException e) {
+            throw broken(e);
         } catch (IOException e) {
             throw new ItemStreamException("cannot read " + file, e);
         }
@@ -96,9 +109,16 @@ class FeedFileReader implements ItemStreamReader<FeedRecord> {
             recordsRead++;
             progress.update(recordsRead, (double) records.bytesConsumed() / fileSize);
             return new FeedRecord(header, record);
+        } catch (RunawayQuoteException e) {
+            throw broken(e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    private BrokenFeedException broken(RunawayQuoteException e) {
+        return new BrokenFeedException(file.getFileName() + " " + e.getMessage() + "; the records after it would be"
+                + " lost in one rejected row, so the file counts as broken");
     }
 
     @Override

@@ -37,6 +37,11 @@ public final class FeedRecord {
         return record.raw();
     }
 
+    /** The physical lines the record spans. */
+    int lineCount() {
+        return record.lineCount();
+    }
+
     boolean validEncoding() {
         return record.validEncoding();
     }

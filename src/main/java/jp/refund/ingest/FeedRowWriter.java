@@ -48,34 +48,50 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
         List<ParsedRow> accepted = new ArrayList<>();
         List<FeedReject> rejects = new ArrayList<>();
         long skipped = 0;
+        long lines = 0;
+        long rejectedLines = 0;
         for (ParsedRow parsed : chunk) {
-            if (parsed.rejection() != null) {
-                rejects.add(FeedReject.of(parsed.source(), parsed.rejection()));
-                continue;
+            lines += parsed.source().lineCount();
+            switch (decide(parsed, knownHashes, book, accepted, rejects)) {
+                case SKIPPED -> skipped++;
+                case REJECTED -> rejectedLines += parsed.source().lineCount();
+                case ACCEPTED -> { }
             }
-            FeedRow row = parsed.row();
-            String known = knownHashes.get(row.key());
-            if (Objects.equals(known, parsed.contentHash())) {
-                skipped++;
-                continue;
-            }
-            if (known != null) {
-                rejects.add(FeedReject.of(parsed.source(), new RowRejection(RejectReason.CONFLICTING_DUPLICATE,
-                        table.feed().keyColumn(), table.feed().keyColumn() + " " + row.key()
-                        + " was delivered before with different content")));
-                continue;
-            }
-            RowRejection rejection = book.check(row);
-            if (rejection != null) {
-                rejects.add(FeedReject.of(parsed.source(), rejection));
-                continue;
-            }
-            book.accepted(row);
-            knownHashes.put(row.key(), parsed.contentHash());
-            accepted.add(parsed);
         }
         table.insert(accepted, runDate);
-        ledger.add(runDate, table.feed(), chunk.size(), accepted.size(), skipped, rejects);
+        ledger.add(runDate, table.feed(), new IngestLedger.ChunkCounts(chunk.size(), lines, accepted.size(), skipped,
+                rejectedLines), rejects);
         crashPoint.reached(CHUNK_WRITTEN);
+    }
+
+    private enum Fate { ACCEPTED, SKIPPED, REJECTED }
+
+    /** Adds the row to the accepted or the rejected ones, or skips it (delivered before with the same content). */
+    private Fate decide(ParsedRow parsed, Map<String, String> knownHashes, BookRule.Check book,
+                        List<ParsedRow> accepted, List<FeedReject> rejects) {
+        if (parsed.rejection() != null) {
+            rejects.add(FeedReject.of(parsed.source(), parsed.rejection()));
+            return Fate.REJECTED;
+        }
+        FeedRow row = parsed.row();
+        String known = knownHashes.get(row.key());
+        if (Objects.equals(known, parsed.contentHash())) {
+            return Fate.SKIPPED;
+        }
+        if (known != null) {
+            rejects.add(FeedReject.of(parsed.source(), new RowRejection(RejectReason.CONFLICTING_DUPLICATE,
+                    table.feed().keyColumn(), table.feed().keyColumn() + " " + row.key()
+                    + " was delivered before with different content")));
+            return Fate.REJECTED;
+        }
+        RowRejection rejection = book.check(row);
+        if (rejection != null) {
+            rejects.add(FeedReject.of(parsed.source(), rejection));
+            return Fate.REJECTED;
+        }
+        book.accepted(row);
+        knownHashes.put(row.key(), parsed.contentHash());
+        accepted.add(parsed);
+        return Fate.ACCEPTED;
     }
 }

@@ -15,6 +15,7 @@ class FeedTables {
     FeedTables(JdbcTemplate jdbc, EmittedTransfers emittedTransfers) {
         KeyLookup lookup = new KeyLookup(jdbc);
         Map<Feed, BookRule> rules = Map.of(
+                Feed.MEMBERS, new NoMemberIdCaseTwins(lookup),
                 Feed.CLOSING_BALANCES, new OneWalletPerMember(lookup),
                 Feed.IDENTITY_CHECKS, new KnownApplications(lookup),
                 Feed.BANK_RETURNS, new EmittedTransferReturns(lookup, emittedTransfers));

@@ -1,5 +1,7 @@
 package jp.refund.ingest;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,18 +22,54 @@ public class IngestLedger {
         this.jdbc = jdbc;
     }
 
-    /** Registers a feed file of the night with zero counts, unless a restarted step did already. */
-    void openFeed(LocalDate runDate, Feed feed, String fileName) {
-        jdbc.update("MERGE INTO ingest_count (run_date, feed, file_name, rows_read, accepted, skipped, rejected)"
-                + " KEY (run_date, feed) SELECT ?, ?, ?, 0, 0, 0, 0 FROM DUAL"
-                + " WHERE NOT EXISTS (SELECT 1 FROM ingest_count WHERE run_date = ? AND feed = ?)",
-                runDate, feed.id(), fileName, runDate, feed.id());
+    /**
+     * Registers a feed file of the night with zero counts and its fingerprint, unless a
+     * restarted step did already (the fingerprint then stays the one taken when it began).
+     */
+    void openFeed(LocalDate runDate, Feed feed, Path file) {
+        Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_count WHERE run_date = ? AND feed = ?",
+                Integer.class, runDate, feed.id());
+        if (known != null && known > 0) {
+            return;
+        }
+        FileFingerprint fingerprint = Files.exists(file) ? FileFingerprint.of(file) : null;
+        jdbc.update("INSERT INTO ingest_count (run_date, feed, file_name, rows_read, accepted, skipped, rejected,"
+                        + " file_sha256, file_bytes) VALUES (?, ?, ?, 0, 0, 0, 0, ?, ?)",
+                runDate, feed.id(), fingerprint == null ? null : file.getFileName().toString(),
+                fingerprint == null ? null : fingerprint.sha256(), fingerprint == null ? null : fingerprint.bytes());
     }
 
-    void add(LocalDate runDate, Feed feed, long read, long accepted, long skipped, List<FeedReject> rejects) {
+    /**
+     * The feed files of the night in {@code inputDir} that differ from what its ingest read:
+     * a restart must not read on in a changed file (it skips the records it already kept by
+     * count), and a completed night says so when asked to run again.
+     */
+    public List<FeedFileChange> changedFeedFiles(LocalDate runDate, Path inputDir) {
+        List<FeedFileChange> changes = new ArrayList<>();
+        for (Feed feed : Feed.values()) {
+            jdbc.query("SELECT file_sha256, file_bytes FROM ingest_count WHERE run_date = ? AND feed = ?", rs -> {
+                Path file = inputDir.resolve(feed.fileName());
+                FileFingerprint then = rs.getString(1) == null ? null
+                        : new FileFingerprint(rs.getString(1).strip(), rs.getLong(2));
+                FileFingerprint now = Files.exists(file) ? FileFingerprint.of(file) : null;
+                if (!java.util.Objects.equals(then, now)) {
+                    changes.add(new FeedFileChange(file, then, now));
+                }
+            }, runDate, feed.id());
+        }
+        return changes;
+    }
+
+    /** What one chunk did: records read, the physical lines they spanned, their fates. */
+    record ChunkCounts(long read, long lines, long accepted, long skipped, long rejectedLines) {
+    }
+
+    void add(LocalDate runDate, Feed feed, ChunkCounts chunk, List<FeedReject> rejects) {
         jdbc.update("UPDATE ingest_count SET rows_read = rows_read + ?, accepted = accepted + ?,"
-                        + " skipped = skipped + ?, rejected = rejected + ? WHERE run_date = ? AND feed = ?",
-                read, accepted, skipped, rejects.size(), runDate, feed.id());
+                        + " skipped = skipped + ?, rejected = rejected + ?, lines_read = lines_read + ?,"
+                        + " rejected_lines = rejected_lines + ? WHERE run_date = ? AND feed = ?",
+                chunk.read(), chunk.accepted(), chunk.skipped(), rejects.size(), chunk.lines(), chunk.rejectedLines(),
+                runDate, feed.id());
         if (!rejects.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO ingest_reject (run_date, feed, line_number, reason, field, message, raw)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)", rejects, rejects.size(), (ps, r) -> {
@@ -50,10 +88,10 @@ public class IngestLedger {
     public List<FeedCount> counts(LocalDate runDate) {
         List<FeedCount> counts = new ArrayList<>();
         for (Feed feed : Feed.values()) {
-            jdbc.query("SELECT file_name, rows_read, accepted, skipped, rejected FROM ingest_count"
-                    + " WHERE run_date = ? AND feed = ?", rs -> {
+            jdbc.query("SELECT file_name, rows_read, accepted, skipped, rejected, lines_read, rejected_lines"
+                    + " FROM ingest_count WHERE run_date = ? AND feed = ?", rs -> {
                         counts.add(new FeedCount(feed, rs.getString(1), rs.getLong(2), rs.getLong(3),
-                                rs.getLong(4), rs.getLong(5)));
+                                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
                     }, runDate, feed.id());
         }
         return counts;

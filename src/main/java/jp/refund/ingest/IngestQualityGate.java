@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * A feed with more rejected rows than {@code refund.ingest.max-reject-ratio} is a broken
  * export, not bad luck: the night stops. Small files (under
- * {@code refund.ingest.min-rows-for-ratio} rows) are exempt.
+ * {@code refund.ingest.min-rows-for-ratio} rows) are exempt. Rows and physical lines are
+ * both counted: a damaged quote can hide hundreds of lines in one rejected row, and the
+ * file is as broken as if each line had been rejected.
  */
 class IngestQualityGate {
 
@@ -17,6 +19,10 @@ class IngestQualityGate {
         this.settings = settings;
     }
 
+    private boolean tooMany(long rejected, long read) {
+        return read >= settings.minRowsForRatio() && read > 0 && (double) rejected / read > settings.maxRejectRatio();
+    }
+
     void check(LocalDate runDate, List<FeedCount> counts) {
         List<String> broken = new ArrayList<>();
         for (FeedCount count : counts) {
@@ -24,11 +30,15 @@ class IngestQualityGate {
                 throw new IllegalStateException(count.feed().id() + ": rows read " + count.rowsRead()
                         + " != accepted + skipped + rejected");
             }
-            if (count.rowsRead() >= settings.minRowsForRatio() && count.rowsRead() > 0
-                    && (double) count.rejected() / count.rowsRead() > settings.maxRejectRatio()) {
+            if (tooMany(count.rejected(), count.rowsRead())) {
                 broken.add(String.format("%s: %d of %d rows rejected (%.1f%%, more than the allowed %.1f%%)",
                         count.fileName(), count.rejected(), count.rowsRead(),
                         100.0 * count.rejected() / count.rowsRead(), 100 * settings.maxRejectRatio()));
+            } else if (tooMany(count.rejectedLines(), count.linesRead())) {
+                broken.add(String.format("%s: %d of %d rows rejected, but they span %d of its %d lines (%.1f%%, more"
+                                + " than the allowed %.1f%%)", count.fileName(), count.rejected(), count.rowsRead(),
+                        count.rejectedLines(), count.linesRead(), 100.0 * count.rejectedLines() / count.linesRead(),
+                        100 * settings.maxRejectRatio()));
             }
         }
         if (!broken.isEmpty()) {

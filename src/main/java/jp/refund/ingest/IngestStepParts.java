@@ -116,7 +116,8 @@ class IngestStepParts {
     ItemStreamReader<FeedRecord> feedFileReader(@Value("#{stepExecution}") StepExecution stepExecution,
                                                 FeedSettings feedSettings) {
         Feed feed = feedOf(stepExecution);
-        return new FeedFileReader(feed, fileOf(stepExecution, feed), feedSettings.charset(feed));
+        return new FeedFileReader(feed, fileOf(stepExecution, feed), feedSettings.charset(feed),
+                settings.maxRecordLines(), settings.maxRecordChars());
     }
 
     @Bean
@@ -142,9 +143,7 @@ class IngestStepParts {
             @Override
             public void beforeStep(StepExecution stepExecution) {
                 Feed feed = feedOf(stepExecution);
-                Path file = fileOf(stepExecution, feed);
-                String fileName = Files.exists(file) ? file.getFileName().toString() : null;
-                ledger.openFeed(runDate(stepExecution), feed, fileName);
+                ledger.openFeed(runDate(stepExecution), feed, fileOf(stepExecution, feed));
             }
 
             @Override

@@ -61,6 +61,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 class NightlyJobConfiguration {
 
     static final String JOB_NAME = "nightly";
+    static final String CHECK_FEED_FILES = "check-feed-files";
+    static final String CHECK_REJECT_RATIOS = "check-reject-ratios";
     /** The crash test's moment at the end of each publishing step (1: reports, 2: workbook, 3: folder moved). */
     private static final String PUBLISH = "publish";
 
@@ -117,7 +119,7 @@ class NightlyJobConfiguration {
                     ItemStreamReader<FeedRecord> feedFileReader, ItemProcessor<FeedRecord, ParsedRow> feedRowParser,
                     ItemWriter<ParsedRow> feedRowWriter, StepExecutionListener feedStepListener,
                     @Value("${refund.ingest.chunk-size:1000}") int chunkSize) {
-        FlowBuilder<Flow> flow = new FlowBuilder<Flow>("ingest").start(taskletStep("check-feed-files",
+        FlowBuilder<Flow> flow = new FlowBuilder<Flow>("ingest").start(taskletStep(CHECK_FEED_FILES,
                 feedFilesCheck));
         for (Feed feed : Feed.values()) {
             flow = flow.next(new StepBuilder(feed.stepName(), jobRepository)
@@ -130,7 +132,7 @@ class NightlyJobConfiguration {
                     .listener(stepReport)
                     .build());
         }
-        return flow.next(taskletStep("check-reject-ratios", rejectRatiosCheck)).build();
+        return flow.next(taskletStep(CHECK_REJECT_RATIOS, rejectRatiosCheck)).build();
     }
 
     private Step taskletStep(String name, Tasklet tasklet) {

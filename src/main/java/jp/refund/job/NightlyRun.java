@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import jp.refund.ingest.BrokenFeedException;
+import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedCount;
+import jp.refund.ingest.FeedFileChange;
 import jp.refund.ingest.IngestLedger;
 import jp.refund.ingest.IngestRollback;
 import jp.refund.report.NightOutputFolder;
@@ -70,6 +72,10 @@ public class NightlyRun {
             LocalDate d = date.get();
             if (completed.contains(d)) {
                 log.info("{} already completed: nothing to do (its outputs are in {})", d, output.resolve(d.toString()));
+                for (FeedFileChange change : ingestLedger.changedFeedFiles(d, input.resolve(d.toString()))) {
+                    log.warn("note: {}; a completed night never reads its input again: deliver changed rows in a"
+                            + " later night's folder", change.describe());
+                }
                 return;
             }
             if (!folders.contains(d)) {
@@ -129,6 +135,7 @@ public class NightlyRun {
         JobParameters parameters = new NightParameters(runDate, input.resolve(runDate.toString()), output)
                 .toJobParameters();
         refuseForeignOutput(runDate, output, parameters);
+        refuseChangedInput(runDate, input.resolve(runDate.toString()), output, parameters);
         JobExecution execution;
         try {
             execution = jobOperator.start(nightlyJob, parameters);
@@ -167,6 +174,47 @@ public class NightlyRun {
                         + " it; nothing was written");
             }
         }
+    }
+
+    /**
+     * A restart reads on in each feed file after the records it already kept, by count: a file
+     * changed since then would be read wrong (a row inserted before that point is never read).
+     * While the night is still in its ingest, the partial ingest is discarded like a broken
+     * file's, so the next run reads the files as they are now from the start; past the ingest,
+     * decisions were taken on the old file and only that file can resume the night.
+     */
+    private void refuseChangedInput(LocalDate runDate, Path nightInput, Path output, JobParameters parameters) {
+        var instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters);
+        if (instance == null) {
+            return;
+        }
+        List<FeedFileChange> changes = ingestLedger.changedFeedFiles(runDate, nightInput);
+        if (changes.isEmpty()) {
+            return;
+        }
+        String what = String.join("; ", changes.stream().map(FeedFileChange::describe).toList());
+        if (stillIngesting(instance)) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            forget(runDate, output, last);
+            throw new NightRefusedException(what + ": the night's partial ingest was discarded (nothing of "
+                    + runDate + " was kept or published); run the same command again to run " + runDate
+                    + " from the start on the files as they are now");
+        }
+        throw new NightRefusedException(what + ": night " + runDate + " has gone past its ingest and decided on the"
+                + " file as it was; put that file back and run the same command again to resume, and deliver the"
+                + " changes in a later night's folder");
+    }
+
+    /** No step after the ingest has started in any run of the night. */
+    private boolean stillIngesting(org.springframework.batch.core.job.JobInstance instance) {
+        java.util.Set<String> ingestSteps = new java.util.HashSet<>(List.of(NightlyJobConfiguration.CHECK_FEED_FILES,
+                NightlyJobConfiguration.CHECK_REJECT_RATIOS));
+        for (Feed feed : Feed.values()) {
+            ingestSteps.add(feed.stepName());
+        }
+        return jobRepository.getJobExecutions(instance).stream()
+                .flatMap(execution -> execution.getStepExecutions().stream())
+                .allMatch(step -> ingestSteps.contains(step.getStepName()));
     }
 
     /** An empty folder holds nothing another book wrote (an operator may have made it, say to set its rights). */

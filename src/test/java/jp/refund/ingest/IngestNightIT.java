@@ -93,6 +93,25 @@ class IngestNightIT {
                 .toList();
     }
 
+    /** Member ids are exact, and the registry never has two that differ only in case: the twin is rejected. */
+    @Test
+    void aMemberIdDifferingFromAKnownOneOnlyInLetterCaseIsRejectedThatNightAndLater() throws Exception {
+        NightlyHarness h = harness();
+        Path night = h.night("2019-10-01", FIXTURES.resolve("2019-10-01"));
+        String twin = "m2,佐藤,花子,サトウ,ハナコ,1975-12-24,hanako@example.jp,09011110002,1500001,東京都渋谷区神宮前1-2-3,\n";
+        h.write("2019-10-01", "members.csv", java.nio.file.Files.readString(night.resolve("members.csv")) + twin);
+        h.write("2019-10-02", "members.csv", FeedHeaders.MEMBERS + twin.replace("m2,", "m1,"));
+
+        NightlyHarness.Result result = h.run("nightly");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(h.read("2019-10-01/rejects/members.csv"))
+                .contains("10,CONFLICTING_DUPLICATE,member_id,member_id m2 differs only in letter case from member M2");
+        assertThat(h.read("2019-10-02/rejects/members.csv"))
+                .contains("2,CONFLICTING_DUPLICATE,member_id,member_id m1 differs only in letter case from member M1");
+        assertThat(h.count("SELECT COUNT(*) FROM member WHERE UPPER(member_id) IN ('M1', 'M2')")).isEqualTo(2);
+    }
+
     @Test
     void aRowSeenOnAnEarlierNightIsSkippedWhateverItsColumnOrderAndAKeyReusedAcrossChannelsConflicts() {
         NightlyHarness h = harness();
@@ -258,5 +277,94 @@ class IngestNightIT {
                 "--date=2019-10-01");
         assertThat(tolerant.exitCode()).as(tolerant.stderr()).isZero();
         assertThat(h.read("2019-10-01/reports/ingest-summary.csv")).contains("members,members.csv,20,18,0,2");
+    }
+
+    private static final Path SAMPLE_NIGHT = Path.of("input/2019-10-01");
+
+    /**
+     * One damaged quote on line 11 of members.csv would swallow the records after it into one
+     * rejected row (10 read, 1 rejected: under the ratio's minimum): the night stops naming the
+     * line, keeps nothing, and the repaired file runs as a first run would.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"an unterminated quote", "a quote closed inside a field"})
+    void aQuoteRunningPastItsLineStopsTheNightAndTheRepairedFileRunsLikeAFirstRun(String damage) throws Exception {
+        NightlyHarness h = new NightlyHarness(root);
+        Path night = h.night("2019-10-01", SAMPLE_NIGHT);
+        Path members = night.resolve("members.csv");
+        List<String> good = Files.readAllLines(members);
+        List<String> damaged = new java.util.ArrayList<>(good);
+        String line11 = good.get(10);
+        int comma = line11.indexOf(',');
+        damaged.set(10, damage.startsWith("an unterminated")
+                ? line11.substring(0, comma) + ",\"" + line11.substring(comma + 1)
+                : line11.substring(0, comma) + ",\"" + line11.substring(comma + 1, comma + 2) + "\""
+                        + line11.substring(comma + 2));
+        Files.write(members, damaged);
+
+        NightlyHarness.Result broken = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.stderr().strip()).startsWith("error: members.csv line 11: a quoted field opened on this"
+                + " line runs on into line 12, which reads as a record of its own").doesNotContain("\n");
+        assertThat(broken.stdout()).doesNotContain("\tat ").doesNotContain("Exception");
+        for (String table : List.of("member", "wallet", "application", "ingest_count", "night", "claim")) {
+            assertThat(h.count("SELECT COUNT(*) FROM " + table)).as(table).isZero();
+        }
+        assertThat(Files.exists(h.output().resolve("2019-10-01"))).isFalse();
+
+        Files.write(members, good);
+        assertThat(h.run("nightly", "--date=2019-10-01").exitCode()).isZero();
+        NightlyHarness clean = new NightlyHarness(root.resolve("clean"));
+        clean.night("2019-10-01", SAMPLE_NIGHT);
+        assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();
+        assertThat(NightlyHarness.tree(h.output().resolve("2019-10-01")))
+                .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
+    }
+
+    /** A runaway quote at the end of the file hides lines in one rejected row: the ratio counts its lines. */
+    @Test
+    void theRejectRatioCountsThePhysicalLinesARejectedRowSpans() {
+        NightlyHarness h = new NightlyHarness(root); // default ratio 0.05 over files of 20 rows or more
+        StringBuilder members = new StringBuilder(FeedHeaders.MEMBERS);
+        for (int i = 1; i <= 20; i++) {
+            members.append("M").append(i).append(",山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,")
+                    .append("100-0001,東京都千代田区千代田1-1,\n");
+        }
+        members.append("M21,\"山田\nthe rest\nof a broken\nexport\n");
+        h.write("2019-10-01", "members.csv", members.toString());
+
+        NightlyHarness.Result result = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stderr()).contains("members.csv: 1 of 21 rows rejected, but they span 4 of its 24 lines"
+                + " (16.7%, more than the allowed 5.0%)");
+        assertThat(h.count("SELECT COUNT(*) FROM member")).isZero();
+    }
+
+    /**
+     * A CR-only file reads as one header line holding every member: the error is one short line
+     * on stderr without anyone's name, e-mail or phone; the stack trace is in the log file only.
+     */
+    @Test
+    void aFailureIsOneLineOnStderrWithoutPersonalDataAndTheStackTraceGoesToTheLogFile() throws Exception {
+        NightlyHarness h = new NightlyHarness(root);
+        Path night = h.night("2019-10-01", SAMPLE_NIGHT);
+        Path members = night.resolve("members.csv");
+        String text = Files.readString(members);
+        Files.writeString(members, text.replace("\r\n", "\r").replace("\n", "\r"));
+
+        NightlyHarness.Result broken = h.run("nightly", "--date=2019-10-01");
+
+        assertThat(broken.exitCode()).isEqualTo(1);
+        String error = broken.stderr().strip();
+        assertThat(error).startsWith("error: members.csv line 1: not a members header").doesNotContain("\n")
+                .endsWith("(details in " + h.logFile() + ")");
+        assertThat(error.length()).isLessThan(700);
+        for (String personal : List.of("山田", "taro.yamada", "@example.jp", "090-1111-0001", "東京都")) {
+            assertThat(error).as("error line").doesNotContain(personal);
+        }
+        assertThat(broken.stdout()).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(Files.readString(h.logFile())).contains("nightly failed").contains("\tat jp.refund.");
     }
 }

@@ -9,7 +9,17 @@ import java.util.List;
  *
  * @param validEncoding false when a byte of the record is not valid in the charset
  * @param unterminatedQuote true when the file ended inside a quoted field
+ * @param lineCount the physical lines the record spans (1 unless a quoted field holds a line break)
  */
 public record CsvRecord(int lineNumber, List<String> fields, String raw, boolean validEncoding,
-                        boolean unterminatedQuote) {
+                        boolean unterminatedQuote, int lineCount) {
+
+    /** The physical lines after the first, as read: where a quoted field ran on. */
+    public List<String> continuationLines() {
+        if (lineCount == 1) {
+            return List.of();
+        }
+        List<String> lines = List.of(raw.split("\n", -1));
+        return lines.subList(1, lines.size());
+    }
 }

@@ -15,7 +15,8 @@ class CsvLayerTest {
 
     private static List<CsvRecord> read(byte[] bytes) throws IOException {
         List<CsvRecord> records = new ArrayList<>();
-        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)) {
+        try (CsvRecordReader reader = new CsvRecordReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8, 5,
+                200)) {
             for (CsvRecord r = reader.next(); r != null; r = reader.next()) {
                 records.add(r);
             }
@@ -53,5 +54,33 @@ class CsvLayerTest {
         assertThat(right.size()).isEqualTo(3);
         assertThat(right.position("a")).isEqualTo(1);
         assertThatThrownBy(() -> right.position("z")).hasMessageContaining("not a column of this file: z");
+    }
+
+    @Test
+    void aQuotedFieldMayHoldLineBreaksAndTheRecordCountsItsLines() throws IOException {
+        List<CsvRecord> records = read("a,b\n1,\"two\nlines\"\n2,x\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records).extracting(CsvRecord::lineCount).containsExactly(1, 2, 1);
+        assertThat(records.get(1).continuationLines()).containsExactly("lines\"");
+        assertThat(records.get(2).lineNumber()).isEqualTo(4);
+    }
+
+    @Test
+    void aQuoteRunningIntoALineThatReadsAsARecordOfItsOwnIsARunawayQuoteNamingBothLines() {
+        byte[] bytes = "a,b,c\n1,\"x,y\n2,p,q\n3,r,s\n".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> read(bytes)).isInstanceOf(RunawayQuoteException.class)
+                .hasMessage("line 2: a quoted field opened on this line runs on into line 3, which reads as a record"
+                        + " of its own (3 fields): an unterminated or stray quote");
+    }
+
+    @Test
+    void aQuoteOpenOverMoreLinesOrCharactersThanTheLimitIsARunawayQuote() {
+        assertThatThrownBy(() -> read("a,b\n1,\"x\n.\n.\n.\n.\n.\n2,y\"\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RunawayQuoteException.class)
+                .hasMessageContaining("line 2: a quoted field opened on this line is still open after 5 lines (line 7)");
+        assertThatThrownBy(() -> read(("a,b\n1,\"x\n" + "y".repeat(300) + "\"\n").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RunawayQuoteException.class)
+                .hasMessageContaining("is still open after 200 characters (line 3)");
     }
 }
