@@ -35,6 +35,13 @@ public final class NightlyHarness {
         this.root = root;
     }
 
+    /** A harness on another root with the same extra settings. */
+    public NightlyHarness movedTo(Path otherRoot) {
+        NightlyHarness moved = new NightlyHarness(otherRoot);
+        moved.extraArgs.addAll(extraArgs);
+        return moved;
+    }
+
     public NightlyHarness with(String springArg) {
         extraArgs.add(springArg);
         return this;

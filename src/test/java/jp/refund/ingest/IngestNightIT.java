@@ -27,6 +27,28 @@ class IngestNightIT {
         return new NightlyHarness(root).with("--refund.ingest.min-rows-for-ratio=1000");
     }
 
+    /**
+     * The night of 2019-10-01 published by {@code h} equals a first clean run of its input as it
+     * is now, on a fresh database with the settings of {@code like} (a harness on another root).
+     */
+    private void assertSameAsAFirstCleanRun(NightlyHarness h, NightlyHarness like) {
+        NightlyHarness clean = like.movedTo(root.resolve("clean"));
+        clean.night("2019-10-01", h.input().resolve("2019-10-01"));
+        assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();
+        assertThat(NightlyHarness.tree(h.output().resolve("2019-10-01")))
+                .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
+    }
+
+    /** members.csv with 20 well-formed members, M1 to M20; the first {@code badPostal} have an invalid postal code. */
+    private static StringBuilder twentyMembers(int badPostal) {
+        StringBuilder members = new StringBuilder(FeedHeaders.MEMBERS);
+        for (int i = 1; i <= 20; i++) {
+            members.append("M").append(i).append(",山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,")
+                    .append(i <= badPostal ? "BAD" : "100-0001").append(",東京都千代田区千代田1-1,\n");
+        }
+        return members;
+    }
+
     @Test
     void everyRejectReasonLandsInTheRejectsFileWithLineFieldAndRaw() {
         NightlyHarness h = harness();
@@ -172,11 +194,7 @@ class IngestNightIT {
         NightlyHarness.Result fixed = h.run("nightly", "--date=2019-10-01");
         assertThat(fixed.exitCode()).as(fixed.stderr()).isZero();
 
-        NightlyHarness clean = new NightlyHarness(root.resolve("clean")).with("--refund.ingest.min-rows-for-ratio=1000");
-        clean.night("2019-10-01", h.input().resolve("2019-10-01"));
-        assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();
-        assertThat(NightlyHarness.tree(h.output().resolve("2019-10-01")))
-                .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
+        assertSameAsAFirstCleanRun(h, harness());
     }
 
     /** Values longer than their table column are rejects naming the field; the night goes on. */
@@ -248,22 +266,13 @@ class IngestNightIT {
         Files.delete(members);
         Files.move(good, members);
         assertThat(h.run("nightly", "--date=2019-10-01").exitCode()).isZero();
-        NightlyHarness clean = new NightlyHarness(root.resolve("clean")).with("--refund.ingest.min-rows-for-ratio=1000");
-        clean.night("2019-10-01", h.input().resolve("2019-10-01"));
-        assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();
-        assertThat(NightlyHarness.tree(h.output().resolve("2019-10-01")))
-                .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
+        assertSameAsAFirstCleanRun(h, harness());
     }
 
     @Test
     void aFeedRejectedBeyondTheRatioIsABrokenExportAndNothingOfTheNightIsKept() {
         NightlyHarness h = new NightlyHarness(root); // default ratio 0.05 over files of 20 rows or more
-        StringBuilder members = new StringBuilder(FeedHeaders.MEMBERS);
-        for (int i = 1; i <= 20; i++) {
-            String postal = i <= 2 ? "BAD" : "100-0001";
-            members.append("M").append(i).append(",山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,")
-                    .append(postal).append(",東京都千代田区千代田1-1,\n");
-        }
+        StringBuilder members = twentyMembers(2);
         h.write("2019-10-01", "members.csv", members.toString());
 
         NightlyHarness.Result result = h.run("nightly", "--date=2019-10-01");
@@ -315,22 +324,14 @@ class IngestNightIT {
 
         Files.write(members, good);
         assertThat(h.run("nightly", "--date=2019-10-01").exitCode()).isZero();
-        NightlyHarness clean = new NightlyHarness(root.resolve("clean"));
-        clean.night("2019-10-01", SAMPLE_NIGHT);
-        assertThat(clean.run("nightly", "--date=2019-10-01").exitCode()).isZero();
-        assertThat(NightlyHarness.tree(h.output().resolve("2019-10-01")))
-                .isEqualTo(NightlyHarness.tree(clean.output().resolve("2019-10-01")));
+        assertSameAsAFirstCleanRun(h, new NightlyHarness(root));
     }
 
     /** A runaway quote at the end of the file hides lines in one rejected row: the ratio counts its lines. */
     @Test
     void theRejectRatioCountsThePhysicalLinesARejectedRowSpans() {
         NightlyHarness h = new NightlyHarness(root); // default ratio 0.05 over files of 20 rows or more
-        StringBuilder members = new StringBuilder(FeedHeaders.MEMBERS);
-        for (int i = 1; i <= 20; i++) {
-            members.append("M").append(i).append(",山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,")
-                    .append("100-0001,東京都千代田区千代田1-1,\n");
-        }
+        StringBuilder members = twentyMembers(0);
         members.append("M21,\"山田\nthe rest\nof a broken\nexport\n");
         h.write("2019-10-01", "members.csv", members.toString());
 
