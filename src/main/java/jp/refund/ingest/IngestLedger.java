@@ -22,10 +22,12 @@ public class IngestLedger {
 
     /** Registers a feed file of the night with zero counts, unless a restarted step did already. */
     void openFeed(LocalDate runDate, Feed feed, String fileName) {
-        jdbc.update("MERGE INTO ingest_count (run_date, feed, file_name, rows_read, accepted, skipped, rejected)"
-                + " KEY (run_date, feed) SELECT ?, ?, ?, 0, 0, 0, 0 FROM DUAL"
-                + " WHERE NOT EXISTS (SELECT 1 FROM ingest_count WHERE run_date = ? AND feed = ?)",
-                runDate, feed.id(), fileName, runDate, feed.id());
+        // standard MERGE: H2 and PostgreSQL (15+) both read it
+        jdbc.update("MERGE INTO ingest_count c USING (VALUES (?, ?, ?)) AS f (run_date, feed, file_name)"
+                + " ON c.run_date = f.run_date AND c.feed = f.feed"
+                + " WHEN NOT MATCHED THEN INSERT (run_date, feed, file_name, rows_read, accepted, skipped, rejected)"
+                + " VALUES (f.run_date, f.feed, f.file_name, 0, 0, 0, 0)",
+                runDate, feed.id(), fileName);
     }
 
     void add(LocalDate runDate, Feed feed, long read, long accepted, long skipped, List<FeedReject> rejects) {
