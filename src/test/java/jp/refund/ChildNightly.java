@@ -22,10 +22,21 @@ public final class ChildNightly {
 
     private final Path root;
     private final boolean autoServer;
+    /** A PostgreSQL database instead of the H2 file; its user and password reach the child by environment. */
+    private final PostgresServer.Database server;
 
     public ChildNightly(Path root, boolean autoServer) {
+        this(root, autoServer, null);
+    }
+
+    public ChildNightly(Path root, PostgresServer.Database server) {
+        this(root, false, server);
+    }
+
+    private ChildNightly(Path root, boolean autoServer, PostgresServer.Database server) {
         this.root = root;
         this.autoServer = autoServer;
+        this.server = server;
         try {
             java.nio.file.Files.createDirectories(root);
         } catch (IOException e) {
@@ -38,6 +49,9 @@ public final class ChildNightly {
     }
 
     public String jdbcUrl() {
+        if (server != null) {
+            return server.url();
+        }
         return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "");
     }
 
@@ -47,7 +61,12 @@ public final class ChildNightly {
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", JAR.toString(), "nightly", "--input=" + input, "--output=" + output(),
                 "--spring.datasource.url=" + jdbcUrl()));
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (server != null) {
+            pb.environment().put("SPRING_DATASOURCE_USERNAME", server.user());
+            pb.environment().put("SPRING_DATASOURCE_PASSWORD", server.password());
+        }
+        return pb;
     }
 
     /** Runs to the end; returns the exit code, echoing nothing. */
@@ -91,7 +110,8 @@ public final class ChildNightly {
     }
 
     public List<List<String>> rows(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl(), "sa", ""); var s = c.createStatement();
+        try (Connection c = server != null ? server.connect() : DriverManager.getConnection(jdbcUrl(), "sa", "");
+             var s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();

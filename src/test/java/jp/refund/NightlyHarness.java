@@ -30,6 +30,8 @@ public final class NightlyHarness {
 
     private final Path root;
     private final List<String> extraArgs = new ArrayList<>();
+    /** A PostgreSQL database instead of the H2 file ({@link #on}). */
+    private PostgresServer.Database server;
 
     public NightlyHarness(Path root) {
         this.root = root;
@@ -37,6 +39,12 @@ public final class NightlyHarness {
 
     public NightlyHarness with(String springArg) {
         extraArgs.add(springArg);
+        return this;
+    }
+
+    /** Runs on this PostgreSQL database (as its user) instead of an H2 file of its own. */
+    public NightlyHarness on(PostgresServer.Database database) {
+        this.server = database;
         return this;
     }
 
@@ -49,6 +57,9 @@ public final class NightlyHarness {
     }
 
     public String jdbcUrl() {
+        if (server != null) {
+            return server.url();
+        }
         return "jdbc:h2:file:" + root.resolve("db").resolve("refunds").toAbsolutePath();
     }
 
@@ -92,6 +103,10 @@ public final class NightlyHarness {
             all.add("--output=" + output());
         }
         all.add("--spring.datasource.url=" + jdbcUrl());
+        if (server != null) {
+            all.add("--spring.datasource.username=" + server.user());
+            all.add("--spring.datasource.password=" + server.password());
+        }
         all.addAll(extraArgs);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -109,7 +124,7 @@ public final class NightlyHarness {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), "sa", "");
+        return server != null ? server.connect() : DriverManager.getConnection(jdbcUrl(), "sa", "");
     }
 
     public long count(String sql, Object... params) {
