@@ -109,9 +109,13 @@ public final class ChildNightly {
         }
     }
 
+    /** A connection of another process's kind to the night's database. */
+    public Connection connect() throws SQLException {
+        return server != null ? server.connect() : DriverManager.getConnection(jdbcUrl(), "sa", "");
+    }
+
     public List<List<String>> rows(String sql) {
-        try (Connection c = server != null ? server.connect() : DriverManager.getConnection(jdbcUrl(), "sa", "");
-             var s = c.createStatement();
+        try (Connection c = connect(); var s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();
