@@ -4,6 +4,9 @@
 # the same files — the floors it is compared with (OpenCSV parse, H2 CSVREAD bulk load,
 # naive PDFBox certificates) and the ratios.
 #   bench/night.sh [MEMBERS=100000] [SEED=2019]        e.g. bench/night.sh 1500000
+# PostgreSQL mode: with REFUND_TEST_PG_URL, _USER and _PASSWORD naming a throw-away server (README
+# "Production on PostgreSQL"), the same night also runs on a new database there, with the COPY
+# floor and the fast certificate floor, and the target 2 x (parse + COPY) + certificates beside H2's.
 # Work files go to bench/work/ (not in git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,9 +47,29 @@ echo "== naive certificate floor"
 "${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.certificate.CertificateBenchmark 3000 "$(nproc)" \
   | tee "$work/certs.txt" | grep -E "naive|warm|speed"
 
-python3 - "$work" "$gen_s" "$certs" <<'PY'
+pg_wall_s=0
+if [ -n "${REFUND_TEST_PG_URL:-}" ]; then
+  echo "== PostgreSQL: COPY floor and the same night on ${REFUND_TEST_PG_URL%%\?*}"
+  pgdb="refund_bench_$members"
+  base="${REFUND_TEST_PG_URL%/*}"
+  "${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.PostgresCopyFloor "$work/input/$night" \
+    "$REFUND_TEST_PG_URL" | tee -a "$work/floors.txt"
+  PGPASSWORD="$REFUND_TEST_PG_PASSWORD" psql -X -q -h "$(echo "$base" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#')" \
+    -p "$(echo "$base" | sed -E 's#.*:([0-9]+)$#\1#')" -U "$REFUND_TEST_PG_USER" -d postgres \
+    -c "DROP DATABASE IF EXISTS $pgdb" -c "CREATE DATABASE $pgdb TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
+  start=$(date +%s.%N)
+  SPRING_DATASOURCE_USERNAME="$REFUND_TEST_PG_USER" SPRING_DATASOURCE_PASSWORD="$REFUND_TEST_PG_PASSWORD" \
+    "${jvm[@]}" -jar "$work/refund-batch.jar" nightly --date="$night" --input="$work/input" --output="$work/output-pg" \
+    --spring.datasource.url="$base/$pgdb" > "$work/night-pg.log" 2>&1 || { tail -5 "$work/night-pg.log"; exit 1; }
+  pg_wall_s=$(echo "$(date +%s.%N) - $start" | bc)
+  sed -n '/steps of night/,/  total/p' "$work/night-pg.log" | sed 's/^[0-9:]* INFO  /  /'
+  diff -r "$work/output" "$work/output-pg" >/dev/null && echo "  outputs: byte-identical to the H2 night" \
+    || echo "  outputs: DIFFER from the H2 night (diff -r $work/output $work/output-pg)"
+fi
+
+python3 - "$work" "$gen_s" "$certs" "$pg_wall_s" <<'PY'
 import re, sys
-work, gen_s, certs = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+work, gen_s, certs, pg_wall_s = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 floors = dict(l.strip().split("=") for l in open(f"{work}/floors.txt") if "=" in l)
 t = open(f"{work}/time.txt").read()
 wall = t.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split()[0]
@@ -68,4 +91,14 @@ print(f"  floor H2 CSVREAD        : {h2_s:8.2f} s")
 print(f"  floor certificates      : {cert_floor:8.1f} s   ({certs} certificates at naive {naive:.1f}/s)")
 print(f"  target 2x(CSV+H2)+certs : {target:8.1f} s   night / target = {wall_s/target:.2f}")
 print(f"  Zengin writing          : {float(floors['zengin_records_per_s']):,.0f} records/s")
+if pg_wall_s:
+    copy_s = float(floors["floor.pg_copy_s"])
+    warm = float(re.search(r"batch renderer, warm\s*:\s+([\d.]+) certificates/s", open(f"{work}/certs.txt").read()).group(1))
+    fast_floor = certs / warm if warm else 0
+    pg_target = 2 * (csv_s + copy_s) + fast_floor
+    h2_target = 2 * (csv_s + h2_s) + fast_floor
+    print(f"  floor PostgreSQL COPY   : {copy_s:8.2f} s   ({int(floors['floor.pg_copy_rows']):,} rows)")
+    print(f"  floor certificates, fast: {fast_floor:8.1f} s   ({certs} certificates at {warm:.1f}/s, font once per thread)")
+    print(f"  PostgreSQL night wall   : {pg_wall_s:8.1f} s   target 2x(CSV+COPY)+fast certs {pg_target:.1f} s   ratio {pg_wall_s/pg_target:.2f}")
+    print(f"  H2 night wall           : {wall_s:8.1f} s   target 2x(CSV+CSVREAD)+fast certs {h2_target:.1f} s   ratio {wall_s/h2_target:.2f}")
 PY

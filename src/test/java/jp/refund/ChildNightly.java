@@ -23,16 +23,27 @@ public final class ChildNightly {
     private final Path root;
     private final boolean autoServer;
     private final String urlSettings;
+    /** A PostgreSQL database instead of the H2 file; its user and password reach the child by environment. */
+    private final PostgresServer.Database server;
 
     public ChildNightly(Path root, boolean autoServer) {
-        this(root, autoServer, "");
+        this(root, autoServer, "", null);
     }
 
     /** With H2 settings appended to the URL, e.g. {@code ;WRITE_DELAY=0} so that a halt loses no commit. */
     public ChildNightly(Path root, boolean autoServer, String urlSettings) {
+        this(root, autoServer, urlSettings, null);
+    }
+
+    public ChildNightly(Path root, PostgresServer.Database server) {
+        this(root, false, "", server);
+    }
+
+    private ChildNightly(Path root, boolean autoServer, String urlSettings, PostgresServer.Database server) {
         this.root = root;
         this.autoServer = autoServer;
         this.urlSettings = urlSettings;
+        this.server = server;
         try {
             java.nio.file.Files.createDirectories(root);
         } catch (IOException e) {
@@ -45,7 +56,11 @@ public final class ChildNightly {
     }
 
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "") + urlSettings;
+        if (server != null) {
+            return server.url();
+        }
+        return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "")
+                + urlSettings;
     }
 
     public ProcessBuilder command(Path input, List<String> jvmOptions) {
@@ -54,7 +69,12 @@ public final class ChildNightly {
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-jar", JAR.toString(), "nightly", "--input=" + input, "--output=" + output(),
                 "--spring.datasource.url=" + jdbcUrl(), "--logging.file.name=" + root.resolve("logs/refund-batch.log")));
-        return new ProcessBuilder(cmd).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        if (server != null) {
+            pb.environment().put("SPRING_DATASOURCE_USERNAME", server.user());
+            pb.environment().put("SPRING_DATASOURCE_PASSWORD", server.password());
+        }
+        return pb;
     }
 
     /** Runs to the end; returns the exit code, echoing nothing. */
@@ -97,8 +117,13 @@ public final class ChildNightly {
         }
     }
 
+    /** A connection of another process's kind to the night's database. */
+    public Connection connect() throws SQLException {
+        return server != null ? server.connect() : DriverManager.getConnection(jdbcUrl(), "sa", "");
+    }
+
     public List<List<String>> rows(String sql) {
-        try (Connection c = DriverManager.getConnection(jdbcUrl(), "sa", ""); var s = c.createStatement();
+        try (Connection c = connect(); var s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             int n = rs.getMetaData().getColumnCount();

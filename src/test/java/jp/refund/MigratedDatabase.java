@@ -17,7 +17,7 @@ public final class MigratedDatabase {
     public static JdbcTemplate create() {
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource(
                 "jdbc:h2:mem:migrated-" + System.nanoTime(), "sa", "", true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/common", "classpath:db/migration/h2").load().migrate();
         return new JdbcTemplate(dataSource);
     }
 }

@@ -30,6 +30,8 @@ public final class NightlyHarness {
 
     private final Path root;
     private final List<String> extraArgs = new ArrayList<>();
+    /** A PostgreSQL database instead of the H2 file ({@link #on}). */
+    private PostgresServer.Database server;
 
     public NightlyHarness(Path root) {
         this.root = root;
@@ -47,6 +49,12 @@ public final class NightlyHarness {
         return this;
     }
 
+    /** Runs on this PostgreSQL database (as its user) instead of an H2 file of its own. */
+    public NightlyHarness on(PostgresServer.Database database) {
+        this.server = database;
+        return this;
+    }
+
     public Path input() {
         return root.resolve("input");
     }
@@ -61,6 +69,9 @@ public final class NightlyHarness {
     }
 
     public String jdbcUrl() {
+        if (server != null) {
+            return server.url();
+        }
         return "jdbc:h2:file:" + root.resolve("db").resolve("refunds").toAbsolutePath();
     }
 
@@ -105,6 +116,10 @@ public final class NightlyHarness {
         }
         all.add("--spring.datasource.url=" + jdbcUrl());
         all.add("--logging.file.name=" + logFile());
+        if (server != null) {
+            all.add("--spring.datasource.username=" + server.user());
+            all.add("--spring.datasource.password=" + server.password());
+        }
         all.addAll(extraArgs);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -122,7 +137,7 @@ public final class NightlyHarness {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), "sa", "");
+        return server != null ? server.connect() : DriverManager.getConnection(jdbcUrl(), "sa", "");
     }
 
     public long count(String sql, Object... params) {

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import jp.refund.shared.KeySet;
 import jp.refund.shared.KeysetPages;
+import jp.refund.shared.StoredTimestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -129,7 +130,7 @@ public class ClaimBook {
                 + " payout_method, reasons, status_since, submitted_at FROM claim WHERE status = 'PENDING_REVIEW'",
                 (rs, i) -> new PendingClaim(rs.getString(1), rs.getString(2), Channel.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getLong(5), PayoutMethod.valueOf(rs.getString(6)), rs.getString(7),
-                        rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class)));
+                        rs.getObject(8, LocalDate.class), StoredTimestamp.read(rs, 9)));
         pending.sort(Comparator.comparing(PendingClaim::pendingSince).thenComparing(PendingClaim::claimNo));
         return pending;
     }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import javax.sql.DataSource;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.CrashPoint;
+import jp.refund.shared.StoredTimestamp;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
@@ -54,7 +55,7 @@ public class ClaimStepParts {
                         + " ORDER BY checked_at, check_id")
                 .queryArguments(runDate)
                 .rowMapper((rs, i) -> new IdentityCheck(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, OffsetDateTime.class), "PASS".equals(rs.getString(4))))
+                        StoredTimestamp.read(rs, 3), "PASS".equals(rs.getString(4))))
                 .build();
     }
 

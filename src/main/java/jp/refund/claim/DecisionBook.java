@@ -15,6 +15,7 @@ import jp.refund.identity.WebIdentityMatch;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.KeySet;
+import jp.refund.shared.StoredTimestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
@@ -29,7 +30,7 @@ class DecisionBook {
 
     static final RowMapper<Application> APPLICATION = (rs, i) -> new Application(
             rs.getString("application_id"), Channel.valueOf(rs.getString("channel")),
-            rs.getObject("submitted_at", OffsetDateTime.class), PayoutMethod.valueOf(rs.getString("payout_method")),
+            StoredTimestamp.read(rs, "submitted_at"), PayoutMethod.valueOf(rs.getString("payout_method")),
             rs.getString("bank_code"), rs.getString("branch_code"), rs.getString("account_type"),
             rs.getString("account_number"), rs.getString("yucho_symbol"), rs.getString("yucho_number"),
             rs.getString("account_holder_kana"), rs.getString("recipient_name"), rs.getString("postal_code"),
@@ -41,7 +42,7 @@ class DecisionBook {
             rs.getString("family_name"), rs.getString("given_name"), rs.getString("family_name_kana"),
             rs.getString("given_name_kana"), rs.getObject("birth_date", LocalDate.class), rs.getString("email"),
             rs.getString("phone"), rs.getString("postal_code"), rs.getString("address"),
-            rs.getObject("contact_changed_at", OffsetDateTime.class));
+            StoredTimestamp.read(rs, "contact_changed_at"));
 
     private static final RowMapper<Wallet> WALLET = (rs, i) -> new Wallet(rs.getString("wallet_id"),
             rs.getString("member_id"), rs.getLong("balance_yen"), rs.getLong("disputed_yen"),

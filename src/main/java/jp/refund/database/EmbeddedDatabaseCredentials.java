@@ -31,7 +31,8 @@ import org.springframework.core.env.PropertySource;
  *   <li>with {@code REFUND_DB_FILE_KEY} set, the file is AES-encrypted with that key
  *       (H2's {@code CIPHER=AES}; for a new database only).</li>
  * </ul>
- * Whoever gives their own URL keeps it (user {@code sa}, empty password unless they give one).
+ * Whoever gives their own H2 URL keeps it (user {@code sa}, empty password unless they give one);
+ * a server's URL ({@code jdbc:postgresql:}) gets no user or password from here.
  * Neither password nor key is ever logged.
  */
 public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcessor {
@@ -89,10 +90,20 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
         public Object getProperty(String name) {
             return switch (name) {
                 case "spring.datasource.url" -> url(file(), fileKey());
-                case "spring.datasource.username" -> USER;
-                case "spring.datasource.password" -> password();
+                case "spring.datasource.username" -> onH2() ? USER : null;
+                case "spring.datasource.password" -> onH2() ? password() : null;
                 default -> null;
             };
+        }
+
+        /**
+         * A server's credentials are the operator's: from the environment
+         * ({@code SPRING_DATASOURCE_USERNAME}/{@code _PASSWORD}), a properties file outside the
+         * repository ({@code spring.config.import}) or PostgreSQL's own {@code ~/.pgpass}, which the
+         * driver reads only when no password is given.
+         */
+        private boolean onH2() {
+            return environment.getProperty("spring.datasource.url", "").startsWith("jdbc:h2:");
         }
 
         private String password() {

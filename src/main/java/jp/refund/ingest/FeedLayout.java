@@ -65,6 +65,7 @@ final class FeedLayout {
     private final Map<String, String> constants;
     private final List<String> header;
     private final String insertSql;
+    private final String copySql;
 
     private FeedLayout(Builder builder) {
         this.table = builder.table;
@@ -80,6 +81,7 @@ final class FeedLayout {
                 BOOKKEEPING_COLUMNS.stream()).flatMap(s -> s).toList();
         this.insertSql = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
                 + names.stream().map(n -> "?").collect(Collectors.joining(", ")) + ")";
+        this.copySql = "COPY " + table + " (" + String.join(", ", names) + ") FROM STDIN (FORMAT csv)";
     }
 
     static Builder into(String table) {
@@ -151,6 +153,47 @@ final class FeedLayout {
         ps.setString(index++, contentHash);
         ps.setObject(index++, runDate);
         ps.setInt(index, sourceLine);
+    }
+
+    /** PostgreSQL's {@code COPY} of the same columns as {@link #insertSql()}, rows as CSV ({@link #appendCopyRow}). */
+    String copySql() {
+        return copySql;
+    }
+
+    /**
+     * One row of {@link #copySql()}: the values {@link #bind} would bind, as CSV. Text is always
+     * quoted, so an empty text stays empty and only an unquoted empty field is NULL.
+     */
+    void appendCopyRow(StringBuilder out, FeedRow row, String contentHash, LocalDate runDate, int sourceLine) {
+        for (int i = 0; i < columns.size(); i++) {
+            appendCopyValue(out, row.value(i));
+            out.append(',');
+        }
+        for (String value : constants.values()) {
+            appendCopyValue(out, value);
+            out.append(',');
+        }
+        out.append(contentHash).append(',').append(runDate).append(',').append(sourceLine).append('\n');
+    }
+
+    private static void appendCopyValue(StringBuilder out, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String || value instanceof Enum<?>) {
+            String text = value instanceof Enum<?> e ? e.name() : (String) value;
+            out.append('"');
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"') {
+                    out.append('"');
+                }
+                out.append(c);
+            }
+            out.append('"');
+        } else {
+            out.append(value); // Long, Boolean, LocalDate, OffsetDateTime: ISO-8601 text PostgreSQL reads
+        }
     }
 
     private static void bind(PreparedStatement ps, int index, JDBCType type, Object value) throws SQLException {

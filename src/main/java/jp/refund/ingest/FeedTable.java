@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where the accepted rows of one feed are kept: key look-up, batch insert and the
+ * Where the accepted rows of one feed are kept: key look-up, batch insert (PostgreSQL:
+ * {@code COPY}, {@link FeedCopy}) and the
  * night's clean-up, all from the feed's {@link FeedLayout}; plus the feed's
  * {@link BookRule}.
  */
@@ -23,6 +24,9 @@ record FeedTable(Feed feed, BookRule bookRule, KeyLookup lookup) {
             return;
         }
         FeedLayout layout = feed.layout();
+        if (FeedCopy.into(lookup.jdbc(), layout, rows, runDate)) {
+            return;
+        }
         lookup.jdbc().batchUpdate(layout.insertSql(), rows, rows.size(), (ps, parsed) -> layout.bind(ps,
                 parsed.row(), parsed.contentHash(), runDate, parsed.source().lineNumber()));
     }

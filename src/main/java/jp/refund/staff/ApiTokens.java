@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import jp.refund.shared.StoredTimestamp;
 import jp.refund.staff.SecurityEvents.Event;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -77,8 +78,8 @@ public class ApiTokens {
     public List<Token> of(String username) {
         return jdbc.query("SELECT token_id, username, role, created_at, expires_at, revoked_at, last_used_at FROM api_token"
                 + " WHERE username = ? ORDER BY created_at", (rs, i) -> new Token(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class),
-                rs.getObject(6, OffsetDateTime.class), rs.getObject(7, OffsetDateTime.class)), users.require(username));
+                rs.getString(3), StoredTimestamp.read(rs, 4), StoredTimestamp.read(rs, 5),
+                StoredTimestamp.read(rs, 6), StoredTimestamp.read(rs, 7)), users.require(username));
     }
 
     /** The bearer of a presented token, if it is one of ours, not expired, not revoked, its user enabled and in the same role. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import jp.refund.shared.StoredTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +56,7 @@ public class SecurityEvents {
     public List<Entry> page(Long before, int size) {
         return jdbc.query("SELECT id, occurred_at, event, username, client, outcome, detail FROM security_event"
                 + " WHERE id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY", (rs, i) -> new Entry(rs.getLong(1),
-                rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                StoredTimestamp.read(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7)), before == null ? Long.MAX_VALUE : before, size);
     }
 

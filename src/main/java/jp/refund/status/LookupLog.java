@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.refund.shared.StoredTimestamp;
 import jp.refund.staff.SecurityEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -122,8 +123,13 @@ class LookupLog {
         if (count.written == count.refused) {
             return;
         }
-        jdbc.update("MERGE INTO lookup_refusal (username, minute_start, outcome, refused) KEY (username, minute_start, outcome)"
-                + " VALUES (?, ?, ?, ?)", key.username(), key.minute(), key.outcome(), count.refused);
+        // standard MERGE: H2 and PostgreSQL (15+) both read it
+        jdbc.update("MERGE INTO lookup_refusal r USING (VALUES (?, ?, ?, ?)) AS n (username, minute_start, outcome, refused)"
+                + " ON r.username = n.username AND r.minute_start = n.minute_start AND r.outcome = n.outcome"
+                + " WHEN MATCHED THEN UPDATE SET refused = n.refused"
+                + " WHEN NOT MATCHED THEN INSERT (username, minute_start, outcome, refused)"
+                + " VALUES (n.username, n.minute_start, n.outcome, n.refused)",
+                key.username(), key.minute(), key.outcome(), count.refused);
         count.written = count.refused;
         count.writtenAt = System.nanoTime();
     }
@@ -152,14 +158,14 @@ class LookupLog {
         flush();
         return jdbc.query("SELECT id, looked_at, username, query_kind, query_value, results, outcome FROM lookup_log"
                 + " WHERE id < ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY", (rs, i) -> new Entry(rs.getLong(1),
-                rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
+                StoredTimestamp.read(rs, 2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getInt(6),
                 rs.getString(7)), before == null ? Long.MAX_VALUE : before, size);
     }
 
     List<Refusals> refusals(int size) {
         flush();
         return jdbc.query("SELECT minute_start, username, outcome, refused FROM lookup_refusal ORDER BY minute_start DESC, username"
-                + " FETCH FIRST ? ROWS ONLY", (rs, i) -> new Refusals(rs.getObject(1, OffsetDateTime.class),
+                + " FETCH FIRST ? ROWS ONLY", (rs, i) -> new Refusals(StoredTimestamp.read(rs, 1),
                 rs.getString(2), rs.getString(3), rs.getInt(4)), size);
     }
 }

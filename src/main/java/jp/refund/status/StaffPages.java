@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import jp.refund.shared.StoredTimestamp;
 import jp.refund.staff.CsvCells;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,7 +43,7 @@ class StaffPages {
     List<NightFiles> nights() {
         return jdbc.query("SELECT run_date, completed_at FROM night ORDER BY run_date DESC", (rs, i) -> {
             LocalDate d = rs.getObject(1, LocalDate.class);
-            return new NightFiles(d, rs.getObject(2, OffsetDateTime.class), files(d));
+            return new NightFiles(d, StoredTimestamp.read(rs, 2), files(d));
         });
     }
 

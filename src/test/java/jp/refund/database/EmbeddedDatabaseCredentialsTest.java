@@ -93,4 +93,14 @@ class EmbeddedDatabaseCredentialsTest {
         assertThat(env.getProperty("spring.datasource.password")).isEmpty();
         assertThat(Files.exists(root.resolve("scratch"))).isFalse();
     }
+
+    /** A server's user and password are the operator's (environment, imported file, ~/.pgpass): never defaulted here. */
+    @Test
+    void aServerUrlGetsNoUserOrPasswordFromHere(@TempDir Path root) {
+        var env = environment(Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:5432/refunds",
+                "refund.database.file", root.resolve("data/refunds").toString()));
+        assertThat(env.getProperty("spring.datasource.username")).isNull();
+        assertThat(env.getProperty("spring.datasource.password")).isNull();
+        assertThat(Files.exists(root.resolve("data"))).isFalse();
+    }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Kill the real jar anywhere in a night, run it again, and get exactly what one
@@ -37,7 +37,7 @@ class CrashRecoveryIT {
         book = root.resolve("book");
         // one night that both transfers (value date 2019-11-18) and issues certificates (issue date 2019-11-15)
         new BookGenerator(new BookGenerator.Settings(book, 2500, 7, 1, LocalDate.of(2019, 11, 14), 0.8)).generate();
-        ChildNightly reference = new ChildNightly(root.resolve("reference"), false);
+        ChildNightly reference = night(root.resolve("reference"));
         assertThat(reference.run(book, List.of())).isZero();
         referenceTree = NightlyHarness.tree(reference.output());
         referenceClaims = reference.rows(CLAIMS);
@@ -45,6 +45,16 @@ class CrashRecoveryIT {
         assertThat(referenceTree).containsKeys("2019-11-14/bank/SOGOFURI-20191118.txt",
                 "2019-11-14/certificates/mailing-list.csv");
         assertThat(referenceClaims).hasSizeGreaterThan(1500);
+    }
+
+    /** The night's process and its database: an H2 file of its own here ({@link PostgresCrashRecoveryIT}). */
+    ChildNightly night(Path root) {
+        return new ChildNightly(root, false);
+    }
+
+    List<String> crashPoints() {
+        return List.of("ingest-chunk:4", "decision-chunk:2", "output-file:1", "certificate:40", "publish:1",
+                "publish:2", "publish:3");
     }
 
     private void assertSameAsUninterrupted(ChildNightly resumed) {
@@ -61,10 +71,9 @@ class CrashRecoveryIT {
      * workbook, and right after the output folder was moved into place.
      */
     @ParameterizedTest(name = "killed at {0}")
-    @ValueSource(strings = {"ingest-chunk:4", "decision-chunk:2", "output-file:1", "certificate:40", "publish:1",
-            "publish:2", "publish:3"})
+    @MethodSource("crashPoints")
     void aNightKilledAnywhereResumesToTheSameResult(String point, @TempDir Path root) {
-        ChildNightly night = new ChildNightly(root, false);
+        ChildNightly night = night(root);
 
         assertThat(night.run(book, List.of("-Drefund.crash-test.halt-at=" + point))).isEqualTo(137);
         assertThat(night.run(book, List.of())).isZero();
@@ -74,7 +83,7 @@ class CrashRecoveryIT {
 
     @Test
     void aRealSigkillDuringTheDecisionsResumesToTheSameResult(@TempDir Path root) throws Exception {
-        ChildNightly night = new ChildNightly(root, false);
+        ChildNightly night = night(root);
 
         int killed = night.killWhen(book, line -> line.contains("step decide-applications started"), 400);
 

@@ -1,0 +1,16 @@
+-- What `serve` (and `user`) may write: its own tables only. Run as the owner role after the
+-- first `nightly` (or any run that migrated the schema), and again after each upgrade:
+--   psql -h HOST -U refund_owner -d refunds -f scripts/postgresql-grants.sql   [-v serve=refund_serve]
+-- Reading: every table (postgresql-roles.sql set the default; granted again for older tables).
+-- Writing: the look-up log and its refusal counts, staff accounts with their recovery codes,
+-- known devices and API tokens, and the security event log. Never claim, claim_event, the
+-- feeds, the nights, the reports' tables or Spring Batch's.
+\set ON_ERROR_STOP on
+\if :{?serve}
+\else
+  \set serve refund_serve
+\endif
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO :"serve";
+GRANT INSERT, UPDATE, DELETE ON lookup_log, lookup_refusal, staff_user, staff_recovery_code, staff_device,
+    api_token, security_event TO :"serve";
+GRANT USAGE ON SEQUENCE lookup_log_id_seq, security_event_id_seq TO :"serve";

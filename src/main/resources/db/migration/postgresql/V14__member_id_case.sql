@@ -1,0 +1,5 @@
+-- Issue 21. Member ids are compared exactly, and no two may differ only in letter case:
+-- ingest looks a new id up by its upper-case form (NoMemberIdCaseTwins).
+-- PostgreSQL stores a generated column (H2 computes it; see h2/V14).
+ALTER TABLE member ADD COLUMN member_key VARCHAR(20) GENERATED ALWAYS AS (UPPER(member_id)) STORED;
+CREATE INDEX member_by_key ON member (member_key);

@@ -1,0 +1,68 @@
+package jp.refund;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.refund.generate.BookGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * H2 and PostgreSQL make the same book: the same nights on both, every output file compared
+ * byte for byte (its SHA-256, by path), and the last PostgreSQL night verified against its database.
+ */
+class PostgresSameBytesIT {
+
+    @Test
+    void theSampleNightsAreTheSameBytesOnBothDatabases(@TempDir Path root) throws Exception {
+        PostgresServer server = PostgresServer.require();
+        Path sample = Path.of("input").toAbsolutePath();
+
+        Map<String, String> h2 = run(new NightlyHarness(root.resolve("h2")), sample);
+        Map<String, String> postgres = runAndVerify(
+                new NightlyHarness(root.resolve("pg")).on(server.createDatabase("sample")), sample);
+
+        try (Stream<Path> nights = Files.list(sample)) {
+            assertThat(h2.keySet()).filteredOn(f -> f.endsWith("MANIFEST.sha256"))
+                    .hasSize((int) nights.filter(Files::isDirectory).count());
+        }
+        assertThat(postgres).isEqualTo(h2);
+    }
+
+    /** A generated book of 20,000 members over three nights: first transfers and first certificates included. */
+    @Test
+    void aGeneratedBookIsTheSameBytesOnBothDatabases(@TempDir Path root) {
+        PostgresServer server = PostgresServer.require();
+        Path book = root.resolve("book");
+        new BookGenerator(new BookGenerator.Settings(book, 20_000, 17, 3, LocalDate.of(2019, 11, 13), 0.8)).generate();
+
+        Map<String, String> h2 = run(new NightlyHarness(root.resolve("h2")), book);
+        Map<String, String> postgres = runAndVerify(
+                new NightlyHarness(root.resolve("pg")).on(server.createDatabase("book")), book);
+
+        assertThat(h2).containsKeys("2019-11-14/bank/SOGOFURI-20191118.txt", "2019-11-14/certificates/mailing-list.csv",
+                "2019-11-15/MANIFEST.sha256");
+        assertThat(postgres).isEqualTo(h2);
+    }
+
+    private static Map<String, String> run(NightlyHarness h, Path input) {
+        NightlyHarness.Result night = h.run("nightly", "--input=" + input);
+        assertThat(night.exitCode()).as(night.stderr()).isZero();
+        return NightlyHarness.tree(h.output());
+    }
+
+    /** Runs, then verifies the last night on its database (verify reads the book back from PostgreSQL). */
+    private static Map<String, String> runAndVerify(NightlyHarness h, Path input) {
+        Map<String, String> tree = run(h, input);
+        String last = tree.keySet().stream().filter(f -> f.endsWith("MANIFEST.sha256")).map(f -> f.substring(0, 10))
+                .max(String::compareTo).orElseThrow();
+        NightlyHarness.Result verify = h.run("verify", "--date=" + last);
+        assertThat(verify.exitCode()).as(verify.stdout() + verify.stderr()).isZero();
+        assertThat(verify.stdout()).contains("no difference");
+        return tree;
+    }
+}

@@ -1,0 +1,153 @@
+package jp.refund;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The PostgreSQL server the PostgreSQL tests run on: a throw-away cluster named by
+ * {@code REFUND_TEST_PG_URL} (any database of it, e.g. {@code jdbc:postgresql://127.0.0.1:55432/postgres}),
+ * {@code REFUND_TEST_PG_USER} and {@code REFUND_TEST_PG_PASSWORD}, a role that may create databases
+ * and roles. {@code .ci/run} starts one. Without it the tests are skipped and say why; with
+ * {@code CI=true} a missing server fails them instead.
+ */
+public final class PostgresServer {
+
+    public static final String URL_ENV = "REFUND_TEST_PG_URL";
+    public static final String USER_ENV = "REFUND_TEST_PG_USER";
+    public static final String PASSWORD_ENV = "REFUND_TEST_PG_PASSWORD";
+    private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    /** One database of the server, and who connects to it. */
+    public record Database(String name, String url, String user, String password) {
+
+        public Connection connect() throws SQLException {
+            return DriverManager.getConnection(url, user, password);
+        }
+
+        public Database as(String otherUser, String otherPassword) {
+            return new Database(name, url, otherUser, otherPassword);
+        }
+
+        /** The libpq connection of {@code psql} for this database (host and port from the JDBC URL). */
+        String host() {
+            return url.replaceFirst("jdbc:postgresql://([^:/]+).*", "$1");
+        }
+
+        String port() {
+            Matcher m = Pattern.compile("jdbc:postgresql://[^:/]+:(\\d+)/.*").matcher(url);
+            return m.matches() ? m.group(1) : "5432";
+        }
+    }
+
+    private final Database admin;
+
+    private PostgresServer(Database admin) {
+        this.admin = admin;
+    }
+
+    /** The server; skips the calling test (fails it in CI) when none is configured or it does not answer. */
+    public static PostgresServer require() {
+        String url = System.getenv(URL_ENV);
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        if (url == null || url.isBlank()) {
+            String why = "no PostgreSQL server for the PostgreSQL tests: " + URL_ENV + " is not set"
+                    + " (set it, " + USER_ENV + " and " + PASSWORD_ENV + " to a throw-away cluster; .ci/run starts one)";
+            if (ci) {
+                fail("CI=true but " + why);
+            }
+            Assumptions.abort(why);
+        }
+        Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            fail(URL_ENV + " is not a jdbc:postgresql://host:port/database URL");
+        }
+        Database admin = new Database(m.group(2), url, System.getenv(USER_ENV), System.getenv(PASSWORD_ENV));
+        try (Connection c = admin.connect()) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            String why = "PostgreSQL server of " + URL_ENV + " does not answer: " + e.getMessage();
+            if (ci) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+        return new PostgresServer(admin);
+    }
+
+    public Database admin() {
+        return admin;
+    }
+
+    /** A new empty database as the book needs it (UTF-8, C collation), owned by the admin role. */
+    public Database createDatabase(String purpose) {
+        String name = "refund_it_" + purpose + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'");
+        return in(name);
+    }
+
+    /** The admin's connection to another database of the server. */
+    public Database in(String name) {
+        Matcher m = URL.matcher(admin.url());
+        m.matches();
+        return new Database(name, m.group(1) + name + m.group(3), admin.user(), admin.password());
+    }
+
+    public void execute(String sql) {
+        try (Connection c = admin.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a shipped SQL script with {@code psql} as an operator would (variables with {@code -v});
+     * returns its output, failing on a non-zero exit. Skips (fails in CI) when psql is missing.
+     */
+    public static String psql(Database db, Path script, Map<String, String> variables) {
+        List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-q", "-h", db.host(), "-p", db.port(), "-U", db.user(),
+                "-d", db.name(), "-f", script.toAbsolutePath().toString()));
+        variables.forEach((k, v) -> cmd.addAll(List.of("-v", k + "=" + v)));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PGPASSWORD", db.password() == null ? "" : db.password());
+        try {
+            Process p;
+            try {
+                p = pb.start();
+            } catch (IOException noPsql) {
+                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                    fail("psql not found: " + noPsql.getMessage());
+                }
+                Assumptions.abort("psql not found (PostgreSQL's client): " + noPsql.getMessage());
+                return "";
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("psql -f " + script + " failed:\n" + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
