@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "notices", mixinStandardHelpOptions = true,
         description = "Applicant notices (SPEC section 9): show one rendered; send the e-mail ones.",
-        subcommands = {NoticesCommand.Show.class})
+        subcommands = {NoticesCommand.Show.class, NoticesSendCommand.class})
 class NoticesCommand implements Callable<Integer> {
 
     @CommandLine.Spec
