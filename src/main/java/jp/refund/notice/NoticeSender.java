@@ -156,6 +156,7 @@ public class NoticeSender {
         jdbc.update("MERGE INTO notice_outbox (notice_id, state, attempts, next_attempt, reply, updated_at)"
                 + " KEY (notice_id) VALUES (?, 'SENDING', ?, NULL, ?, ?)", noticeId, attempts,
                 before.isEmpty() ? null : "resent after an interrupted or failed attempt", now());
+        onDisk();
         return attempts;
     }
 
