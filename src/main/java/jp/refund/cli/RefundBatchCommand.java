@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "refund-batch", mixinStandardHelpOptions = true, version = "refund-batch 0.1",
         description = "Refunds the balances of the closed wallet to their rightful owners.",
         subcommands = {NightlyCommand.class, VerifyCommand.class, ServeCommand.class, UserCommand.class,
-                GenerateCommand.class},
+                GenerateCommand.class, NoticesCommand.class},
         footer = {"", "Any Spring property can be given as --name=value, e.g. "
                 + "--spring.datasource.url=jdbc:h2:file:./scratch/refunds"})
 public class RefundBatchCommand implements Callable<Integer> {
@@ -48,12 +48,18 @@ public class RefundBatchCommand implements Callable<Integer> {
             cmd.getErr().println("error: " + FailureLine.of(e) + " (details in " + logFile + ")");
             return 1;
         });
+        passSpringArgs(commandLine, springArgs.toArray(String[]::new));
+        return commandLine.execute(commandArgs.toArray(String[]::new));
+    }
+
+    /** To every command that starts Spring, nested ones ({@code notices show}) included. */
+    private static void passSpringArgs(CommandLine commandLine, String[] springArgs) {
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             if (sub.getCommand() instanceof SpringCommand command) {
-                command.springArgs(springArgs.toArray(String[]::new));
+                command.springArgs(springArgs);
             }
+            passSpringArgs(sub, springArgs);
         }
-        return commandLine.execute(commandArgs.toArray(String[]::new));
     }
 
     static boolean isSpringProperty(String arg) {

@@ -12,6 +12,7 @@ import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedRecord;
 import jp.refund.ingest.IngestReports;
 import jp.refund.ingest.ParsedRow;
+import jp.refund.notice.NightNotices;
 import jp.refund.report.AuditWorkbook;
 import jp.refund.report.NightOutputFolder;
 import jp.refund.report.NightSettings;
@@ -50,6 +51,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *       {@code apply-identity-checks};</li>
  *   <li>{@code schedule-payouts} (transfers for value date V, certificates for issue date I),
  *       {@code check-book-balance}, {@code write-bank-file}, {@code write-certificates};</li>
+ *   <li>{@code create-notices}: the applicant notices the night caused (SPEC section 9);</li>
  *   <li>publish: {@code write-reports}, {@code write-audit-workbook}, {@code write-manifest},
  *       {@code publish-folder} (move {@code output/<D>/} into place),
  *       {@code mark-night-completed}.</li>
@@ -82,7 +84,7 @@ class NightlyJobConfiguration {
     @Bean
     Job nightlyJob(Flow ingestFlow, Step applyBankReturns, Step decideApplications, Step applyIdentityChecks,
                    Step schedulePayouts, Step checkBookBalance, Step writeBankFile, Step writeCertificates,
-                   Step writeReports, Step writeAuditWorkbook, Step writeManifest, Step publishFolder,
+                   Step createNotices, Step writeReports, Step writeAuditWorkbook, Step writeManifest, Step publishFolder,
                    Step markNightCompleted) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFlow)
@@ -93,6 +95,7 @@ class NightlyJobConfiguration {
                 .next(checkBookBalance)
                 .next(writeBankFile)
                 .next(writeCertificates)
+                .next(createNotices)
                 .next(writeReports)
                 .next(writeAuditWorkbook)
                 .next(writeManifest)
@@ -229,6 +232,14 @@ class NightlyJobConfiguration {
     Step writeCertificates(CertificateIssue certificateIssue) {
         return tasklet("write-certificates",
                 (night, folder) -> certificateIssue.write(night.runDate(), folder.staging()));
+    }
+
+    // ---- notices -----------------------------------------------------------------------------
+
+    /** SPEC run step 9: the notices the night's status changes and deadlines cause; only written, never sent. */
+    @Bean
+    Step createNotices(NightNotices nightNotices) {
+        return tasklet("create-notices", (night, folder) -> nightNotices.create(night.runDate(), folder.staging()));
     }
 
     // ---- publishing --------------------------------------------------------------------------

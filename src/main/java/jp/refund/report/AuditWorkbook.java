@@ -23,6 +23,8 @@ import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedCount;
 import jp.refund.ingest.FeedReject;
 import jp.refund.ingest.IngestLedger;
+import jp.refund.notice.NightNotices;
+import jp.refund.notice.NoticeFields;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.KeySet;
 import jp.refund.shared.OutputFile;
@@ -36,7 +38,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code reports/audit-<D>.xlsx}, the auditors' view of a night: Summary (the night's
  * figures and the reconciliation), Files (every file of the night with records, yen and
- * SHA-256), Events, Review queue, Shared bank accounts, Rejected rows.
+ * SHA-256), Events, Review queue, Shared bank accounts, Rejected rows, Notices (SPEC section 9).
  *
  * <p>Streams (SXSSF) so a million rows fit. The bytes depend on the night alone: document
  * dates are the run date and every zip entry carries the same fixed time.
@@ -48,12 +50,15 @@ public class AuditWorkbook {
     private final IngestLedger ingest;
     private final ClaimBook claims;
     private final Reconciliation reconciliation;
+    private final NightNotices notices;
 
-    AuditWorkbook(JdbcTemplate jdbc, IngestLedger ingest, ClaimBook claims, Reconciliation reconciliation) {
+    AuditWorkbook(JdbcTemplate jdbc, IngestLedger ingest, ClaimBook claims, Reconciliation reconciliation,
+                  NightNotices notices) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.claims = claims;
         this.reconciliation = reconciliation;
+        this.notices = notices;
     }
 
     public static String fileName(LocalDate runDate) {
@@ -79,6 +84,7 @@ public class AuditWorkbook {
             reviewQueue(workbook, styles);
             sharedAccounts(workbook, styles);
             rejectedRows(workbook, styles, runDate);
+            notices(workbook, styles, runDate);
             Path raw = Files.createTempFile(target.getParent() == null ? null : Files.createDirectories(target.getParent()),
                     ".audit", ".tmp");
             try {
@@ -253,5 +259,17 @@ public class AuditWorkbook {
                 sheet.row(feed.id(), r.lineNumber(), r.reason().name(), r.field(), r.message(), r.raw());
             }
         }
+    }
+
+    /** The night's applicant notices as {@code notices/notices.csv} lists them. */
+    private void notices(SXSSFWorkbook workbook, WorkbookSheet.Styles styles, LocalDate runDate) {
+        WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Notices", List.of(
+                new WorkbookSheet.Column("notice_id", TEXT, 34), new WorkbookSheet.Column("kind", TEXT, 22),
+                new WorkbookSheet.Column("claim_no", TEXT, 12), new WorkbookSheet.Column("application_id", TEXT, 16),
+                new WorkbookSheet.Column("member_id", TEXT, 14), new WorkbookSheet.Column("delivery", TEXT, 8),
+                new WorkbookSheet.Column("recipient", TEXT, 40), new WorkbookSheet.Column("template", TEXT, 24),
+                new WorkbookSheet.Column("fields", TEXT, 80)));
+        notices.forEachOfNight(runDate, n -> sheet.row(n.noticeId(), n.kind().name(), n.claimNo(), n.applicationId(),
+                n.memberId(), n.delivery().name(), n.recipient(), n.template(), NoticeFields.json(n.fields())));
     }
 }

@@ -23,6 +23,7 @@ import jp.refund.certificate.CertificateRenderer;
 import jp.refund.certificate.PayoutCertificate;
 import jp.refund.claim.ClaimReports;
 import jp.refund.ingest.IngestReports;
+import jp.refund.notice.NightNotices;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -56,6 +57,7 @@ public class NightVerification {
     private final IngestReports ingestReports;
     private final ClaimReports claimReports;
     private final Reconciliation reconciliation;
+    private final NightNotices notices;
     /** Today's originator: only for nights that recorded no settings. */
     private final OriginatorSettings originator;
 
@@ -65,8 +67,9 @@ public class NightVerification {
 
     NightVerification(JdbcTemplate jdbc, BankFileWriter bankFiles, CertificateIssue certificates,
                       IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
-                      OriginatorSettings originator) {
+                      OriginatorSettings originator, NightNotices notices) {
         this.originator = originator;
+        this.notices = notices;
         this.jdbc = jdbc;
         this.bankFiles = bankFiles;
         this.certificates = certificates;
@@ -93,6 +96,7 @@ public class NightVerification {
         certificates(runDate, folder, diffs, checked);
         reconciliation(runDate, folder, diffs, checked);
         regenerated(runDate, folder, diffs, checked);
+        notices(runDate, folder, diffs, checked);
         return new Outcome(diffs, checked);
     }
 
@@ -438,6 +442,45 @@ public class NightVerification {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The night's notices (SPEC section 9): derived again from the night's facts and compared
+     * with those the night stored, and {@code notices/notices.csv} and {@code letters.csv}
+     * written again from them and compared byte for byte (a night without notices has neither).
+     */
+    private void notices(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
+        int before = diffs.size();
+        diffs.addAll(notices.differencesFromFacts(runDate));
+        try {
+            Path scratch = Files.createTempDirectory("verify-notices-" + runDate);
+            try {
+                long count = notices.write(runDate, scratch);
+                for (String name : List.of(NightNotices.NOTICES_FILE, NightNotices.LETTERS_FILE)) {
+                    Path fresh = scratch.resolve(name);
+                    Path actual = folder.resolve(name);
+                    if (Files.exists(fresh) != Files.exists(actual)) {
+                        diffs.add(name + (Files.exists(fresh) ? ": missing; the database has its notices"
+                                : ": the database has no notices for it"));
+                    } else if (Files.exists(fresh) && !NightOutputFolder.sha256(actual)
+                            .equals(NightOutputFolder.sha256(fresh))) {
+                        diffs.add(name + ": differs from the database");
+                    }
+                }
+                if (diffs.size() == before) {
+                    checked.add("notices: " + count + " notice(s), as the night's facts give them, files equal to"
+                            + " the database");
+                }
+            } finally {
+                try (Stream<Path> walk = Files.walk(scratch)) {
+                    for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
+import jp.refund.notice.ApplicantNotices;
+import jp.refund.notice.Delivery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +19,23 @@ import org.springframework.web.server.ResponseStatusException;
 class ClaimPages {
 
     private final LookupFlow flow;
+    private final ApplicantNotices notices;
 
-    ClaimPages(LookupFlow flow) {
+    ClaimPages(LookupFlow flow, ApplicantNotices notices) {
         this.flow = flow;
+        this.notices = notices;
+    }
+
+    /** A notice on the claim page: where it went (masked), where it stands, and its text. */
+    record NoticeLine(java.time.LocalDate runDate, String noticeId, String kind, String delivery, String recipient,
+                      String state, String reply, String subject, String text) {
+    }
+
+    private List<NoticeLine> notices(String claimNo) {
+        return notices.ofClaim(claimNo).stream().map(n -> new NoticeLine(n.runDate(), n.notice().noticeId(),
+                n.notice().kind().name(), n.notice().delivery().name(), n.notice().delivery() == Delivery.EMAIL
+                ? Masking.email(n.notice().recipient()) : Masking.postalLine(n.notice().recipient()), n.state(),
+                n.reply(), n.subject(), n.text())).toList();
     }
 
     @GetMapping("/")
@@ -56,6 +72,7 @@ class ClaimPages {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no claim");
             }
             model.addAttribute("claim", claims.get(0));
+            model.addAttribute("notices", notices(claims.get(0).claimNo()));
             return "claim";
         } catch (ClaimLookup.BadQuery e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());

@@ -78,4 +78,13 @@ final class Masking {
     private static String cut(String s) {
         return s.length() > LOGGED_LENGTH ? s.substring(0, LOGGED_LENGTH) : s;
     }
+
+    /** {@code 〒150-**** 東京都渋谷区…}: a letter's postal line, without the street. */
+    static String postalLine(String line) {
+        if (line == null || line.isBlank()) {
+            return "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^〒([0-9]{3})-?[0-9]{4} (.{0,6})").matcher(line);
+        return m.find() ? "〒" + m.group(1) + "-**** " + m.group(2) + "…" : "***";
+    }
 }

@@ -49,7 +49,7 @@ class AuditOutputsIT {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsExactly("Summary", "Files", "Events", "Review queue", "Shared bank accounts",
-                    "Rejected rows");
+                    "Rejected rows", "Notices");
 
             for (Sheet sheet : wb) {
                 assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();

@@ -145,6 +145,26 @@ class StatusServiceTest {
                 .andExpect(status().isNotFound());
     }
 
+    /** SPEC section 9: the claim's notices, where they went (masked), their delivery state and their text. */
+    @Test
+    void theClaimPageListsTheApplicantsNoticesWithStateAndText() throws Exception {
+        String claim = "1000000164";
+        String recipient = jdbc.queryForObject("SELECT recipient FROM notice WHERE notice_id = ?", String.class,
+                claim + "-DEFICIENCY-1");
+        jdbc.update("MERGE INTO notice_outbox (notice_id, state, attempts, reply, updated_at) KEY (notice_id)"
+                + " VALUES (?, 'FAILED', 1, '550 5.1.1 mailbox unavailable', CURRENT_TIMESTAMP)", claim + "-DEFICIENCY-1");
+        try {
+            String html = mvc.perform(get("/claims/" + claim).with(StaffTesting.bothFactors("support")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains(claim + "-BALANCE-1", claim + "-DEFICIENCY-1", "NOT_SENT", "FAILED",
+                    "550 5.1.1 mailbox unavailable", "残高のお知らせ", "What we still need from you",
+                    "ご指定の口座が他の会員のお申し込みにも使われています");
+            assertThat(html).doesNotContain(recipient);
+        } finally {
+            jdbc.update("DELETE FROM notice_outbox WHERE notice_id = ?", claim + "-DEFICIENCY-1");
+        }
+    }
+
     /** Every claim of the sample, through the API and the page: no full account number, no birth date. */
     @Test
     void noResponseEverShowsAFullAccountNumberOrABirthDate() throws Exception {

@@ -1,0 +1,25 @@
+package jp.refund.claim;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code refund.confirmation.*} (SPEC section 9): whether an approval waits for the applicant
+ * to confirm amount and payout method ({@code required}, default false: nothing of the
+ * confirmation step applies), how many calendar days they have ({@code deadline-days}), and
+ * how many days before the deadline they are reminded ({@code reminder-days}).
+ *
+ * <p>The defaults live here, not in application.properties: a setting that is not given stays
+ * out of {@code reports/night-settings.csv}, so nights that never used confirmation keep their bytes.
+ */
+@ConfigurationProperties("refund.confirmation")
+public record ConfirmationSettings(@DefaultValue("false") boolean required, @DefaultValue("30") int deadlineDays,
+                                   @DefaultValue("7") int reminderDays) {
+
+    public ConfirmationSettings {
+        if (deadlineDays < 1 || reminderDays < 0) {
+            throw new IllegalArgumentException("refund.confirmation.deadline-days must be at least 1 and"
+                    + " reminder-days not negative");
+        }
+    }
+}

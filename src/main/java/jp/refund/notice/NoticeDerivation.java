@@ -1,0 +1,367 @@
+package jp.refund.notice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.refund.claim.ClaimReason;
+import jp.refund.claim.ClaimStatus;
+import jp.refund.claim.ConfirmationSettings;
+import jp.refund.claim.DecisionSettings;
+import jp.refund.claim.SerialNumber;
+import jp.refund.reference.BankMaster;
+import jp.refund.schedule.PayoutScheduler;
+import jp.refund.shared.BankAccount;
+import jp.refund.shared.KeySet;
+import jp.refund.shared.KeysetPages;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which notices a night causes (SPEC section 9), from the facts alone: the night's status
+ * changes ({@code claim_event}), the claims, the registry's members as they stood that night,
+ * and the notices of earlier nights (for the count {@code n} and the one-time reminders).
+ * The same facts give the same notices: {@code nightly} stores them, {@code verify} derives
+ * them again and compares.
+ *
+ * <p>Reads the night's events a page at a time along the event key; a full first night has
+ * about 1.2 M of them.
+ */
+@Component
+class NoticeDerivation {
+
+    /** Reason codes that mark a change after the decision: the claim was not decided by that event. */
+    private static final Set<String> AFTER_DECISION = Set.of(ClaimReason.IDENTITY_CHECK_PASSED.name(),
+            "CONFIRMED_BY_APPLICANT", "APPLICANT_DISAGREES");
+    private static final Pattern TOWN = Pattern.compile("^(東京都|北海道|(?:京都|大阪)府|.{2,3}?県)?(.+?[市区町村])");
+
+    private final JdbcTemplate jdbc;
+    private final Recipients recipients;
+    private final ObjectProvider<BankMaster> bankMaster; // loaded when a night first names a bank
+    private final PayoutScheduler scheduler;
+    private final DecisionSettings decisionSettings;
+    private final ConfirmationSettings confirmation;
+    private final int certificateReminderDays;
+
+    NoticeDerivation(JdbcTemplate jdbc, Recipients recipients, ObjectProvider<BankMaster> bankMaster,
+                     PayoutScheduler scheduler, DecisionSettings decisionSettings, ConfirmationSettings confirmation,
+                     @Value("${refund.certificate.reminder-days:30}") int certificateReminderDays) {
+        this.jdbc = jdbc;
+        this.recipients = recipients;
+        this.bankMaster = bankMaster;
+        this.scheduler = scheduler;
+        this.decisionSettings = decisionSettings;
+        this.confirmation = confirmation;
+        this.certificateReminderDays = certificateReminderDays;
+    }
+
+    /** One status change of the night with what its notice needs of the claim and the registry. */
+    private record Change(int seq, String claimNo, String applicationId, String channel, String memberId,
+                          ClaimStatus status, String reasons, long amountYen, String payoutMethod,
+                          LocalDate payoutDate, String reference, LocalDate decidedOn, String bankCode,
+                          String branchCode, String accountType, String accountNumber, String mailingAddress,
+                          LocalDate validUntil, LocalDate confirmBy, RegisteredContact registered) {
+    }
+
+    /**
+     * Gives {@code action} the night's notices in the order they are caused (event order, then the
+     * reminders in claim order), each numbered after the claim's notices of earlier nights.
+     */
+    void forEach(LocalDate runDate, Consumer<Notice> action) {
+        Numbering numbering = new Numbering(runDate);
+        List<Change> page = new ArrayList<>();
+        KeysetPages.<Change>forEach(last -> changesAfter(runDate, last == null ? Integer.MIN_VALUE : last.seq()),
+                change -> {
+                    page.add(change);
+                    if (page.size() == KeysetPages.PAGE) {
+                        notices(runDate, page, numbering, action);
+                        page.clear();
+                    }
+                });
+        notices(runDate, page, numbering, action);
+        reminders(runDate, numbering, action);
+    }
+
+    private void notices(LocalDate runDate, List<Change> changes, Numbering numbering, Consumer<Notice> action) {
+        numbering.loadEarlier(changes.stream().map(Change::claimNo).toList());
+        for (Change c : changes) {
+            Optional<Recipient> to = recipients.of(c.registered(), c.reasons());
+            if (to.isEmpty()) {
+                continue;
+            }
+            for (NoticeKind kind : kindsOf(runDate, c)) {
+                action.accept(notice(kind, c.claimNo(), c.applicationId(), c.memberId(), to.get(),
+                        numbering.next(c.claimNo(), kind), fields(kind, runDate, c)));
+            }
+        }
+    }
+
+    /** The notices one status change causes. */
+    private List<NoticeKind> kindsOf(LocalDate runDate, Change c) {
+        List<NoticeKind> kinds = new ArrayList<>(2);
+        switch (c.status()) {
+            case APPROVED, PENDING_REVIEW -> {
+                if (isDecision(runDate, c)) {
+                    kinds.add(NoticeKind.BALANCE);
+                }
+                if (c.status() == ClaimStatus.PENDING_REVIEW) {
+                    kinds.add(NoticeKind.DEFICIENCY);
+                }
+            }
+            case REJECTED, DUPLICATE -> kinds.add(NoticeKind.REJECTION);
+            case SCHEDULED -> kinds.add(NoticeKind.PAYOUT);
+            case RETURNED -> kinds.add(NoticeKind.RETURNED);
+            default -> {
+                if ("AWAITING_CONFIRMATION".equals(c.status().name())) {
+                    kinds.add(NoticeKind.BALANCE);
+                }
+            }
+        }
+        return kinds;
+    }
+
+    /** The first decision on the claim: decided tonight, by no later step (a check, a confirmation). */
+    private static boolean isDecision(LocalDate runDate, Change c) {
+        if (!runDate.equals(c.decidedOn())) {
+            return false;
+        }
+        if (c.reasons() != null) {
+            for (String code : c.reasons().split(";")) {
+                if (AFTER_DECISION.contains(code)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private Map<String, String> fields(NoticeKind kind, LocalDate runDate, Change c) {
+        Map<String, String> f = new TreeMap<>();
+        f.put("amount_yen", String.valueOf(c.amountYen()));
+        f.put("channel", c.channel());
+        switch (kind) {
+            case BALANCE -> {
+                f.put("payout_method", c.payoutMethod());
+                f.put("destination", destination(c));
+                f.put("earliest_payout_date",
+                        scheduler.earliestPayoutDate(c.channel(), c.payoutMethod(), runDate).toString());
+                if (c.confirmBy() != null) {
+                    f.put("confirm_by", c.confirmBy().toString());
+                }
+            }
+            case DEFICIENCY -> f.put("flags", c.reasons() == null ? "" : c.reasons());
+            case REJECTION -> {
+                f.put("status", c.status().name());
+                f.put("reasons", c.reasons() == null ? "" : c.reasons());
+                f.put("apply_by", decisionSettings.applicationWindow().end().toLocalDate().toString());
+            }
+            case PAYOUT -> {
+                f.put("payout_method", c.payoutMethod());
+                if ("BANK".equals(c.payoutMethod())) {
+                    f.put("value_date", String.valueOf(c.payoutDate()));
+                    f.put("destination", destination(c));
+                } else {
+                    f.put("certificate_no", c.reference());
+                    f.put("issue_date", String.valueOf(c.payoutDate()));
+                    f.put("valid_until", String.valueOf(c.validUntil()));
+                }
+            }
+            case RETURNED -> {
+                f.put("reason", c.reasons() == null ? "" : c.reasons());
+                f.put("apply_by", decisionSettings.applicationWindow().end().toLocalDate().toString());
+            }
+            default -> throw new IllegalStateException(kind + " is not caused by a status change");
+        }
+        return f;
+    }
+
+    /** Bank and branch name with the account's last 3 digits, or the town of the mailing address. */
+    private String destination(Change c) {
+        if ("BANK".equals(c.payoutMethod())) {
+            BankAccount account = new BankAccount(c.bankCode(), c.branchCode(), c.accountType(), c.accountNumber());
+            String names = bankMaster.getObject().branch(c.bankCode(), c.branchCode())
+                    .map(b -> b.bankName() + " " + b.branchName()).orElse(c.bankCode() + "-" + c.branchCode());
+            return names + " " + account.maskedNumber();
+        }
+        return town(c.mailingAddress());
+    }
+
+    /** 東京都千代田区丸の内1-1 → 東京都千代田区: where a certificate goes, without the street. */
+    static String town(String address) {
+        if (address == null) {
+            return "";
+        }
+        Matcher m = TOWN.matcher(address.strip());
+        if (m.find()) {
+            return (m.group(1) == null ? "" : m.group(1)) + m.group(2);
+        }
+        return "";
+    }
+
+    private static Notice notice(NoticeKind kind, String claimNo, String applicationId, String memberId,
+                                 Recipient to, int n, Map<String, String> fields) {
+        return new Notice(kind.noticeId(claimNo, n), kind, claimNo, applicationId, memberId, to.delivery(),
+                to.address(), kind.template(), new TreeMap<>(fields));
+    }
+
+    // ---- reminders ------------------------------------------------------------------------
+
+    /**
+     * The reminders due tonight: each once, on the first night on or after its day, while the
+     * claim still waits (a certificate not redeemed, a claim still awaiting confirmation).
+     */
+    private void reminders(LocalDate runDate, Numbering numbering, Consumer<Notice> action) {
+        List<Object[]> due = new ArrayList<>();
+        jdbc.query("SELECT c.claim_no, c.application_id, c.member_id, c.reasons, c.amount_yen, c.channel,"
+                        + " c.certificate_no, c.valid_until, m.member_id AS registered, m.email, m.postal_code,"
+                        + " m.address AS registered_address, m.contact_changed_at FROM claim c"
+                        + " LEFT JOIN member m ON m.member_id = c.member_id AND m.ingested_on <= ?"
+                        + " WHERE c.status = 'SCHEDULED' AND c.payout_method = 'POSTAL' AND c.valid_until <= ?"
+                        + " AND c.emitted_on <= ? AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.claim_no = c.claim_no"
+                        + " AND n.kind = 'CERTIFICATE_EXPIRY_REMINDER' AND n.run_date < ?) ORDER BY c.claim_no",
+                (ResultSet rs) -> {
+                    due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
+                            rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
+                            rs.getString("channel"), rs.getString("certificate_no"),
+                            rs.getObject("valid_until", LocalDate.class), registered(rs)});
+                }, runDate, runDate.plusDays(certificateReminderDays), runDate, runDate);
+        numbering.loadEarlier(due.stream().map(d -> (String) d[0]).toList());
+        for (Object[] d : due) {
+            Optional<Recipient> to = recipients.of((RegisteredContact) d[8], (String) d[3]);
+            if (to.isEmpty()) {
+                continue;
+            }
+            Map<String, String> f = new TreeMap<>();
+            f.put("amount_yen", String.valueOf(d[4]));
+            f.put("channel", (String) d[5]);
+            f.put("certificate_no", (String) d[6]);
+            f.put("valid_until", d[7].toString());
+            NoticeKind kind = NoticeKind.CERTIFICATE_EXPIRY_REMINDER;
+            action.accept(notice(kind, (String) d[0], (String) d[1], (String) d[2], to.get(),
+                    numbering.next((String) d[0], kind), f));
+        }
+        confirmationReminders(runDate, numbering, action);
+    }
+
+    /** Overridden in spirit by the confirmation step: claims awaiting confirmation whose reminder day came. */
+    private void confirmationReminders(LocalDate runDate, Numbering numbering, Consumer<Notice> action) {
+        if (!confirmation.required()) {
+            return;
+        }
+        List<Object[]> due = new ArrayList<>();
+        jdbc.query("SELECT c.claim_no, c.application_id, c.member_id, c.reasons, c.amount_yen, c.channel,"
+                        + " c.confirm_by, m.member_id AS registered, m.email, m.postal_code,"
+                        + " m.address AS registered_address, m.contact_changed_at FROM claim c"
+                        + " LEFT JOIN member m ON m.member_id = c.member_id AND m.ingested_on <= ?"
+                        + " WHERE c.status = 'AWAITING_CONFIRMATION' AND c.confirm_by <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.claim_no = c.claim_no"
+                        + " AND n.kind = 'CONFIRMATION_REMINDER' AND n.run_date < ?) ORDER BY c.claim_no",
+                (ResultSet rs) -> {
+                    due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
+                            rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
+                            rs.getString("channel"), rs.getObject("confirm_by", LocalDate.class), registered(rs)});
+                }, runDate, runDate.plusDays(confirmation.reminderDays()), runDate);
+        numbering.loadEarlier(due.stream().map(d -> (String) d[0]).toList());
+        for (Object[] d : due) {
+            Optional<Recipient> to = recipients.of((RegisteredContact) d[7], (String) d[3]);
+            if (to.isEmpty()) {
+                continue;
+            }
+            Map<String, String> f = new TreeMap<>();
+            f.put("amount_yen", String.valueOf(d[4]));
+            f.put("channel", (String) d[5]);
+            f.put("confirm_by", d[6].toString());
+            NoticeKind kind = NoticeKind.CONFIRMATION_REMINDER;
+            action.accept(notice(kind, (String) d[0], (String) d[1], (String) d[2], to.get(),
+                    numbering.next((String) d[0], kind), f));
+        }
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    private List<Change> changesAfter(LocalDate runDate, int afterSeq) {
+        return jdbc.query("SELECT e.seq, e.claim_no, e.application_id, e.channel, e.member_id, e.status, e.reasons,"
+                        + " e.amount_yen, e.payout_method, e.payout_date, e.reference, c.decided_on, c.bank_code,"
+                        + " c.branch_code, c.account_type, c.account_number, c.address, c.valid_until,"
+                        + " c.confirm_by,"
+                        + " m.member_id AS registered, m.email, m.postal_code, m.address AS registered_address,"
+                        + " m.contact_changed_at FROM claim_event e JOIN claim c ON c.claim_no = e.claim_no"
+                        + " LEFT JOIN member m ON m.member_id = e.member_id AND m.ingested_on <= ?"
+                        + " WHERE e.run_date = ? AND e.seq > ? ORDER BY e.run_date, e.seq FETCH FIRST ? ROWS ONLY",
+                (rs, i) -> new Change(rs.getInt("seq"), rs.getString("claim_no"), rs.getString("application_id"),
+                        rs.getString("channel"), rs.getString("member_id"), ClaimStatus.valueOf(rs.getString("status")),
+                        rs.getString("reasons"), rs.getLong("amount_yen"), rs.getString("payout_method"),
+                        rs.getObject("payout_date", LocalDate.class), rs.getString("reference"),
+                        rs.getObject("decided_on", LocalDate.class), rs.getString("bank_code"),
+                        rs.getString("branch_code"), rs.getString("account_type"), rs.getString("account_number"),
+                        rs.getString("address"), rs.getObject("valid_until", LocalDate.class),
+                        rs.getObject("confirm_by", LocalDate.class), registered(rs)),
+                runDate, runDate, afterSeq, KeysetPages.PAGE);
+    }
+
+    /** The member as the registry held it that night; null when there was none. */
+    private static RegisteredContact registered(ResultSet rs) throws SQLException {
+        String id = rs.getString("registered");
+        if (id == null) {
+            return null;
+        }
+        return new RegisteredContact(id, rs.getString("email"), rs.getString("postal_code"),
+                rs.getString("registered_address"), rs.getObject("contact_changed_at", OffsetDateTime.class));
+    }
+
+    /**
+     * The count {@code n} of each kind per claim: after the claim's notices of earlier nights,
+     * then one up for each of tonight's. A bit per (claim, kind) says "one tonight already";
+     * only a second one of a kind in one night (rare) needs a map entry.
+     */
+    private final class Numbering {
+        private final LocalDate runDate;
+        private final Map<String, Integer> earlier = new HashMap<>();
+        private final BitSet tonight = new BitSet();
+        private final Map<String, Integer> repeatedTonight = new HashMap<>();
+
+        Numbering(LocalDate runDate) {
+            this.runDate = runDate;
+        }
+
+        /** The highest n of each kind these claims had before tonight. */
+        void loadEarlier(List<String> claimNos) {
+            earlier.clear();
+            if (claimNos.isEmpty()) {
+                return;
+            }
+            jdbc.query("SELECT n.claim_no, n.kind, MAX(n.n) FROM " + KeySet.TEXT_KEYS
+                            + " JOIN notice n ON n.claim_no = k.id WHERE n.run_date < ? GROUP BY n.claim_no, n.kind",
+                    ps -> {
+                        KeySet.text(claimNos).asFirstParameter().setValues(ps);
+                        ps.setObject(2, runDate);
+                    }, (ResultSet rs) -> {
+                        earlier.put(rs.getString(1) + rs.getString(2), rs.getInt(3));
+                    });
+        }
+
+        int next(String claimNo, NoticeKind kind) {
+            int base = earlier.getOrDefault(claimNo + kind.name(), 0);
+            int bit = Math.toIntExact((SerialNumber.CLAIM_NUMBER.serialOf(claimNo) - SerialNumber.FIRST_SERIAL)
+                    * NoticeKind.values().length + kind.ordinal());
+            if (!tonight.get(bit)) {
+                tonight.set(bit);
+                return base + 1;
+            }
+            return base + repeatedTonight.merge(claimNo + kind.name(), 2, (a, b) -> a + 1);
+        }
+    }
+}
