@@ -18,7 +18,7 @@ import org.postgresql.PGConnection;
  * constraint, one text column per header column. Prints {@code floor.pg_copy_s} and the rows.
  * COPY stops at a row with a wrong number of fields, so the generator's malformed rows (about
  * 0.2%) are left out first, untimed: the floor loads the well-formed rest.
- *   PostgresCopyFloor NIGHT_FOLDER JDBC_URL   (user and password from REFUND_TEST_PG_USER/_PASSWORD)
+ *   PostgresCopyFloor NIGHT_FOLDER JDBC_URL   (user and password from TEST_PG_USER/_PASSWORD)
  */
 public final class PostgresCopyFloor {
 
