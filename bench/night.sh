@@ -4,7 +4,7 @@
 # the same files — the floors it is compared with (OpenCSV parse, H2 CSVREAD bulk load,
 # naive PDFBox certificates) and the ratios.
 #   bench/night.sh [MEMBERS=100000] [SEED=2019]        e.g. bench/night.sh 1500000
-# PostgreSQL mode: with REFUND_TEST_PG_URL, _USER and _PASSWORD naming a throw-away server (README
+# PostgreSQL mode: with TEST_PG_URL, _USER and _PASSWORD naming a throw-away server (README
 # "Production on PostgreSQL"), the same night also runs on a new database there, with the COPY
 # floor and the fast certificate floor, and the target 2 x (parse + COPY) + certificates beside H2's.
 # Work files go to bench/work/ (not in git).
@@ -48,17 +48,17 @@ echo "== naive certificate floor"
   | tee "$work/certs.txt" | grep -E "naive|warm|speed"
 
 pg_wall_s=0
-if [ -n "${REFUND_TEST_PG_URL:-}" ]; then
-  echo "== PostgreSQL: COPY floor and the same night on ${REFUND_TEST_PG_URL%%\?*}"
+if [ -n "${TEST_PG_URL:-}" ]; then
+  echo "== PostgreSQL: COPY floor and the same night on ${TEST_PG_URL%%\?*}"
   pgdb="refund_bench_$members"
-  base="${REFUND_TEST_PG_URL%/*}"
+  base="${TEST_PG_URL%/*}"
   "${jvm[@]}" -cp "target/classes:target/test-classes:$cp" jp.refund.PostgresCopyFloor "$work/input/$night" \
-    "$REFUND_TEST_PG_URL" | tee -a "$work/floors.txt"
-  PGPASSWORD="$REFUND_TEST_PG_PASSWORD" psql -X -q -h "$(echo "$base" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#')" \
-    -p "$(echo "$base" | sed -E 's#.*:([0-9]+)$#\1#')" -U "$REFUND_TEST_PG_USER" -d postgres \
+    "$TEST_PG_URL" | tee -a "$work/floors.txt"
+  PGPASSWORD="$TEST_PG_PASSWORD" psql -X -q -h "$(echo "$base" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#')" \
+    -p "$(echo "$base" | sed -E 's#.*:([0-9]+)$#\1#')" -U "$TEST_PG_USER" -d postgres \
     -c "DROP DATABASE IF EXISTS $pgdb" -c "CREATE DATABASE $pgdb TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
   start=$(date +%s.%N)
-  SPRING_DATASOURCE_USERNAME="$REFUND_TEST_PG_USER" SPRING_DATASOURCE_PASSWORD="$REFUND_TEST_PG_PASSWORD" \
+  SPRING_DATASOURCE_USERNAME="$TEST_PG_USER" SPRING_DATASOURCE_PASSWORD="$TEST_PG_PASSWORD" \
     "${jvm[@]}" -jar "$work/refund-batch.jar" nightly --date="$night" --input="$work/input" --output="$work/output-pg" \
     --spring.datasource.url="$base/$pgdb" > "$work/night-pg.log" 2>&1 || { tail -5 "$work/night-pg.log"; exit 1; }
   pg_wall_s=$(echo "$(date +%s.%N) - $start" | bc)

@@ -21,16 +21,17 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL server the PostgreSQL tests run on: a throw-away cluster named by
- * {@code REFUND_TEST_PG_URL} (any database of it, e.g. {@code jdbc:postgresql://127.0.0.1:55432/postgres}),
- * {@code REFUND_TEST_PG_USER} and {@code REFUND_TEST_PG_PASSWORD}, a role that may create databases
+ * {@code TEST_PG_URL} (any database of it, e.g. {@code jdbc:postgresql://127.0.0.1:55432/postgres}),
+ * {@code TEST_PG_USER} and {@code TEST_PG_PASSWORD}, a role that may create databases
  * and roles. {@code .ci/run} starts one. Without it the tests are skipped and say why; with
- * {@code CI=true} a missing server fails them instead.
+ * {@code CI=true} a missing server fails them instead. (Not {@code REFUND_...}: Spring would read
+ * such a variable as a {@code refund.} setting, and every night would record it in night-settings.csv.)
  */
 public final class PostgresServer {
 
-    public static final String URL_ENV = "REFUND_TEST_PG_URL";
-    public static final String USER_ENV = "REFUND_TEST_PG_USER";
-    public static final String PASSWORD_ENV = "REFUND_TEST_PG_PASSWORD";
+    public static final String URL_ENV = "TEST_PG_URL";
+    public static final String USER_ENV = "TEST_PG_USER";
+    public static final String PASSWORD_ENV = "TEST_PG_PASSWORD";
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
