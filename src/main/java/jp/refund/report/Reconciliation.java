@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 public class Reconciliation {
 
     static final String[] HEADER = {"bucket", "wallets", "amount_yen"};
-    static final List<String> CLAIM_BUCKETS = List.of("EMITTED_BANK", "ISSUED_CERTIFICATE", "APPROVED_UNSCHEDULED",
-            "PENDING_REVIEW");
+    static final List<String> CLAIM_BUCKETS = List.of("EMITTED_BANK", "ISSUED_CERTIFICATE", "REDEEMED_CERTIFICATE",
+            "EXPIRED_CERTIFICATE", "APPROVED_UNSCHEDULED", "PENDING_REVIEW");
 
     private final JdbcTemplate jdbc;
 
@@ -89,6 +89,8 @@ public class Reconciliation {
     private static String bucket(ClaimStatus status, PayoutMethod payoutMethod) {
         return switch (status) {
             case SCHEDULED -> payoutMethod == PayoutMethod.BANK ? "EMITTED_BANK" : "ISSUED_CERTIFICATE";
+            case PAID -> "REDEEMED_CERTIFICATE";
+            case EXPIRED -> "EXPIRED_CERTIFICATE";
             case APPROVED -> "APPROVED_UNSCHEDULED";
             case PENDING_REVIEW -> "PENDING_REVIEW";
             default -> throw new IllegalArgumentException("a " + status + " claim holds no money");
