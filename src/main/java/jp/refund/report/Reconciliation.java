@@ -19,6 +19,13 @@ import org.springframework.stereotype.Component;
  * {@code Σ balance = Σ disputed + emitted by bank (not returned) + certificates issued
  * + approved not yet scheduled + pending review + unclaimed}, to the yen.
  *
+ * <p>Buckets of SPEC section 10, each wallet with something refundable in exactly one:
+ * EMITTED_BANK, ISSUED_CERTIFICATE (scheduled, not redeemed), REDEEMED_CERTIFICATE (PAID),
+ * EXPIRED_CERTIFICATE, APPROVED_UNSCHEDULED, PENDING_REVIEW, UNCLAIMED. The wallet column adds
+ * up as the yen do: DIFFERENCE is (wallets with refundable &gt; 0) − (wallets in the buckets), so
+ * a partly disputed wallet counts in DISPUTED and in its bucket, an empty or wholly disputed one
+ * in no bucket.
+ *
  * <p>Each bucket is counted on its own: claim buckets from the live claims joined to
  * their wallets (a wallet with two live claims would be counted twice and show up in
  * DIFFERENCE), UNCLAIMED from the wallets with something refundable and no live claim.
