@@ -186,7 +186,9 @@ record ProgramStatement(LocalDate date, List<LocalDate> nights, List<Reconciliat
                                 + "  Members still owed: listed in unclaimed-members.csv.",
                         "各夜間の出力と本書の各ファイルのハッシュは PROGRAM-MANIFEST.sha256 に記録（verify --program で検証）。"
                                 + "  Every file is in the program manifest.",
-                        "差額ゼロ：閉鎖時残高 − 不正入金分 − 各区分の合計 = 0 円、返金対象の会員数 − 各区分の会員数 = 0。"),
+                        "差額ゼロ：閉鎖時残高 − 不正入金分 − 各区分の合計 = 0 円、返金対象の会員数 − 各区分の会員数 = 0。",
+                        "会員数：一部に不正入金のある会員は不正入金分と返金対象の両方に数え、全額が不正入金の会員は返金対象に数えない。"
+                                + "  A partly disputed wallet counts in both; a wholly disputed one is not refundable."),
                 List.of("作成 Prepared by（経理担当）", "承認 経理部長 Finance director", "監査 Auditor"),
                 date, Long.parseLong(date.toString().replace("-", "")));
     }
