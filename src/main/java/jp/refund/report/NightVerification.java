@@ -19,6 +19,7 @@ import jp.refund.bankfile.OriginatorSettings;
 import jp.refund.bankfile.ZenginFile;
 import jp.refund.bankfile.ZenginFormatException;
 import jp.refund.certificate.CertificateIssue;
+import jp.refund.certificate.CertificateReports;
 import jp.refund.certificate.CertificateRenderer;
 import jp.refund.certificate.PayoutCertificate;
 import jp.refund.claim.ClaimReports;
@@ -56,6 +57,7 @@ public class NightVerification {
     private final IngestReports ingestReports;
     private final ClaimReports claimReports;
     private final Reconciliation reconciliation;
+    private final CertificateReports certificateReports;
     /** Today's originator: only for nights that recorded no settings. */
     private final OriginatorSettings originator;
 
@@ -65,8 +67,9 @@ public class NightVerification {
 
     NightVerification(JdbcTemplate jdbc, BankFileWriter bankFiles, CertificateIssue certificates,
                       IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
-                      OriginatorSettings originator) {
+                      OriginatorSettings originator, CertificateReports certificateReports) {
         this.originator = originator;
+        this.certificateReports = certificateReports;
         this.jdbc = jdbc;
         this.bankFiles = bankFiles;
         this.certificates = certificates;
@@ -402,6 +405,7 @@ public class NightVerification {
             try {
                 ingestReports.write(runDate, scratch);
                 claimReports.writeEvents(runDate, scratch);
+                certificateReports.write(runDate, scratch);
                 int compared = 0;
                 try (Stream<Path> walk = Files.walk(scratch)) {
                     for (Path fresh : walk.filter(Files::isRegularFile).toList()) {
@@ -420,8 +424,14 @@ public class NightVerification {
                         diffs.add("rejects/" + rejects.getFileName() + ": the database has no rejects of this feed");
                     }
                 }
+                for (String name : List.of("certificates/void-list.csv", "reports/redemption-alerts.csv")) {
+                    if (Files.exists(folder.resolve(name)) && !Files.exists(scratch.resolve(name))) {
+                        diffs.add(name + ": the database has none of this night");
+                    }
+                }
                 if (diffs.size() == before) {
-                    checked.add("events, ingest summary and rejects: " + compared + " file(s) equal to the database");
+                    checked.add("events, ingest summary, rejects, void list and redemption alerts: " + compared
+                            + " file(s) equal to the database");
                 }
             } finally {
                 try (Stream<Path> walk = Files.walk(scratch)) {
