@@ -16,5 +16,16 @@ public enum RejectReason {
     ALREADY_REDEEMED,
     EXPIRED_CERTIFICATE,
     AMOUNT_MISMATCH,
-    NOT_REISSUABLE
+    NOT_REISSUABLE;
+
+    /**
+     * Rejects that say where the book stands (a certificate void, already cashed or out of date;
+     * a claim that cannot be reissued), not that the export is broken: Japan Post Bank cashing
+     * expired certificates is a fact to report, not a reason to stop every refund of the night.
+     * They do not count against {@code refund.ingest.max-reject-ratio}.
+     */
+    public boolean isBookState() {
+        return this == VOID_CERTIFICATE || this == ALREADY_REDEEMED || this == EXPIRED_CERTIFICATE
+                || this == NOT_REISSUABLE;
+    }
 }
