@@ -11,6 +11,8 @@ public final class FeedHeaders {
     public static final String WEB = header(Feed.APPLICATIONS_WEB);
     public static final String CHECKS = header(Feed.IDENTITY_CHECKS);
     public static final String RETURNS = header(Feed.BANK_RETURNS);
+    public static final String REDEMPTIONS = header(Feed.CERTIFICATE_REDEMPTIONS);
+    public static final String REISSUES = header(Feed.CERTIFICATE_REISSUES);
 
     private FeedHeaders() {
     }

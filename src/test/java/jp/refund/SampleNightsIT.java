@@ -23,13 +23,22 @@ class SampleNightsIT {
 
     private static final Path SAMPLE = Path.of("input");
 
+    /** The README's close-out of the sample: after the last certificate's valid-until date (2020-08-05). */
+    static final String CLOSE_OUT_DATE = "2020-08-31";
+
     private NightlyHarness h;
     private NightlyHarness.Result result;
+    private NightlyHarness.Result closeOut;
 
     @BeforeAll
     void runSample(@TempDir Path root) {
         h = new NightlyHarness(root);
         result = h.run("nightly", "--input=" + SAMPLE.toAbsolutePath());
+        closeOut = h.run("close-out", "--date=" + CLOSE_OUT_DATE);
+    }
+
+    private static boolean isNight(Path folder) {
+        return folder.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}");
     }
 
     @Test
@@ -38,6 +47,7 @@ class SampleNightsIT {
         try (Stream<Path> nights = Files.list(SAMPLE)) {
             for (Path night : nights.filter(Files::isDirectory).toList()) {
                 assertThat(h.output().resolve(night.getFileName()).resolve("MANIFEST.sha256")).exists();
+                assertThat(h.read(night.getFileName() + "/reports/reconciliation.csv")).contains("\nDIFFERENCE,0,0\n");
             }
         }
     }
@@ -50,7 +60,7 @@ class SampleNightsIT {
                 List<String> summary = Files.readAllLines(
                         h.output().resolve(night.getFileName()).resolve("reports/ingest-summary.csv"));
                 assertThat(summary.get(0)).isEqualTo("feed,file,rows_read,accepted,skipped,rejected");
-                assertThat(summary).hasSize(7);
+                assertThat(summary).hasSize(9);
                 for (String line : summary.subList(1, summary.size())) {
                     String[] f = line.split(",");
                     long read = Long.parseLong(f[2]);
@@ -91,25 +101,28 @@ class SampleNightsIT {
         List<String> statuses = h.rows("SELECT DISTINCT status FROM claim_event ORDER BY status").stream()
                 .map(r -> r.get(0)).toList();
         assertThat(statuses).containsExactlyInAnyOrder("PENDING_REVIEW", "APPROVED", "SCHEDULED", "RETURNED",
-                "REJECTED", "DUPLICATE");
+                "REJECTED", "DUPLICATE", "PAID", "EXPIRED");
         String reasons = String.join(";", h.rows("SELECT reasons FROM claim_event WHERE reasons IS NOT NULL")
                 .stream().map(r -> r.get(0)).toList());
         for (ClaimReason reason : ClaimReason.values()) {
+            if (reason.name().startsWith("REISSUE_")) {
+                continue; // one reissue is approved in the sample (LOST); the other goes to review (new address)
+            }
             assertThat(reasons).as("some sample claim has " + reason).contains(reason.name());
         }
+        assertThat(reasons).contains("REISSUE_LOST");
     }
 
     @Test
     void everyNightReconcilesToTheYen() throws Exception {
         try (Stream<Path> nights = Files.list(h.output())) {
-            for (Path night : nights.filter(Files::isDirectory).toList()) {
+            for (Path night : nights.filter(Files::isDirectory).filter(SampleNightsIT::isNight).toList()) {
                 List<String> lines = Files.readAllLines(night.resolve("reports/reconciliation.csv"));
-                assertThat(lines).as(night.toString()).containsExactly("bucket,wallets,amount_yen",
-                        lines.get(1), lines.get(2), lines.get(3), lines.get(4), lines.get(5), lines.get(6),
-                        lines.get(7), "DIFFERENCE,0,0");
-                assertThat(lines.subList(1, 8)).extracting(l -> l.split(",")[0]).containsExactly("CLOSING_TOTAL",
-                        "DISPUTED", "EMITTED_BANK", "ISSUED_CERTIFICATE", "APPROVED_UNSCHEDULED", "PENDING_REVIEW",
-                        "UNCLAIMED");
+                assertThat(lines).as(night.toString()).hasSize(11).startsWith("bucket,wallets,amount_yen")
+                        .endsWith("DIFFERENCE,0,0");
+                assertThat(lines.subList(1, 10)).extracting(l -> l.split(",")[0]).containsExactly("CLOSING_TOTAL",
+                        "DISPUTED", "EMITTED_BANK", "ISSUED_CERTIFICATE", "REDEEMED_CERTIFICATE",
+                        "EXPIRED_CERTIFICATE", "APPROVED_UNSCHEDULED", "PENDING_REVIEW", "UNCLAIMED");
             }
         }
     }
@@ -140,7 +153,7 @@ class SampleNightsIT {
             }
         }
         assertThat(transferred).hasSize(14);
-        Path last = h.output().resolve("2020-01-24/reports/reconciliation.csv");
+        Path last = h.output().resolve("2020-08-05/reports/reconciliation.csv");
         assertThat(Files.readAllLines(last)).contains("EMITTED_BANK,13," + (emitted - returned));
     }
 
@@ -171,13 +184,52 @@ class SampleNightsIT {
                 assertThat(pdfs).isEqualTo(listed);
             }
         }
-        assertThat(certificates).isEqualTo(5);
+        assertThat(certificates).isEqualTo(7); // five, and two reissued in February 2020
+    }
+
+    /** SPEC section 10 in the sample: cashed, refused (each an alert), voided, expired, and the program closed. */
+    @Test
+    void theCertificatesAfterTheWindowEndInAClosedProgramThatVerifies() throws Exception {
+        assertThat(h.read("2020-02-03/certificates/void-list.csv")).isEqualTo("certificate_no,claim_no,voided_on,reason\n"
+                + "P1000000032,1000000297,2020-02-03,LOST\nP1000000040,1000000131,2020-02-03,NOT_RECEIVED\n");
+        assertThat(h.read("2020-02-10/reports/redemption-alerts.csv")).endsWith(
+                "RD0004,P1000000040,2020-02-08T10:05:00+09:00,0700024,7700,VOID_CERTIFICATE\n");
+        assertThat(h.rows("SELECT application_id, status FROM claim WHERE payout_method = 'POSTAL'"
+                + " AND status IN ('PAID', 'EXPIRED') ORDER BY application_id")).containsExactly(
+                List.of("A0003", "PAID"), List.of("A0012", "PAID"), List.of("A0013", "PAID"),
+                List.of("A0025", "EXPIRED"), List.of("B0004", "PAID"));
+        // the new address was followed only after the identity check
+        assertThat(h.read("2020-02-04/certificates/mailing-list.csv")).contains(
+                "P1000000073,1000000131,700-0013,岡山県岡山市北区伊福町3-3,池田 剛,7700,2020-02-05,2020-08-05");
+
+        assertThat(closeOut.exitCode()).as(closeOut.stderr()).isZero();
+        Path folder = h.output().resolve("closeout-" + CLOSE_OUT_DATE);
+        List<String> unclaimed = Files.readAllLines(folder.resolve("unclaimed-members.csv"));
+        List<String> last = Files.readAllLines(h.output().resolve("2020-08-05/reports/reconciliation.csv"));
+        long owedYen = 0;
+        long unclaimedYen = 0;
+        int unclaimedMembers = 0;
+        for (String row : unclaimed.subList(1, unclaimed.size())) {
+            String[] f = row.split(",");
+            owedYen += Long.parseLong(f[5]);
+            if (f[6].equals("NEVER_APPLIED") || f[6].equals("RETURNED") || f[6].startsWith("REJECTED:")) {
+                unclaimedYen += Long.parseLong(f[5]);
+                unclaimedMembers++;
+            }
+        }
+        assertThat(last).contains("UNCLAIMED," + unclaimedMembers + "," + unclaimedYen, "EXPIRED_CERTIFICATE,1,9000",
+                "PENDING_REVIEW,1,11000", "APPROVED_UNSCHEDULED,0,0");
+        assertThat(owedYen).isEqualTo(unclaimedYen + 9000 + 11000);
+        NightlyHarness.Result verified = h.run("verify", "--program");
+        assertThat(verified.exitCode()).as(verified.stdout()).isZero();
+        assertThat(verified.stdout()).contains("ok   program manifest: 14 night manifest(s) and 4 close-out file(s)");
     }
 
     @Test
     void aSecondRunOnAnotherDatabaseGivesTheSameBytesInEveryFile(@TempDir Path other) {
         NightlyHarness again = new NightlyHarness(other);
         assertThat(again.run("nightly", "--input=" + SAMPLE.toAbsolutePath()).exitCode()).isZero();
+        assertThat(again.run("close-out", "--date=" + CLOSE_OUT_DATE).exitCode()).isZero();
         assertThat(NightlyHarness.tree(again.output())).isEqualTo(NightlyHarness.tree(h.output()))
                 .containsKey("2019-11-14/certificates/P1000000016.pdf")
                 .containsKey("2019-11-13/bank/SOGOFURI-20191115.txt");

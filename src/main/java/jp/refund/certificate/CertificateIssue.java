@@ -52,9 +52,9 @@ public class CertificateIssue {
     }
 
     public List<PayoutCertificate> certificates(LocalDate runDate) {
+        // as printed that night: a later reissue changes the claim, never the certificate issued
         return jdbc.query("SELECT certificate_no, claim_no, recipient_name, postal_code, address, amount_yen,"
-                        + " payout_date, valid_until FROM claim WHERE emitted_on = ? AND payout_method = 'POSTAL'"
-                        + " ORDER BY certificate_no",
+                        + " issue_date, valid_until FROM certificate WHERE issued_on = ? ORDER BY certificate_no",
                 (rs, i) -> new PayoutCertificate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getObject(7, LocalDate.class),
                         rs.getObject(8, LocalDate.class)), runDate);

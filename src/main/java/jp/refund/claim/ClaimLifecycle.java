@@ -143,7 +143,9 @@ public class ClaimLifecycle {
      */
     public long issueCertificates(LocalDate runDate, List<PayableClaim> claims, LocalDate issueDate,
                                   LocalDate validUntil) {
-        String last = jdbc.queryForObject("SELECT MAX(certificate_no) FROM claim", String.class);
+        // after every number ever issued: a reissued claim's old certificate is only in certificate
+        String last = jdbc.queryForObject("SELECT MAX(n) FROM (SELECT MAX(certificate_no) n FROM claim"
+                + " UNION ALL SELECT MAX(certificate_no) n FROM certificate)", String.class);
         long serial = last == null ? SerialNumber.FIRST_SERIAL - 1 : SerialNumber.CERTIFICATE_NUMBER.serialOf(last);
         List<Object[]> updates = new ArrayList<>(claims.size());
         List<ClaimEvent> events = new ArrayList<>(claims.size());
@@ -162,6 +164,11 @@ public class ClaimLifecycle {
                 + " reference = ?, emitted_on = ?, certificate_no = ?, valid_until = ? WHERE claim_no = ?"
                 + " AND payout_method = 'POSTAL' AND status IN " + inList(transition), updates);
         requireMoved(transition, ClaimStatus.SCHEDULED, claimNos(claims), counts);
+        // each certificate as printed: a later reissue changes the claim, never this record
+        jdbc.batchUpdate("INSERT INTO certificate (certificate_no, claim_no, recipient_name, postal_code, address,"
+                + " amount_yen, issue_date, valid_until, issued_on) SELECT certificate_no, claim_no, recipient_name,"
+                + " postal_code, address, amount_yen, payout_date, valid_until, emitted_on FROM claim"
+                + " WHERE claim_no = ?", claimNos(claims).stream().map(n -> new Object[]{n}).toList());
         insertEvents(events);
         return yen;
     }
@@ -192,6 +199,95 @@ public class ClaimLifecycle {
         requireMoved(transition, ClaimStatus.RETURNED, returns.stream().map(TransferReturn::claimNo).toList(), counts);
         insertEvents(events);
         return events.size();
+    }
+
+    // ---- certificates after issue (SPEC section 10) -------------------------------------------
+
+    /**
+     * REDEEM_CERTIFICATE: Japan Post Bank cashed these certificates, in this order; each must
+     * be its claim's current certificate, and the claim becomes PAID. Returns how many.
+     */
+    public int redeemCertificates(LocalDate runDate, List<CertificateRedemption> redemptions) {
+        List<String> claimNos = redemptions.stream().map(CertificateRedemption::claimNo).toList();
+        Map<String, ClaimState> claims = claims(claimNos);
+        List<Object[]> updates = new ArrayList<>(redemptions.size());
+        List<Object[]> certificates = new ArrayList<>(redemptions.size());
+        List<ClaimEvent> events = new ArrayList<>(redemptions.size());
+        int seq = lastEventSeq(runDate);
+        ClaimTransition transition = ClaimTransition.REDEEM_CERTIFICATE;
+        for (CertificateRedemption r : redemptions) {
+            ClaimState c = claims.get(r.claimNo());
+            if (c == null || c.payoutMethod() != PayoutMethod.POSTAL) {
+                throw new IllegalClaimTransitionException(transition, r.claimNo(), c == null ? null : c.status(),
+                        ClaimStatus.PAID);
+            }
+            updates.add(new Object[]{runDate, r.claimNo(), r.certificateNo()});
+            certificates.add(new Object[]{r.redemptionId(), runDate, r.certificateNo()});
+            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
+                    ClaimStatus.PAID, "", c.amountYen(), PayoutMethod.POSTAL, c.payoutDate(), r.certificateNo()));
+        }
+        int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'PAID', status_since = ? WHERE claim_no = ?"
+                + " AND certificate_no = ? AND payout_method = 'POSTAL' AND status IN " + inList(transition), updates);
+        requireMoved(transition, ClaimStatus.PAID, claimNos, counts);
+        jdbc.batchUpdate("UPDATE certificate SET redemption_id = ?, redeemed_on = ? WHERE certificate_no = ?",
+                certificates);
+        insertEvents(events);
+        return events.size();
+    }
+
+    /**
+     * EXPIRE_CERTIFICATE: every SCHEDULED POSTAL claim whose certificate was valid only until
+     * a day before {@code validBefore} becomes EXPIRED, in claim-number order. Returns how many.
+     */
+    public int expireCertificates(LocalDate runDate, LocalDate validBefore) {
+        List<String> claimNos = jdbc.queryForList("SELECT claim_no FROM claim WHERE status = 'SCHEDULED'"
+                + " AND payout_method = 'POSTAL' AND valid_until < ? ORDER BY claim_no", String.class, validBefore);
+        Map<String, ClaimState> claims = claims(claimNos);
+        List<Object[]> updates = new ArrayList<>(claimNos.size());
+        List<ClaimEvent> events = new ArrayList<>(claimNos.size());
+        int seq = lastEventSeq(runDate);
+        ClaimTransition transition = ClaimTransition.EXPIRE_CERTIFICATE;
+        for (String claimNo : claimNos) {
+            ClaimState c = claims.get(claimNo);
+            updates.add(new Object[]{runDate, claimNo});
+            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
+                    ClaimStatus.EXPIRED, "", c.amountYen(), PayoutMethod.POSTAL, c.payoutDate(), c.reference()));
+        }
+        int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'EXPIRED', status_since = ? WHERE claim_no = ?"
+                + " AND payout_method = 'POSTAL' AND status IN " + inList(transition), updates);
+        requireMoved(transition, ClaimStatus.EXPIRED, claimNos, counts);
+        insertEvents(events);
+        return events.size();
+    }
+
+    /**
+     * REISSUE_CERTIFICATE: the claim's certificate becomes void (for Japan Post Bank's list),
+     * the new address, if any, becomes the claim's mailing address, and the claim is APPROVED
+     * again ({@code REISSUE_<reason>}, approved tonight, so scheduling gives it a new number and
+     * validity) or, when {@code toReview}, PENDING_REVIEW with {@code MAILING_ADDRESS_CHANGED}.
+     */
+    public ClaimStatus reissueCertificate(LocalDate runDate, ReissueRequest request, boolean toReview) {
+        ClaimTransition transition = ClaimTransition.REISSUE_CERTIFICATE;
+        ClaimStatus to = toReview ? ClaimStatus.PENDING_REVIEW : ClaimStatus.APPROVED;
+        ClaimReason reason = toReview ? ClaimReason.MAILING_ADDRESS_CHANGED : request.reason().approvalReason();
+        ClaimState c = claims(List.of(request.claimNo())).get(request.claimNo());
+        if (c == null || c.payoutMethod() != PayoutMethod.POSTAL) {
+            throw new IllegalClaimTransitionException(transition, request.claimNo(), c == null ? null : c.status(),
+                    to);
+        }
+        int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?,"
+                        + " approved_on = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_on END,"
+                        + " postal_code = COALESCE(?, postal_code), address = COALESCE(?, address)"
+                        + " WHERE claim_no = ? AND payout_method = 'POSTAL' AND status IN " + inList(transition),
+                to.name(), reason.name(), runDate, to.name(), runDate, request.postalCode(), request.address(),
+                request.claimNo());
+        requireMoved(transition, to, List.of(request.claimNo()), new int[]{updated});
+        jdbc.update("UPDATE certificate SET voided_on = ?, void_reason = ? WHERE certificate_no = ?"
+                + " AND voided_on IS NULL", runDate, request.reason().name(), c.reference());
+        insertEvents(List.of(new ClaimEvent(runDate, lastEventSeq(runDate) + 1, c.claimNo(), c.applicationId(),
+                c.channel(), c.memberId(), to, reason.name(), c.amountYen(), PayoutMethod.POSTAL, null,
+                c.reference())));
+        return to;
     }
 
     // ---- shared by every transition ----------------------------------------------------------

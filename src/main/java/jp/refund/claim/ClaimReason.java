@@ -20,5 +20,10 @@ public enum ClaimReason {
     SHARED_BANK_ACCOUNT,
     // identity checks
     IDENTITY_CHECK_PASSED,
-    IDENTITY_CHECK_FAILED
+    IDENTITY_CHECK_FAILED,
+    // certificate reissues (SPEC section 10): REISSUE_<the request's reason>
+    REISSUE_LOST,
+    REISSUE_DAMAGED,
+    REISSUE_NOT_RECEIVED,
+    REISSUE_EXPIRED
 }

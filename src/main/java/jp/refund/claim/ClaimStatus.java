@@ -1,18 +1,25 @@
 package jp.refund.claim;
 
-/** Where a claim stands. A claim is live unless it is RETURNED, REJECTED or DUPLICATE. */
+/**
+ * Where a claim stands. A claim is live unless it is RETURNED, REJECTED or DUPLICATE: a PAID
+ * claim's money went out, an EXPIRED claim's money is still owed (SPEC section 10).
+ */
 public enum ClaimStatus {
     PENDING_REVIEW,
     APPROVED,
     SCHEDULED,
     RETURNED,
     REJECTED,
-    DUPLICATE;
+    DUPLICATE,
+    /** Its certificate was cashed at a Japan Post Bank counter. */
+    PAID,
+    /** Its certificate was not cashed by valid-until + grace days; a reissue may follow. */
+    EXPIRED;
 
     public boolean isLive() {
-        return this == PENDING_REVIEW || this == APPROVED || this == SCHEDULED;
+        return this == PENDING_REVIEW || this == APPROVED || this == SCHEDULED || this == PAID || this == EXPIRED;
     }
 
     /** For SQL: the statuses that are live. */
-    public static final String LIVE_SQL = "('PENDING_REVIEW', 'APPROVED', 'SCHEDULED')";
+    public static final String LIVE_SQL = "('PENDING_REVIEW', 'APPROVED', 'SCHEDULED', 'PAID', 'EXPIRED')";
 }

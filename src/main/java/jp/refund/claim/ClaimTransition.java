@@ -2,6 +2,8 @@ package jp.refund.claim;
 
 import static jp.refund.claim.ClaimStatus.APPROVED;
 import static jp.refund.claim.ClaimStatus.DUPLICATE;
+import static jp.refund.claim.ClaimStatus.EXPIRED;
+import static jp.refund.claim.ClaimStatus.PAID;
 import static jp.refund.claim.ClaimStatus.PENDING_REVIEW;
 import static jp.refund.claim.ClaimStatus.REJECTED;
 import static jp.refund.claim.ClaimStatus.RETURNED;
@@ -22,7 +24,16 @@ public enum ClaimTransition {
     FAIL_IDENTITY_CHECK(EnumSet.of(PENDING_REVIEW), EnumSet.of(REJECTED)),
     SCHEDULE_TRANSFER(EnumSet.of(APPROVED), EnumSet.of(SCHEDULED)),
     ISSUE_CERTIFICATE(EnumSet.of(APPROVED), EnumSet.of(SCHEDULED)),
-    RETURN_TRANSFER(EnumSet.of(SCHEDULED), EnumSet.of(RETURNED));
+    RETURN_TRANSFER(EnumSet.of(SCHEDULED), EnumSet.of(RETURNED)),
+    /** Japan Post Bank cashed the claim's current certificate in time, for its amount (SPEC section 10). */
+    REDEEM_CERTIFICATE(EnumSet.of(SCHEDULED), EnumSet.of(PAID)),
+    /** The certificate was not cashed by valid-until + grace days: still owed, reissuable. */
+    EXPIRE_CERTIFICATE(EnumSet.of(SCHEDULED), EnumSet.of(EXPIRED)),
+    /**
+     * The certificate is void; the claim is scheduled again (APPROVED) or, for a new address
+     * that is not the registered one, waits for an identity check (PENDING_REVIEW).
+     */
+    REISSUE_CERTIFICATE(EnumSet.of(SCHEDULED, EXPIRED), EnumSet.of(APPROVED, PENDING_REVIEW));
 
     private final EnumSet<ClaimStatus> from;
     private final EnumSet<ClaimStatus> to;

@@ -33,8 +33,22 @@ class GenerateCommand implements Callable<Integer> {
             description = "share of members who apply (default: ${DEFAULT-VALUE})")
     double applyShare;
 
+    @Option(names = "--certificates-from", paramLabel = "OUTPUT",
+            description = "instead of a book: for the certificates on the mailing lists under OUTPUT, write "
+                    + "certificate_redemptions.csv (about 95% cashed within validity) and certificate_reissues.csv "
+                    + "(about 3%) into --out, each in the folder of the day after it happened")
+    Path certificatesFrom;
+
     @Override
     public Integer call() {
+        if (certificatesFrom != null) {
+            jp.refund.generate.CertificateFeeds.Summary s = jp.refund.generate.CertificateFeeds.write(
+                    certificatesFrom, out, seed);
+            System.out.printf("%,d certificate(s): %,d redemption(s) (%,d after valid-until), %,d reissue request(s),"
+                    + " in %,d night folder(s) under %s%n", s.certificates(), s.redemptions(), s.late(), s.reissues(),
+                    s.nights(), out);
+            return 0;
+        }
         if (members < 1 || nights < 1 || applyShare < 0 || applyShare > 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
                     "--members and --nights must be at least 1, --apply-share between 0 and 1");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import jp.refund.RefundBatchApplication;
+import jp.refund.closeout.ProgramVerification;
 import jp.refund.report.NightVerification;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,8 +18,12 @@ import picocli.CommandLine.Option;
                 "Prints every difference; exit status 1 if there is any."})
 class VerifyCommand extends SpringCommand implements Callable<Integer> {
 
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the night to verify")
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "the night to verify")
     LocalDate date;
+
+    @Option(names = "--program", description = "verify the whole program against the close-out's program manifest,"
+            + " and every night in it")
+    boolean program;
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = "output",
             description = "folder holding output/<date>/ (default: ${DEFAULT-VALUE})")
@@ -27,13 +32,20 @@ class VerifyCommand extends SpringCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (program == (date != null)) {
+            System.err.println("error: give either --date=YYYY-MM-DD or --program");
+            return 2;
+        }
         try (ConfigurableApplicationContext context = RefundBatchApplication.start(WebApplicationType.NONE,
                 springArgs)) {
-            NightVerification.Outcome outcome = context.getBean(NightVerification.class).verify(date, output);
+            NightVerification.Outcome outcome = program
+                    ? context.getBean(ProgramVerification.class).verify(output)
+                    : context.getBean(NightVerification.class).verify(date, output);
+            String what = program ? "the program" : date.toString();
             outcome.checked().forEach(line -> System.out.println("ok   " + line));
             outcome.differences().forEach(line -> System.out.println("DIFF " + line));
-            System.out.println(outcome.ok() ? "verified " + date + ": no difference"
-                    : date + ": " + outcome.differences().size() + " difference(s)");
+            System.out.println(outcome.ok() ? "verified " + what + ": no difference"
+                    : what + ": " + outcome.differences().size() + " difference(s)");
             return outcome.ok() ? 0 : 1;
         }
     }

@@ -24,5 +24,9 @@ interface BookRule {
 
         default void accepted(FeedRow row) {
         }
+
+        /** The row was rejected (by this rule or another), in the chunk's transaction. */
+        default void rejected(FeedRow row, FeedReject reject) {
+        }
     }
 }

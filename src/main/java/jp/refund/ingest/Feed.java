@@ -3,7 +3,7 @@ package jp.refund.ingest;
 import java.util.List;
 
 /**
- * The six nightly input feeds of SPEC section 3, in the order they are ingested:
+ * The nightly input feeds of SPEC sections 3 and 10, in the order they are ingested:
  * a check may name an application delivered the same night, a wallet may name a
  * member delivered the same night. Each feed's columns are declared once, in its
  * {@code *Columns} class.
@@ -15,7 +15,9 @@ public enum Feed {
     APPLICATIONS_APP("applications_app", ApplicationColumns.APP),
     APPLICATIONS_WEB("applications_web", ApplicationColumns.WEB),
     IDENTITY_CHECKS("identity_checks", IdentityCheckColumns.LAYOUT),
-    BANK_RETURNS("bank_returns", BankReturnColumns.LAYOUT);
+    BANK_RETURNS("bank_returns", BankReturnColumns.LAYOUT),
+    CERTIFICATE_REDEMPTIONS("certificate_redemptions", CertificateRedemptionColumns.LAYOUT),
+    CERTIFICATE_REISSUES("certificate_reissues", CertificateReissueColumns.LAYOUT);
 
     private final String id;
     private final FeedLayout layout;

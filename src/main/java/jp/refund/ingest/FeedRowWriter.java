@@ -86,7 +86,9 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
         }
         RowRejection rejection = book.check(row);
         if (rejection != null) {
-            rejects.add(FeedReject.of(parsed.source(), rejection));
+            FeedReject reject = FeedReject.of(parsed.source(), rejection);
+            rejects.add(reject);
+            book.rejected(row, reject);
             return Fate.REJECTED;
         }
         book.accepted(row);

@@ -104,6 +104,16 @@ public class IngestLedger {
                         rs.getString(4), rs.getString(5)), runDate, feed.id());
     }
 
+    /** The feed's rejects of the night whose reason only says where the book stands (not counted as broken). */
+    long bookStateRejects(LocalDate runDate, Feed feed) {
+        List<String> reasons = java.util.Arrays.stream(RejectReason.values()).filter(RejectReason::isBookState)
+                .map(Enum::name).toList();
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ingest_reject WHERE run_date = ? AND feed = ? AND reason IN ("
+                + String.join(", ", reasons.stream().map(r -> "'" + r + "'").toList()) + ")", Long.class, runDate,
+                feed.id());
+        return n == null ? 0 : n;
+    }
+
     /** Forgets the night's ingest figures (a broken night leaves no trace). */
     void deleteNight(LocalDate runDate) {
         jdbc.update("DELETE FROM ingest_reject WHERE run_date = ?", runDate);

@@ -25,5 +25,6 @@ public class IngestRollback {
             tables.of(feed).deleteIngestedOn(runDate);
         }
         ledger.deleteNight(runDate);
+        tables.deleteRedemptionAlerts(runDate);
     }
 }

@@ -106,7 +106,7 @@ class IngestStepParts {
         IngestQualityGate gate = new IngestQualityGate(settings);
         return (contribution, chunkContext) -> {
             LocalDate runDate = runDate(contribution.getStepExecution());
-            gate.check(runDate, ledger.counts(runDate));
+            gate.check(runDate, ledger.counts(runDate), count -> ledger.bookStateRejects(runDate, count.feed()));
             return RepeatStatus.FINISHED;
         };
     }

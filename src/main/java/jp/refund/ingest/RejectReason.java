@@ -8,5 +8,24 @@ public enum RejectReason {
     INVALID_ENCODING,
     CONFLICTING_DUPLICATE,
     UNKNOWN_APPLICATION,
-    UNMATCHED_RETURN
+    UNMATCHED_RETURN,
+    // sections 9-10
+    UNKNOWN_CLAIM,
+    UNKNOWN_CERTIFICATE,
+    VOID_CERTIFICATE,
+    ALREADY_REDEEMED,
+    EXPIRED_CERTIFICATE,
+    AMOUNT_MISMATCH,
+    NOT_REISSUABLE;
+
+    /**
+     * Rejects that say where the book stands (a certificate void, already cashed or out of date;
+     * a claim that cannot be reissued), not that the export is broken: Japan Post Bank cashing
+     * expired certificates is a fact to report, not a reason to stop every refund of the night.
+     * They do not count against {@code refund.ingest.max-reject-ratio}.
+     */
+    public boolean isBookState() {
+        return this == VOID_CERTIFICATE || this == ALREADY_REDEEMED || this == EXPIRED_CERTIFICATE
+                || this == NOT_REISSUABLE;
+    }
 }

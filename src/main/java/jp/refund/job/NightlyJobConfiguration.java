@@ -3,6 +3,9 @@ package jp.refund.job;
 import jp.refund.bankfile.BankFileWriter;
 import jp.refund.bankfile.BankReturns;
 import jp.refund.certificate.CertificateIssue;
+import jp.refund.certificate.CertificateRedemptions;
+import jp.refund.certificate.CertificateReissues;
+import jp.refund.certificate.CertificateReports;
 import jp.refund.claim.Application;
 import jp.refund.claim.ClaimReports;
 import jp.refund.claim.ClaimStepParts;
@@ -47,8 +50,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * from the readers, writers and services the feature packages export:
  * <ol>
  *   <li>ingest: check headers, ingest the six feeds, stop on a broken feed;</li>
- *   <li>{@code apply-bank-returns}; {@code decide-applications}, oldest first;
- *       {@code apply-identity-checks};</li>
+ *   <li>{@code apply-bank-returns}; {@code apply-certificate-redemptions}, {@code expire-certificates};
+ *       {@code decide-applications}, oldest first; {@code apply-identity-checks};
+ *       {@code apply-certificate-reissues};</li>
  *   <li>{@code schedule-payouts} (transfers for value date V, certificates for issue date I),
  *       {@code check-book-balance}, {@code write-bank-file}, {@code write-certificates};</li>
  *   <li>{@code create-notices}: the applicant notices the night caused (SPEC section 9);</li>
@@ -85,12 +89,16 @@ class NightlyJobConfiguration {
     Job nightlyJob(Flow ingestFlow, Step applyBankReturns, Step decideApplications, Step applyIdentityChecks,
                    Step schedulePayouts, Step checkBookBalance, Step writeBankFile, Step writeCertificates,
                    Step createNotices, Step writeReports, Step writeAuditWorkbook, Step writeManifest, Step publishFolder,
-                   Step markNightCompleted) {
+                   Step markNightCompleted, Step applyCertificateRedemptions, Step expireCertificates,
+                   Step applyCertificateReissues) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFlow)
                 .next(applyBankReturns)
+                .next(applyCertificateRedemptions)
+                .next(expireCertificates)
                 .next(decideApplications)
                 .next(applyIdentityChecks)
+                .next(applyCertificateReissues)
                 .next(schedulePayouts)
                 .next(checkBookBalance)
                 .next(writeBankFile)
@@ -147,6 +155,24 @@ class NightlyJobConfiguration {
     @Bean
     Step applyBankReturns(BankReturns bankReturns) {
         return tasklet("apply-bank-returns", (night, folder) -> bankReturns.apply(night.runDate()));
+    }
+
+    /** SPEC section 10: certificates cashed at Japan Post Bank make their claims PAID. */
+    @Bean
+    Step applyCertificateRedemptions(CertificateRedemptions redemptions) {
+        return tasklet("apply-certificate-redemptions", (night, folder) -> redemptions.applyRedemptions(night.runDate()));
+    }
+
+    /** SPEC section 10: certificates not cashed by valid-until + grace days make their claims EXPIRED. */
+    @Bean
+    Step expireCertificates(CertificateRedemptions redemptions) {
+        return tasklet("expire-certificates", (night, folder) -> redemptions.expire(night.runDate()));
+    }
+
+    /** SPEC section 10: the old certificate is void; the claim is approved again or waits for review. */
+    @Bean
+    Step applyCertificateReissues(CertificateReissues reissues) {
+        return tasklet("apply-certificate-reissues", (night, folder) -> reissues.apply(night.runDate()));
     }
 
     /** Restart needs no saved position: each committed chunk takes its applications off the list read. */
@@ -247,14 +273,15 @@ class NightlyJobConfiguration {
     /** Ingest summary and rejects, claim events and review queue, reconciliation, the night's settings. */
     @Bean
     Step writeReports(IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
-                      NightSettings nightSettings, CrashPoint crashPoint) {
+                      NightSettings nightSettings, CrashPoint crashPoint, CertificateReports certificateReports) {
         return tasklet("write-reports", (night, folder) -> {
             ingestReports.write(night.runDate(), folder.staging());
             claimReports.write(night.runDate(), folder.staging());
             reconciliation.write(night.runDate(), folder.staging());
             nightSettings.write(folder.staging());
+            int certificateFiles = certificateReports.write(night.runDate(), folder.staging());
             crashPoint.reached(PUBLISH);
-            return 4;
+            return 4 + certificateFiles;
         });
     }
 

@@ -109,7 +109,7 @@ public class AuditWorkbook {
      * the bytes. Entries are copied as they were compressed (raw), not inflated and deflated
      * again: a 1.5 M-member night's workbook holds about a gigabyte of sheet XML.
      */
-    private static void normalizeZip(Path raw, OutputStream out, long entryTime) throws IOException {
+    static void normalizeZip(Path raw, OutputStream out, long entryTime) throws IOException {
         try (ZipFile source = ZipFile.builder().setFile(raw.toFile()).get();
              ZipArchiveOutputStream zip = new ZipArchiveOutputStream(keptOpen(out))) {
             for (ZipArchiveEntry entry : java.util.Collections.list(source.getEntriesInPhysicalOrder())) {

@@ -19,6 +19,7 @@ import jp.refund.bankfile.OriginatorSettings;
 import jp.refund.bankfile.ZenginFile;
 import jp.refund.bankfile.ZenginFormatException;
 import jp.refund.certificate.CertificateIssue;
+import jp.refund.certificate.CertificateReports;
 import jp.refund.certificate.CertificateRenderer;
 import jp.refund.certificate.PayoutCertificate;
 import jp.refund.claim.ClaimReports;
@@ -58,6 +59,7 @@ public class NightVerification {
     private final ClaimReports claimReports;
     private final Reconciliation reconciliation;
     private final NightNotices notices;
+    private final CertificateReports certificateReports;
     /** Today's originator: only for nights that recorded no settings. */
     private final OriginatorSettings originator;
 
@@ -67,9 +69,10 @@ public class NightVerification {
 
     NightVerification(JdbcTemplate jdbc, BankFileWriter bankFiles, CertificateIssue certificates,
                       IngestReports ingestReports, ClaimReports claimReports, Reconciliation reconciliation,
-                      OriginatorSettings originator, NightNotices notices) {
+                      OriginatorSettings originator, NightNotices notices, CertificateReports certificateReports) {
         this.originator = originator;
         this.notices = notices;
+        this.certificateReports = certificateReports;
         this.jdbc = jdbc;
         this.bankFiles = bankFiles;
         this.certificates = certificates;
@@ -371,11 +374,14 @@ public class NightVerification {
                 return;
             }
         }
+        // every line between DISPUTED and DIFFERENCE is a bucket: a night written before a bucket
+        // existed (REDEEMED_CERTIFICATE, EXPIRED_CERTIFICATE of SPEC section 10) still adds up
         long held = 0;
-        for (String bucket : Reconciliation.CLAIM_BUCKETS) {
-            held += lines.get(bucket)[1];
+        for (Map.Entry<String, long[]> line : lines.entrySet()) {
+            if (!List.of("CLOSING_TOTAL", "DISPUTED", "DIFFERENCE").contains(line.getKey())) {
+                held += line.getValue()[1];
+            }
         }
-        held += lines.get("UNCLAIMED")[1];
         long difference = lines.get("CLOSING_TOTAL")[1] - lines.get("DISPUTED")[1] - held;
         if (difference != 0 || lines.get("DIFFERENCE")[0] != 0 || lines.get("DIFFERENCE")[1] != 0) {
             diffs.add("reports/reconciliation.csv: does not balance (closing - disputed - buckets = " + difference
@@ -403,6 +409,7 @@ public class NightVerification {
             try {
                 ingestReports.write(runDate, scratch);
                 claimReports.writeEvents(runDate, scratch);
+                certificateReports.write(runDate, scratch);
                 int compared = 0;
                 try (Stream<Path> walk = Files.walk(scratch)) {
                     for (Path fresh : walk.filter(Files::isRegularFile).toList()) {
@@ -421,8 +428,14 @@ public class NightVerification {
                         diffs.add("rejects/" + rejects.getFileName() + ": the database has no rejects of this feed");
                     }
                 }
+                for (String name : List.of("certificates/void-list.csv", "reports/redemption-alerts.csv")) {
+                    if (Files.exists(folder.resolve(name)) && !Files.exists(scratch.resolve(name))) {
+                        diffs.add(name + ": the database has none of this night");
+                    }
+                }
                 if (diffs.size() == before) {
-                    checked.add("events, ingest summary and rejects: " + compared + " file(s) equal to the database");
+                    checked.add("events, ingest summary, rejects, void list and redemption alerts: " + compared
+                            + " file(s) equal to the database");
                 }
             } finally {
                 try (Stream<Path> walk = Files.walk(scratch)) {

@@ -19,6 +19,13 @@ import org.springframework.stereotype.Component;
  * {@code Σ balance = Σ disputed + emitted by bank (not returned) + certificates issued
  * + approved not yet scheduled + pending review + unclaimed}, to the yen.
  *
+ * <p>Buckets of SPEC section 10, each wallet with something refundable in exactly one:
+ * EMITTED_BANK, ISSUED_CERTIFICATE (scheduled, not redeemed), REDEEMED_CERTIFICATE (PAID),
+ * EXPIRED_CERTIFICATE, APPROVED_UNSCHEDULED, PENDING_REVIEW, UNCLAIMED. The wallet column adds
+ * up as the yen do: DIFFERENCE is (wallets with refundable &gt; 0) − (wallets in the buckets), so
+ * a partly disputed wallet counts in DISPUTED and in its bucket, an empty or wholly disputed one
+ * in no bucket.
+ *
  * <p>Each bucket is counted on its own: claim buckets from the live claims joined to
  * their wallets (a wallet with two live claims would be counted twice and show up in
  * DIFFERENCE), UNCLAIMED from the wallets with something refundable and no live claim.
@@ -27,8 +34,8 @@ import org.springframework.stereotype.Component;
 public class Reconciliation {
 
     static final String[] HEADER = {"bucket", "wallets", "amount_yen"};
-    static final List<String> CLAIM_BUCKETS = List.of("EMITTED_BANK", "ISSUED_CERTIFICATE", "APPROVED_UNSCHEDULED",
-            "PENDING_REVIEW");
+    static final List<String> CLAIM_BUCKETS = List.of("EMITTED_BANK", "ISSUED_CERTIFICATE", "REDEEMED_CERTIFICATE",
+            "EXPIRED_CERTIFICATE", "APPROVED_UNSCHEDULED", "PENDING_REVIEW");
 
     private final JdbcTemplate jdbc;
 
@@ -89,6 +96,8 @@ public class Reconciliation {
     private static String bucket(ClaimStatus status, PayoutMethod payoutMethod) {
         return switch (status) {
             case SCHEDULED -> payoutMethod == PayoutMethod.BANK ? "EMITTED_BANK" : "ISSUED_CERTIFICATE";
+            case PAID -> "REDEEMED_CERTIFICATE";
+            case EXPIRED -> "EXPIRED_CERTIFICATE";
             case APPROVED -> "APPROVED_UNSCHEDULED";
             case PENDING_REVIEW -> "PENDING_REVIEW";
             default -> throw new IllegalArgumentException("a " + status + " claim holds no money");

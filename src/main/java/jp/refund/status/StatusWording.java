@@ -44,6 +44,11 @@ final class StatusWording {
                     "理由をご確認ください。", "See the reason below."));
         STATUS.put(ClaimStatus.DUPLICATE, new Words("重複申請", "Duplicate application",
                     "先のお申し込みを確認します。", "The earlier application is the one being processed."));
+        STATUS.put(ClaimStatus.PAID, new Words("お支払い済み（払出証書換金済み）", "Paid: the certificate was cashed",
+                    "ゆうちょ銀行・郵便局の窓口でお受け取り済みです。", "The money was received at a Japan Post Bank counter."));
+        STATUS.put(ClaimStatus.EXPIRED, new Words("払出証書の有効期限切れ", "Certificate expired unpaid",
+                    "返金額はお支払い可能です。払出証書の再発行をお申し出ください。",
+                    "The refund is still owed: ask for a new certificate to be issued."));
         REASON.put(ClaimReason.OUTSIDE_APPLICATION_WINDOW, new Words("受付期間外の申請です", "Submitted outside the application period",
                     "受付期間（2019年10月1日〜2020年1月10日）外のためお受けできません。",
                     "Applications were accepted from 2019-10-01 to 2020-01-10 only."));
@@ -80,6 +85,15 @@ final class StatusWording {
         REASON.put(ClaimReason.IDENTITY_CHECK_PASSED, new Words("本人確認が完了しました", "Identity check passed", "", ""));
         REASON.put(ClaimReason.IDENTITY_CHECK_FAILED, new Words("本人確認ができませんでした", "Identity check failed",
                     "窓口にご相談ください。", "Please contact the help desk."));
+        REASON.put(ClaimReason.REISSUE_LOST, new Words("払出証書の紛失による再発行", "Certificate reissued: lost",
+                    "新しい払出証書をお送りします。旧証書は使えません。", "A new certificate is on its way; the old one is void."));
+        REASON.put(ClaimReason.REISSUE_DAMAGED, new Words("払出証書の破損による再発行", "Certificate reissued: damaged",
+                    "新しい払出証書をお送りします。旧証書は使えません。", "A new certificate is on its way; the old one is void."));
+        REASON.put(ClaimReason.REISSUE_NOT_RECEIVED, new Words("払出証書の未着による再発行",
+                    "Certificate reissued: not received",
+                    "新しい払出証書をお送りします。旧証書は使えません。", "A new certificate is on its way; the old one is void."));
+        REASON.put(ClaimReason.REISSUE_EXPIRED, new Words("有効期限切れによる再発行", "Certificate reissued: expired",
+                    "新しい有効期限の払出証書をお送りします。", "A new certificate with a new valid-until date is on its way."));
         RETURN.put(BankReturnReason.ACCOUNT_NOT_FOUND, new Words("口座が見つかりませんでした", "The bank found no such account",
                     "正しい口座で改めてお申し込みください。", "Apply again with a correct account."));
         RETURN.put(BankReturnReason.ACCOUNT_CLOSED, new Words("口座が解約されていました", "The account was closed",

@@ -41,6 +41,7 @@ class ClaimLifecycleTest {
 
     @BeforeEach
     void emptyBook() {
+        jdbc.update("DELETE FROM certificate");
         jdbc.update("DELETE FROM claim_event");
         jdbc.update("DELETE FROM claim");
     }
@@ -61,8 +62,7 @@ class ClaimLifecycleTest {
     @ParameterizedTest(name = "{0} from {1}")
     @MethodSource("everyTransitionFromEveryStatus")
     void aTransitionMovesOnlyFromTheStatusesItAllows(ClaimTransition transition, ClaimStatus from) {
-        PayoutMethod method = transition == ClaimTransition.ISSUE_CERTIFICATE ? PayoutMethod.POSTAL
-                : PayoutMethod.BANK;
+        PayoutMethod method = POSTAL_TRANSITIONS.contains(transition) ? PayoutMethod.POSTAL : PayoutMethod.BANK;
         claimIn(from, method);
         ClaimStatus to = transition.to().iterator().next();
         if (transition.from().contains(from)) {
@@ -91,7 +91,8 @@ class ClaimLifecycleTest {
                     .as("a transition reaches " + status).isTrue();
         }
         assertThat(Stream.of(ClaimTransition.values()).flatMap(t -> t.from().stream()).distinct())
-                .containsExactlyInAnyOrder(ClaimStatus.PENDING_REVIEW, ClaimStatus.APPROVED, ClaimStatus.SCHEDULED);
+                .containsExactlyInAnyOrder(ClaimStatus.PENDING_REVIEW, ClaimStatus.APPROVED, ClaimStatus.SCHEDULED,
+                        ClaimStatus.EXPIRED);
     }
 
     @Test
@@ -141,9 +142,24 @@ class ClaimLifecycleTest {
             case ISSUE_CERTIFICATE -> lifecycle.issueCertificates(NIGHT, List.of(payable()), NIGHT.plusDays(1),
                     NIGHT.plusMonths(6));
             case RETURN_TRANSFER -> lifecycle.returnTransfers(NIGHT, List.of(new TransferReturn(CLAIM_NO, "R1")));
+            case REDEEM_CERTIFICATE -> lifecycle.redeemCertificates(NIGHT, List.of(new CertificateRedemption("R1",
+                    CERTIFICATE_NO, CLAIM_NO)));
+            case EXPIRE_CERTIFICATE -> {
+                if (lifecycle.expireCertificates(NIGHT, NIGHT) == 0) { // only SCHEDULED claims are looked for
+                    throw new IllegalClaimTransitionException(transition, CLAIM_NO, claim.status(),
+                            ClaimStatus.EXPIRED);
+                }
+            }
+            case REISSUE_CERTIFICATE -> lifecycle.reissueCertificate(NIGHT, new ReissueRequest("RI1", CLAIM_NO,
+                    ReissueReason.LOST, "1000001", "new address"), true);
             case DECIDE -> throw new IllegalArgumentException("not for an existing claim");
         }
     }
+
+    private static final String CERTIFICATE_NO = SerialNumber.CERTIFICATE_NUMBER.of(100_000_077L);
+    private static final java.util.Set<ClaimTransition> POSTAL_TRANSITIONS = java.util.EnumSet.of(
+            ClaimTransition.ISSUE_CERTIFICATE, ClaimTransition.REDEEM_CERTIFICATE, ClaimTransition.EXPIRE_CERTIFICATE,
+            ClaimTransition.REISSUE_CERTIFICATE);
 
     private static PayableClaim payable() {
         return new PayableClaim(CLAIM_NO, "A1", Channel.APP, "M1", 8_000);
@@ -154,6 +170,11 @@ class ClaimLifecycleTest {
                         + " payout_method, submitted_at, decided_on, status_since) VALUES (?, 'A1', 'APP', 'M1', ?,"
                         + " 8000, ?, ?, ?, ?)", CLAIM_NO, status.name(), method.name(),
                 OffsetDateTime.parse("2019-10-05T12:00:00+09:00"), NIGHT.minusDays(1), NIGHT.minusDays(1));
+        if (method == PayoutMethod.POSTAL && status != ClaimStatus.APPROVED && status != ClaimStatus.PENDING_REVIEW) {
+            // a certificate that ran out the day before the night (what a redemption or expiry acts on)
+            jdbc.update("UPDATE claim SET certificate_no = ?, reference = ?, valid_until = ? WHERE claim_no = ?",
+                    CERTIFICATE_NO, CERTIFICATE_NO, NIGHT.minusDays(1), CLAIM_NO);
+        }
     }
 
     private static Application application(String id, PayoutMethod method) {

@@ -30,7 +30,11 @@ class FeedColumnsTest {
                     "given_name_kana", "birth_date"),
             Feed.IDENTITY_CHECKS, List.of("check_id", "application_id", "checked_at", "result", "document_type",
                     "reviewer_id", "note"),
-            Feed.BANK_RETURNS, List.of("return_id", "claim_no", "value_date", "amount_yen", "reason", "received_at"));
+            Feed.BANK_RETURNS, List.of("return_id", "claim_no", "value_date", "amount_yen", "reason", "received_at"),
+            Feed.CERTIFICATE_REDEMPTIONS, List.of("redemption_id", "certificate_no", "redeemed_at", "office_code",
+                    "amount_yen"),
+            Feed.CERTIFICATE_REISSUES, List.of("reissue_id", "claim_no", "requested_at", "reason", "postal_code",
+                    "address"));
 
     private static List<String> applicationColumns(String... channelColumns) {
         List<String> columns = new ArrayList<>(List.of("application_id", "submitted_at", "payout_method",

@@ -84,6 +84,8 @@ class IngestNightIT {
                 applications_web,applications_web.csv,2,1,0,1
                 identity_checks,identity_checks.csv,3,1,0,2
                 bank_returns,bank_returns.csv,1,0,0,1
+                certificate_redemptions,,0,0,0,0
+                certificate_reissues,,0,0,0,0
                 """);
         assertThat(h.count("SELECT COUNT(*) FROM member")).isEqualTo(2);
         assertThat(h.rows("SELECT email FROM member WHERE member_id = 'M1'")).containsExactly(List.of("taro@example.jp"));

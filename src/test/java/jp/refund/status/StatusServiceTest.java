@@ -79,7 +79,8 @@ class StatusServiceTest {
                 .andExpect(jsonPath("$.reasons[0].code").value("SHARED_BANK_ACCOUNT"))
                 .andExpect(jsonPath("$.reasons[0].en").value("Account also used by another member"))
                 .andExpect(jsonPath("$.payoutDateKind").value("earliest"))
-                .andExpect(jsonPath("$.payoutDate").value("2020-01-28"));
+                // from the sample's last night, 2020-08-05: two bank days after 08-06, past Mountain Day (08-10)
+                .andExpect(jsonPath("$.payoutDate").value("2020-08-11"));
     }
 
     @Test
@@ -114,7 +115,7 @@ class StatusServiceTest {
         mvc.perform(get("/api/lookups").with(staff.token("support"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/nights").with(staff.token("auditor"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/nights").with(staff.token("finance"))).andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].runDate").value("2020-01-24"));
+                .andExpect(jsonPath("$[0].runDate").value("2020-08-05"));
         mvc.perform(get("/api/lookups").with(staff.token("auditor"))).andExpect(status().isOk());
     }
 

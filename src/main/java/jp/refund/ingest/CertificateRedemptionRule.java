@@ -1,0 +1,108 @@
+package jp.refund.ingest;
+
+import static jp.refund.ingest.CertificateRedemptionColumns.AMOUNT_YEN;
+import static jp.refund.ingest.CertificateRedemptionColumns.CERTIFICATE_NO;
+import static jp.refund.ingest.CertificateRedemptionColumns.OFFICE_CODE;
+import static jp.refund.ingest.CertificateRedemptionColumns.REDEEMED_AT;
+import static jp.refund.ingest.CertificateRedemptionColumns.REDEMPTION_ID;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.refund.claim.ClaimStatus;
+import jp.refund.claim.IssuedCertificates;
+
+/**
+ * A redemption must name the current certificate of a SCHEDULED POSTAL claim, cashed on or
+ * before its valid-until date + {@code refund.certificate.grace-days} (JST), for its exact
+ * amount (SPEC section 10); the first broken rule names the reject: UNKNOWN_CERTIFICATE (never
+ * issued), VOID_CERTIFICATE (replaced by a reissue), ALREADY_REDEEMED, EXPIRED_CERTIFICATE,
+ * AMOUNT_MISMATCH. Each such reject is also a line of {@code reports/redemption-alerts.csv}.
+ *
+ * <p>Redemptions apply oldest {@code redeemed_at} first: a chunk's rows are judged in that
+ * order (ties: redemption_id), so of two cashings of one certificate the later one is the
+ * alert whatever the file's order. (Across chunks of {@code refund.ingest.chunk-size} rows the
+ * file's order stands.) Nothing a night does between ingest and applying the redemptions
+ * changes a certificate, so judging at ingest is judging when applied.
+ */
+record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, int graceDays) implements BookRule {
+
+    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    @Override
+    public Check prepare(List<FeedRow> candidates, LocalDate runDate) {
+        List<String> numbers = candidates.stream().map(row -> row.get(CERTIFICATE_NO)).distinct().toList();
+        Map<String, IssuedCertificates.Issued> certificates = issued.find(numbers);
+        // accepted on an earlier night or earlier in this one (applied or not yet)
+        Set<String> redeemed = new HashSet<>(lookup.find("certificate_redemption", "certificate_no",
+                "certificate_no", numbers).keySet());
+        Set<String> known = lookup.find("certificate_redemption", "redemption_id", "redemption_id",
+                candidates.stream().map(FeedRow::key).toList()).keySet();
+        Map<FeedRow, RowRejection> outcomes = new IdentityHashMap<>();
+        candidates.stream().filter(row -> !known.contains(row.key()))
+                .sorted(Comparator.comparing((FeedRow row) -> row.get(REDEEMED_AT).toInstant())
+                        .thenComparing(FeedRow::key))
+                .forEach(row -> {
+                    RowRejection rejection = judge(row, certificates.get(row.get(CERTIFICATE_NO)), redeemed);
+                    if (rejection == null) {
+                        redeemed.add(row.get(CERTIFICATE_NO));
+                    }
+                    outcomes.put(row, rejection);
+                });
+        return new Check() {
+            @Override
+            public RowRejection check(FeedRow row) {
+                return outcomes.get(row);
+            }
+
+            @Override
+            public void rejected(FeedRow row, FeedReject reject) {
+                lookup.jdbc().update("INSERT INTO redemption_alert (run_date, line_number, redemption_id,"
+                                + " certificate_no, redeemed_at, office_code, amount_yen, reason)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runDate, reject.lineNumber(), row.get(REDEMPTION_ID),
+                        row.get(CERTIFICATE_NO), TIMESTAMP.format(row.get(REDEEMED_AT)), row.get(OFFICE_CODE),
+                        row.get(AMOUNT_YEN), reject.reason().name());
+            }
+        };
+    }
+
+    private RowRejection judge(FeedRow row, IssuedCertificates.Issued certificate, Set<String> redeemed) {
+        String number = row.get(CERTIFICATE_NO);
+        if (certificate == null) {
+            return reject(RejectReason.UNKNOWN_CERTIFICATE, CERTIFICATE_NO, "no certificate " + number
+                    + " was ever issued");
+        }
+        if (certificate.voided()) {
+            return reject(RejectReason.VOID_CERTIFICATE, CERTIFICATE_NO, "certificate " + number
+                    + " was replaced by a reissue and is void");
+        }
+        if (certificate.redeemed() || redeemed.contains(number) || certificate.claimStatus() == ClaimStatus.PAID) {
+            return reject(RejectReason.ALREADY_REDEEMED, CERTIFICATE_NO, "certificate " + number
+                    + " was already redeemed");
+        }
+        LocalDate cashedOn = row.get(REDEEMED_AT).atZoneSameInstant(JST).toLocalDate();
+        LocalDate lastDay = certificate.validUntil().plusDays(graceDays);
+        if (cashedOn.isAfter(lastDay) || certificate.claimStatus() != ClaimStatus.SCHEDULED) {
+            return reject(RejectReason.EXPIRED_CERTIFICATE, REDEEMED_AT, "certificate " + number + " was valid until "
+                    + certificate.validUntil() + (graceDays > 0 ? " + " + graceDays + " grace day(s)" : "")
+                    + (cashedOn.isAfter(lastDay) ? ", cashed on " + cashedOn : "; its claim is "
+                    + certificate.claimStatus()));
+        }
+        if (certificate.amountYen() != row.get(AMOUNT_YEN)) {
+            return reject(RejectReason.AMOUNT_MISMATCH, AMOUNT_YEN, "certificate " + number + " is for "
+                    + certificate.amountYen() + " yen, not " + row.get(AMOUNT_YEN));
+        }
+        return null;
+    }
+
+    private static RowRejection reject(RejectReason reason, FeedColumn<?> column, String message) {
+        return new RowRejection(reason, column.name(), message);
+    }
+}
