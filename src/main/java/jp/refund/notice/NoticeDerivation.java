@@ -225,19 +225,26 @@ class NoticeDerivation {
      */
     private void reminders(LocalDate runDate, Numbering numbering, Consumer<Notice> action) {
         List<Object[]> due = new ArrayList<>();
-        jdbc.query("SELECT c.claim_no, c.application_id, c.member_id, c.reasons, c.amount_yen, c.channel,"
-                        + " c.certificate_no, c.valid_until, m.member_id AS registered, m.email, m.postal_code,"
-                        + " m.address AS registered_address, m.contact_changed_at FROM claim c"
+        // From the certificates as printed and what happened to each by that night, never the claim's
+        // status today: verify re-derives an old night's reminders after later nights cashed, voided
+        // (reissued) or expired those certificates.
+        jdbc.query("SELECT c.claim_no, c.application_id, c.member_id, c.reasons, k.amount_yen, c.channel,"
+                        + " k.certificate_no, k.valid_until, m.member_id AS registered, m.email, m.postal_code,"
+                        + " m.address AS registered_address, m.contact_changed_at FROM certificate k"
+                        + " JOIN claim c ON c.claim_no = k.claim_no"
                         + " LEFT JOIN member m ON m.member_id = c.member_id AND m.ingested_on <= ?"
-                        + " WHERE c.status = 'SCHEDULED' AND c.payout_method = 'POSTAL' AND c.valid_until <= ?"
-                        + " AND c.emitted_on <= ? AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.claim_no = c.claim_no"
+                        + " WHERE k.valid_until <= ? AND k.issued_on <= ?"
+                        + " AND (k.redeemed_on IS NULL OR k.redeemed_on > ?) AND (k.voided_on IS NULL OR k.voided_on > ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM claim_event e WHERE e.claim_no = k.claim_no"
+                        + " AND e.status = 'EXPIRED' AND e.reference = k.certificate_no AND e.run_date <= ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.claim_no = c.claim_no"
                         + " AND n.kind = 'CERTIFICATE_EXPIRY_REMINDER' AND n.run_date < ?) ORDER BY c.claim_no",
                 (ResultSet rs) -> {
                     due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
                             rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
                             rs.getString("channel"), rs.getString("certificate_no"),
                             rs.getObject("valid_until", LocalDate.class), registered(rs)});
-                }, runDate, runDate.plusDays(certificateReminderDays), runDate, runDate);
+                }, runDate, runDate.plusDays(certificateReminderDays), runDate, runDate, runDate, runDate, runDate);
         numbering.loadEarlier(due.stream().map(d -> (String) d[0]).toList());
         for (Object[] d : due) {
             Optional<Recipient> to = recipients.of((RegisteredContact) d[8], (String) d[3]);
@@ -295,10 +302,12 @@ class NoticeDerivation {
     private List<Change> changesAfter(LocalDate runDate, int afterSeq) {
         return jdbc.query("SELECT e.seq, e.claim_no, e.application_id, e.channel, e.member_id, e.status, e.reasons,"
                         + " e.amount_yen, e.payout_method, e.payout_date, e.reference, c.decided_on, c.bank_code,"
-                        + " c.branch_code, c.account_type, c.account_number, c.address, c.valid_until,"
-                        + " c.confirm_by,"
+                        + " c.branch_code, c.account_type, c.account_number, c.address,"
+                        // the certificate the event names, as printed: a later reissue changes the claim's
+                        + " COALESCE(k.valid_until, c.valid_until) AS valid_until, c.confirm_by,"
                         + " m.member_id AS registered, m.email, m.postal_code, m.address AS registered_address,"
                         + " m.contact_changed_at FROM claim_event e JOIN claim c ON c.claim_no = e.claim_no"
+                        + " LEFT JOIN certificate k ON k.certificate_no = e.reference AND e.payout_method = 'POSTAL'"
                         + " LEFT JOIN member m ON m.member_id = e.member_id AND m.ingested_on <= ?"
                         + " WHERE e.run_date = ? AND e.seq > ? ORDER BY e.run_date, e.seq FETCH FIRST ? ROWS ONLY",
                 (rs, i) -> new Change(rs.getInt("seq"), rs.getString("claim_no"), rs.getString("application_id"),
