@@ -145,7 +145,7 @@ public class ClaimLifecycle {
                                   LocalDate validUntil) {
         // after every number ever issued: a reissued claim's old certificate is only in certificate
         String last = jdbc.queryForObject("SELECT MAX(n) FROM (SELECT MAX(certificate_no) n FROM claim"
-                + " UNION ALL SELECT MAX(certificate_no) n FROM certificate)", String.class);
+                + " UNION ALL SELECT MAX(certificate_no) n FROM certificate) issued", String.class);
         long serial = last == null ? SerialNumber.FIRST_SERIAL - 1 : SerialNumber.CERTIFICATE_NUMBER.serialOf(last);
         List<Object[]> updates = new ArrayList<>(claims.size());
         List<ClaimEvent> events = new ArrayList<>(claims.size());

@@ -36,6 +36,7 @@ public class RefundBatchCommand implements Callable<Integer> {
 
     /** Runs a command line and returns its exit status. */
     public static int execute(String... args) {
+        LogFolder.prepare(args);
         List<String> springArgs = new ArrayList<>();
         List<String> commandArgs = new ArrayList<>();
         for (String arg : args) {
@@ -43,7 +44,7 @@ public class RefundBatchCommand implements Callable<Integer> {
         }
         CommandLine commandLine = new CommandLine(new RefundBatchCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
-            String logFile = System.getProperty("LOG_FILE", "data/logs/refund-batch.log");
+            String logFile = System.getProperty("LOG_FILE", LogFolder.DEFAULT_FILE);
             LoggerFactory.getLogger("jp.refund.failure").error("{} failed", cmd.getCommandName(), e);
             cmd.getErr().println("error: " + FailureLine.of(e) + " (details in " + logFile + ")");
             return 1;

@@ -302,11 +302,17 @@ class NoticeDerivation {
     private List<Change> changesAfter(LocalDate runDate, int afterSeq) {
         return jdbc.query("SELECT e.seq, e.claim_no, e.application_id, e.channel, e.member_id, e.status, e.reasons,"
                         + " e.amount_yen, e.payout_method, e.payout_date, e.reference, c.decided_on, c.bank_code,"
-                        + " c.branch_code, c.account_type, c.account_number, c.address,"
-                        // the certificate the event names, as printed: a later reissue changes the claim's
+                        + " c.branch_code, c.account_type, c.account_number,"
+                        // The mailing address and certificate as they were that night, not as a later reissue
+                        // left the claim: the newest reissue to a new address up to then, else the application's.
+                        + " COALESCE((SELECT r.address FROM certificate_reissue r WHERE r.claim_no = e.claim_no"
+                        + " AND r.address IS NOT NULL AND r.ingested_on <= e.run_date"
+                        + " ORDER BY r.ingested_on DESC, r.requested_at DESC FETCH FIRST 1 ROW ONLY), ap.address,"
+                        + " c.address) AS address,"
                         + " COALESCE(k.valid_until, c.valid_until) AS valid_until, c.confirm_by,"
                         + " m.member_id AS registered, m.email, m.postal_code, m.address AS registered_address,"
                         + " m.contact_changed_at FROM claim_event e JOIN claim c ON c.claim_no = e.claim_no"
+                        + " LEFT JOIN application ap ON ap.application_id = e.application_id AND e.payout_method = 'POSTAL'"
                         + " LEFT JOIN certificate k ON k.certificate_no = e.reference AND e.payout_method = 'POSTAL'"
                         + " LEFT JOIN member m ON m.member_id = e.member_id AND m.ingested_on <= ?"
                         + " WHERE e.run_date = ? AND e.seq > ? ORDER BY e.run_date, e.seq FETCH FIRST ? ROWS ONLY",

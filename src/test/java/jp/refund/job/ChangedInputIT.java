@@ -98,7 +98,7 @@ class ChangedInputIT {
     void aFileChangedAfterTheDecisionsBeganStopsTheNightUntilTheIngestedFileIsBack() throws Exception {
         sampleNight();
         Path nightRoot = root.resolve("night");
-        ChildNightly night = new ChildNightly(nightRoot, false);
+        ChildNightly night = new ChildNightly(nightRoot, false, ";WRITE_DELAY=0");
         assertThat(night.run(input, with("-Drefund.crash-test.halt-at=decision-chunk:1"))).isEqualTo(137);
 
         insertMemberAtLine3();

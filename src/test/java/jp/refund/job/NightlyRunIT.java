@@ -92,7 +92,7 @@ class NightlyRunIT {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.stderr().strip()).isEqualTo("error: cannot run 2019-10-02: earlier night 2019-10-01 is not"
-                + " completed; run nightly without --date to catch up in order");
+                + " completed; run nightly without --date to catch up in order (details in " + h.logFile() + ")");
         assertThat(h.output()).doesNotExist();
         assertThat(h.count("SELECT COUNT(*) FROM member")).isZero();
     }
