@@ -152,11 +152,13 @@ class SupportBrowserIT {
         browser.findElement(By.id("search")).click();
 
         assertThat(browser.findElement(By.id("claim-no")).getText()).isEqualTo("1000000040");
-        assertThat(browser.findElement(By.id("status")).getText()).contains("支払手続済み", "Payout sent");
+        // its certificate was issued on 2019-11-15 and cashed at a post office on a later sample night
+        assertThat(browser.findElement(By.id("status")).getText()).contains("払出証書換金済み",
+                "Paid: the certificate was cashed");
         assertThat(browser.findElement(By.id("payout-date")).getText()).contains("2019-11-15");
         assertThat(browser.findElement(By.id("certificate")).getText()).contains("P1000000016", "2020-05-15");
         assertThat(browser.findElement(By.id("amount")).getText()).isEqualTo("8,000 円");
-        screenshot("claim-scheduled");
+        screenshot("claim-paid");
 
         browser.findElement(By.cssSelector("header a[accesskey=s]")).click();
         new Select(browser.findElement(By.id("kind"))).selectByValue("memberId");
