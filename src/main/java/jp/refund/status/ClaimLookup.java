@@ -127,10 +127,17 @@ public class ClaimLookup {
             String status = rs.getString(5);
             String method = rs.getString(8);
             LocalDate payoutDate = rs.getObject(9, LocalDate.class);
-            String kind = "SCHEDULED".equals(status) || "RETURNED".equals(status) ? "paid" : null;
+            // a transfer sent or a certificate issued keeps its date whatever happened after (cashed, expired, returned)
+            String kind = switch (status) {
+                case "SCHEDULED", "RETURNED", "PAID", "EXPIRED" -> "paid";
+                default -> null;
+            };
             if (kind == null && ("APPROVED".equals(status) || "PENDING_REVIEW".equals(status))) {
                 payoutDate = earliestPossible(channel, method);
                 kind = "earliest";
+            }
+            if (kind == null) {
+                payoutDate = null; // shown as "none", never as an empty line
             }
             String bankName = null;
             String branchName = null;
