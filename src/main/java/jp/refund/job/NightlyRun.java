@@ -152,8 +152,9 @@ public class NightlyRun {
             forget(runDate, output, execution);
             throw broken.get();
         }
+        List<Throwable> failures = execution.getAllFailureExceptions();
         throw new NightFailedException("night " + runDate + " failed: " + cause(execution)
-                + "; fix the cause and run the same date again to resume");
+                + "; fix the cause and run the same date again to resume", failures.isEmpty() ? null : failures.get(0));
     }
 
     /**
@@ -254,6 +255,12 @@ public class NightlyRun {
             return execution.getExitStatus().getExitDescription();
         }
         for (Throwable t = failures.get(0); t != null; t = t.getCause()) {
+            if (t.getClass().getName().startsWith("org.springframework.batch.") && t.getCause() != null) {
+                continue; // "Unable to process chunk" says nothing: what it could not do is below
+            }
+            if (t instanceof org.springframework.dao.DataAccessException data) {
+                return data.getMostSpecificCause().getMessage(); // the database's words, not the SQL text
+            }
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();
             }
