@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.refund.shared.CrashPoint;
 import jp.refund.shared.CsvOutput;
+import jp.refund.shared.KeyRange;
 import jp.refund.shared.OutputFile;
 import jp.refund.shared.ProgressMeter;
 import org.slf4j.Logger;
@@ -67,6 +68,46 @@ public class CertificateIssue {
             return 0;
         }
         Path folder = nightFolder.resolve("certificates");
+        ProgressMeter progress = render(certificates, folder, threads);
+        CsvOutput.write(folder.resolve("mailing-list.csv"), MAILING_LIST_HEADER, out -> certificates.forEach(c ->
+                out.accept(new String[]{c.certificateNo(), c.claimNo(), c.postalCodeWithHyphen(), c.address(),
+                        c.recipientName(), String.valueOf(c.amountYen()), c.issueDate().toString(),
+                        c.validUntil().toString()})));
+        log.info("certificates: {} rendered in {} s on {} thread(s), issue date {}", certificates.size(),
+                String.format("%.1f", progress.elapsedSeconds()), threads, certificates.get(0).issueDate());
+        return certificates.size();
+    }
+
+    /**
+     * The night's certificates cut into {@code partitions} ranges of certificate number of about
+     * the same size (numbers are {@code P} and ten digits: the database's order is Java's).
+     */
+    public List<KeyRange> ranges(LocalDate runDate, int partitions) {
+        List<String> numbers = jdbc.queryForList("SELECT certificate_no FROM certificate WHERE issued_on = ?"
+                + " ORDER BY certificate_no", String.class, runDate);
+        List<String> bounds = new ArrayList<>();
+        for (long position : KeyRange.cutPositions(numbers.size(), partitions)) {
+            bounds.add(position < 0 ? "" : numbers.get((int) position));
+        }
+        return KeyRange.cutAt(bounds);
+    }
+
+    /**
+     * One partition of the night's certificates ({@code write-certificates} then finds them
+     * on disk and writes the mailing list): those whose number is in {@code range}, rendered
+     * on {@code threads} threads, each skipped when its file is in place. Returns how many.
+     */
+    public int render(LocalDate runDate, Path nightFolder, KeyRange range, int threads) {
+        List<PayoutCertificate> certificates = certificates(runDate).stream()
+                .filter(c -> range.contains(c.certificateNo())).toList();
+        if (!certificates.isEmpty()) {
+            render(certificates, nightFolder.resolve("certificates"), threads);
+        }
+        return certificates.size();
+    }
+
+    /** Renders each certificate not on disk yet, on {@code threads} threads. */
+    private ProgressMeter render(List<PayoutCertificate> certificates, Path folder, int threads) {
         ProgressMeter progress = new ProgressMeter("certificates", "certificates");
         AtomicLong done = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -97,12 +138,6 @@ public class CertificateIssue {
         } finally {
             pool.shutdownNow();
         }
-        CsvOutput.write(folder.resolve("mailing-list.csv"), MAILING_LIST_HEADER, out -> certificates.forEach(c ->
-                out.accept(new String[]{c.certificateNo(), c.claimNo(), c.postalCodeWithHyphen(), c.address(),
-                        c.recipientName(), String.valueOf(c.amountYen()), c.issueDate().toString(),
-                        c.validUntil().toString()})));
-        log.info("certificates: {} rendered in {} s on {} thread(s), issue date {}", certificates.size(),
-                String.format("%.1f", progress.elapsedSeconds()), threads, certificates.get(0).issueDate());
-        return certificates.size();
+        return progress;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.refund.identity.ReviewFlag;
 import jp.refund.shared.BankAccount;
 import jp.refund.kana.ZenginName;
 
@@ -12,6 +11,10 @@ import jp.refund.kana.ZenginName;
  * Decides an application (SPEC section 4): the first rejection rule that matches wins;
  * an application that passes them all is a claim for the whole refundable amount,
  * approved outright only when it carries no review flag.
+ *
+ * <p>In two halves, so that a partitioned night can spread the costly one: {@link #assess}
+ * reads only the registry, {@link #conclude} the claims decided before (duplicates, shared
+ * accounts) in the one order that numbers them.
  */
 public class ClaimDecider {
 
@@ -24,25 +27,36 @@ public class ClaimDecider {
     }
 
     public ClaimDecision decide(Application application, DecisionContext book) {
+        return conclude(assess(application, book), book);
+    }
+
+    /**
+     * The rules that read only the registry ({@code book}'s members, wallets and bank master),
+     * in SPEC order; the duplicate rule's place is kept (see {@link ApplicationAssessment}).
+     */
+    ApplicationAssessment assess(Application application, DecisionContext book) {
+        String applicationId = application.applicationId();
         boolean app = application.channel() == Channel.APP;
         if (!settings.applicationWindow().contains(application.submittedAt())) {
-            return ClaimDecision.rejected(ClaimReason.OUTSIDE_APPLICATION_WINDOW, application.memberId(), null, 0);
+            return ApplicationAssessment.rejected(applicationId, ClaimReason.OUTSIDE_APPLICATION_WINDOW,
+                    application.memberId(), null);
         }
         Member member;
         if (app) {
             Optional<Member> known = book.member(application.memberId());
             if (known.isEmpty()) {
-                return ClaimDecision.rejected(ClaimReason.UNKNOWN_MEMBER, application.memberId(), null, 0);
+                return ApplicationAssessment.rejected(applicationId, ClaimReason.UNKNOWN_MEMBER,
+                        application.memberId(), null);
             }
             member = known.get();
         } else {
             List<Member> matches = WebApplicantMatch.candidates(application,
                     book.membersBornOn(application.birthDate()));
             if (matches.isEmpty()) {
-                return ClaimDecision.rejected(ClaimReason.IDENTITY_NOT_FOUND, null, null, 0);
+                return ApplicationAssessment.rejected(applicationId, ClaimReason.IDENTITY_NOT_FOUND, null, null);
             }
             if (matches.size() > 1) {
-                return ClaimDecision.rejected(ClaimReason.IDENTITY_AMBIGUOUS, null, null, 0);
+                return ApplicationAssessment.rejected(applicationId, ClaimReason.IDENTITY_AMBIGUOUS, null, null);
             }
             member = matches.get(0);
         }
@@ -51,10 +65,8 @@ public class ClaimDecider {
         long refundable = wallet.map(Wallet::refundableYen).orElse(0L);
         String walletId = wallet.map(Wallet::walletId).orElse(null);
         if (refundable <= 0) {
-            return ClaimDecision.rejected(ClaimReason.NO_REFUNDABLE_BALANCE, memberId, walletId, 0);
-        }
-        if (book.hasLiveClaim(memberId)) {
-            return ClaimDecision.duplicate(memberId, walletId, refundable);
+            return ApplicationAssessment.rejected(applicationId, ClaimReason.NO_REFUNDABLE_BALANCE, memberId,
+                    walletId);
         }
         BankAccount account = null;
         String holderName = null;
@@ -62,22 +74,51 @@ public class ClaimDecider {
             Optional<BankAccount> valid = account(application).filter(a -> ACCOUNT_TYPES.contains(a.accountType()))
                     .filter(a -> book.branchExists(a.bankCode(), a.branchCode()));
             if (valid.isEmpty()) {
-                return ClaimDecision.rejected(ClaimReason.INVALID_BANK_ACCOUNT, memberId, walletId, refundable);
+                return new ApplicationAssessment(applicationId, null, memberId, walletId, refundable,
+                        ClaimReason.INVALID_BANK_ACCOUNT, null, null, List.of());
             }
             account = valid.get();
             Optional<String> zengin = ZenginName.of(application.accountHolderKana());
             if (zengin.isEmpty()) {
-                return ClaimDecision.rejected(ClaimReason.INVALID_ACCOUNT_HOLDER_NAME, memberId, walletId,
-                        refundable);
+                return new ApplicationAssessment(applicationId, null, memberId, walletId, refundable,
+                        ClaimReason.INVALID_ACCOUNT_HOLDER_NAME, null, null, List.of());
             }
             holderName = zengin.get();
         }
-        boolean shared = account != null && book.accountUsedByOtherMember(account, memberId);
-        List<ReviewFlag> flags = ReviewFlags.of(application, member, wallet.get(), settings.incidentWindow(), shared);
-        List<ClaimReason> reasons = new ArrayList<>();
-        flags.forEach(f -> reasons.add(ClaimReason.valueOf(f.name())));
-        return new ClaimDecision(flags.isEmpty() ? ClaimStatus.APPROVED : ClaimStatus.PENDING_REVIEW,
-                List.copyOf(reasons), memberId, walletId, refundable, account, holderName);
+        // SHARED_BANK_ACCOUNT, the last flag, depends on other applications: conclude() adds it
+        List<ClaimReason> flags = new ArrayList<>();
+        ReviewFlags.of(application, member, wallet.get(), settings.incidentWindow(), false)
+                .forEach(f -> flags.add(ClaimReason.valueOf(f.name())));
+        return new ApplicationAssessment(applicationId, null, memberId, walletId, refundable, null, account,
+                holderName, List.copyOf(flags));
+    }
+
+    /**
+     * The rules that cross applications, on the book as it stands when the application's turn
+     * comes ({@code book}'s live claims and the accounts they pay into): a duplicate of the
+     * member's live claim, then the account rejections, then {@code SHARED_BANK_ACCOUNT}.
+     */
+    ClaimDecision conclude(ApplicationAssessment assessment, DecisionContext book) {
+        String memberId = assessment.memberId();
+        if (assessment.rejection() != null) {
+            return ClaimDecision.rejected(assessment.rejection(), memberId, assessment.walletId(),
+                    assessment.amountYen());
+        }
+        if (book.hasLiveClaim(memberId)) {
+            return ClaimDecision.duplicate(memberId, assessment.walletId(), assessment.amountYen());
+        }
+        if (assessment.accountRejection() != null) {
+            return ClaimDecision.rejected(assessment.accountRejection(), memberId, assessment.walletId(),
+                    assessment.amountYen());
+        }
+        BankAccount account = assessment.account();
+        List<ClaimReason> reasons = new ArrayList<>(assessment.flags());
+        if (account != null && book.accountUsedByOtherMember(account, memberId)) {
+            reasons.add(ClaimReason.SHARED_BANK_ACCOUNT);
+        }
+        return new ClaimDecision(reasons.isEmpty() ? ClaimStatus.APPROVED : ClaimStatus.PENDING_REVIEW,
+                List.copyOf(reasons), memberId, assessment.walletId(), assessment.amountYen(), account,
+                assessment.holderName());
     }
 
     /** The account in Zengin form; Japan Post Bank 記号番号 converted first. */

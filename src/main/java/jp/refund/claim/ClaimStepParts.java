@@ -2,9 +2,13 @@ package jp.refund.claim;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Iterator;
+import java.util.List;
 import javax.sql.DataSource;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.CrashPoint;
+import jp.refund.shared.KeyRange;
+import jp.refund.shared.KeysetPages;
 import jp.refund.shared.StoredTimestamp;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -21,15 +25,17 @@ import org.springframework.stereotype.Component;
 public class ClaimStepParts {
 
     private final DecisionBook decisionBook;
+    private final ApplicationAssessments assessments;
     private final ClaimBook claimBook;
     private final ClaimLifecycle lifecycle;
     private final ClaimDecider decider;
     private final BankMaster bankMaster;
     private final DataSource dataSource;
 
-    ClaimStepParts(DecisionBook decisionBook, ClaimBook claimBook, ClaimLifecycle lifecycle,
+    ClaimStepParts(DecisionBook decisionBook, ApplicationAssessments assessments, ClaimBook claimBook, ClaimLifecycle lifecycle,
                    DecisionSettings settings, BankMaster bankMaster, DataSource dataSource) {
         this.decisionBook = decisionBook;
+        this.assessments = assessments;
         this.claimBook = claimBook;
         this.lifecycle = lifecycle;
         this.decider = new ClaimDecider(settings);
@@ -43,7 +49,33 @@ public class ClaimStepParts {
     }
 
     public DecideApplicationsWriter decideApplicationsWriter(LocalDate runDate, CrashPoint crashPoint) {
-        return new DecideApplicationsWriter(decisionBook, lifecycle, decider, bankMaster, runDate, crashPoint);
+        return decideApplicationsWriter(runDate, crashPoint, false);
+    }
+
+    /** The ordered pass; {@code assessedInPartitions} when {@link #assessApplicationsWriter} ran before it. */
+    public DecideApplicationsWriter decideApplicationsWriter(LocalDate runDate, CrashPoint crashPoint,
+                                                             boolean assessedInPartitions) {
+        return new DecideApplicationsWriter(decisionBook, assessments, lifecycle, decider, bankMaster, runDate,
+                crashPoint, assessedInPartitions);
+    }
+
+    /** The night's undecided applications cut into {@code partitions} ranges of application_id. */
+    public List<KeyRange> undecidedApplicationRanges(int partitions) {
+        return KeyRange.cutAt(decisionBook.undecidedBounds(partitions));
+    }
+
+    /**
+     * One partition's applications not decided nor assessed yet, in application_id order, a
+     * page at a time; restart needs no saved position (an assessed application is left out).
+     */
+    public ItemReader<Application> unassessedApplications(KeyRange range, int pageSize) {
+        Iterator<Application> applications = KeysetPages.iterator(pageSize,
+                last -> decisionBook.unassessedIn(range, last, pageSize));
+        return () -> applications.hasNext() ? applications.next() : null;
+    }
+
+    public AssessApplicationsWriter assessApplicationsWriter(LocalDate runDate, CrashPoint crashPoint) {
+        return new AssessApplicationsWriter(decisionBook, assessments, decider, bankMaster, runDate, crashPoint);
     }
 
     /** The night's checks in the order they were made; the position is saved for a restart. */

@@ -3,6 +3,7 @@ package jp.refund.claim;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.CrashPoint;
 import jp.refund.shared.ProgressMeter;
@@ -16,27 +17,37 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * event. Decisions inside a chunk see each other (a second application of a member is a
  * duplicate even in the same chunk). Claim numbers follow the order of decision, so a
  * repeated or resumed run numbers every claim the same.
+ *
+ * <p>On a partitioned night the registry half of each decision was made before, in
+ * partitions ({@link AssessApplicationsWriter}); this pass takes those assessments (and makes
+ * any that are missing) and adds the rules that cross applications, in the one order.
  */
 public class DecideApplicationsWriter implements ItemWriter<Application>, StepExecutionListener {
 
     private final DecisionBook book;
+    private final ApplicationAssessments assessments;
     private final ClaimLifecycle lifecycle;
     private final ClaimDecider decider;
     private final BankMaster bankMaster;
     private final LocalDate runDate;
     private final CrashPoint crashPoint;
+    /** Whether a partitioned pass assessed the night's applications before (else every one is assessed here). */
+    private final boolean assessedInPartitions;
     private ProgressMeter progress;
     private long total;
     private long done;
 
-    DecideApplicationsWriter(DecisionBook book, ClaimLifecycle lifecycle, ClaimDecider decider,
-                             BankMaster bankMaster, LocalDate runDate, CrashPoint crashPoint) {
+    DecideApplicationsWriter(DecisionBook book, ApplicationAssessments assessments, ClaimLifecycle lifecycle, ClaimDecider decider,
+                             BankMaster bankMaster, LocalDate runDate, CrashPoint crashPoint,
+                             boolean assessedInPartitions) {
         this.book = book;
+        this.assessments = assessments;
         this.lifecycle = lifecycle;
         this.decider = decider;
         this.bankMaster = bankMaster;
         this.runDate = runDate;
         this.crashPoint = crashPoint;
+        this.assessedInPartitions = assessedInPartitions;
     }
 
     @Override
@@ -48,16 +59,29 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
     @Override
     public void write(Chunk<? extends Application> chunk) {
         List<Application> applications = new ArrayList<>(chunk.getItems());
-        DecisionBook.ChunkBook chunkBook = book.chunkBook(applications, bankMaster);
-        List<ClaimDecision> decisions = new ArrayList<>(applications.size());
+        Map<String, ApplicationAssessment> stored = assessedInPartitions ? assessments.madeOn(runDate, applications)
+                : Map.of();
+        List<Application> unassessed = applications.stream().filter(a -> !stored.containsKey(a.applicationId()))
+                .toList();
+        DecisionBook.ChunkBook registry = unassessed.isEmpty() ? null : book.registry(unassessed, bankMaster);
+        List<ApplicationAssessment> assessed = new ArrayList<>(applications.size());
         for (Application application : applications) {
-            ClaimDecision decision = decider.decide(application, chunkBook);
+            ApplicationAssessment kept = stored.get(application.applicationId());
+            assessed.add(kept != null ? kept : decider.assess(application, registry));
+        }
+        DecisionBook.ChunkBook claims = book.claimsInUse(assessed, bankMaster);
+        List<ClaimDecision> decisions = new ArrayList<>(applications.size());
+        for (ApplicationAssessment assessment : assessed) {
+            ClaimDecision decision = decider.conclude(assessment, claims);
             if (decision.status().isLive()) {
-                chunkBook.recordLiveClaim(decision.memberId(), decision.account());
+                claims.recordLiveClaim(decision.memberId(), decision.account());
             }
             decisions.add(decision);
         }
         lifecycle.decide(runDate, applications, decisions);
+        if (!stored.isEmpty()) {
+            assessments.forget(applications);
+        }
         crashPoint.reached("decision-chunk");
         done += applications.size();
         progress.update(done, total > 0 ? (double) done / total : -1);

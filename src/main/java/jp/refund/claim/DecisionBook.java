@@ -14,7 +14,9 @@ import java.util.Set;
 import jp.refund.identity.WebIdentityMatch;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.BankAccount;
+import jp.refund.shared.KeyRange;
 import jp.refund.shared.KeySet;
+import jp.refund.shared.KeysetPages;
 import jp.refund.shared.StoredTimestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -71,17 +73,59 @@ class DecisionBook {
                 APPLICATION, last.submittedAt(), last.submittedAt(), last.applicationId(), limit);
     }
 
+    /**
+     * The upper bounds that cut the applications not decided yet, in application_id order,
+     * into {@code partitions} ranges of about the same size ({@link KeyRange#cutAt}); read a
+     * page at a time along the primary key.
+     */
+    List<String> undecidedBounds(int partitions) {
+        List<Long> positions = KeyRange.cutPositions(countUndecided(), partitions);
+        List<String> bounds = new ArrayList<>(positions.size());
+        positions.stream().filter(p -> p < 0).forEach(p -> bounds.add(""));
+        long[] position = {0};
+        KeysetPages.forEach((String last) -> jdbc.queryForList("SELECT a.application_id FROM application a"
+                        + " WHERE a.application_id > ? AND " + UNDECIDED + " ORDER BY a.application_id"
+                        + " FETCH FIRST ? ROWS ONLY", String.class, last == null ? "" : last, KeysetPages.PAGE),
+                id -> {
+                    while (bounds.size() < positions.size() && positions.get(bounds.size()) == position[0]) {
+                        bounds.add(id);
+                    }
+                    position[0]++;
+                });
+        return bounds;
+    }
+
+    /**
+     * Up to {@code limit} applications of {@code range}, neither decided nor assessed yet, in
+     * application_id order after {@code last} (null for the first page).
+     */
+    List<Application> unassessedIn(KeyRange range, Application last, int limit) {
+        String after = last == null ? range.after() : last.applicationId();
+        String unassessed = " AND NOT EXISTS (SELECT 1 FROM application_assessment s"
+                + " WHERE s.application_id = a.application_id) AND " + UNDECIDED
+                + " ORDER BY a.application_id FETCH FIRST ? ROWS ONLY";
+        if (range.upTo() == null) {
+            return jdbc.query("SELECT a.* FROM application a WHERE a.application_id > ?" + unassessed, APPLICATION,
+                    after, limit);
+        }
+        return jdbc.query("SELECT a.* FROM application a WHERE a.application_id > ? AND a.application_id <= ?"
+                + unassessed, APPLICATION, after, range.upTo(), limit);
+    }
+
     long countUndecided() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM application a WHERE " + UNDECIDED, Long.class);
         return n == null ? 0 : n;
     }
 
-    /** Everything the decisions of one chunk of applications read, loaded in a few queries. */
-    ChunkBook chunkBook(List<Application> applications, BankMaster bankMaster) {
+    /**
+     * What {@link ClaimDecider#assess} reads for one chunk of applications, loaded in a few
+     * queries: their members (by member id, and for web applicants by phone and e-mail) and
+     * those members' wallets. It holds no claim: live claims are {@link #claimsInUse}'s.
+     */
+    ChunkBook registry(List<Application> applications, BankMaster bankMaster) {
         Set<String> memberIds = new HashSet<>();
         Set<String> phoneKeys = new HashSet<>();
         Set<String> emailKeys = new HashSet<>();
-        List<String> accountNumbers = new ArrayList<>();
         for (Application a : applications) {
             if (a.memberId() != null) {
                 memberIds.add(a.memberId());
@@ -89,9 +133,6 @@ class DecisionBook {
             if (a.birthDate() != null) { // a web applicant: found by contact, then matched on birth date and name
                 phoneKeys.add(WebIdentityMatch.phone(a.phone()));
                 emailKeys.add(WebIdentityMatch.email(a.email()));
-            }
-            if (a.payoutMethod() == PayoutMethod.BANK) {
-                ClaimDecider.account(a).ifPresent(acc -> accountNumbers.add(acc.accountNumber()));
             }
         }
         Map<String, Member> members = new HashMap<>();
@@ -116,11 +157,32 @@ class DecisionBook {
             byBirthDate.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m);
         });
         Map<String, Wallet> wallets = new HashMap<>();
-        Set<String> live = new HashSet<>();
         KeySet known = KeySet.text(members.keySet());
         if (!known.isEmpty()) {
             jdbc.query("SELECT w.* FROM " + KeySet.TEXT_KEYS + " JOIN wallet w ON w.member_id = k.id",
                     known.asFirstParameter(), WALLET).forEach(w -> wallets.put(w.memberId(), w));
+        }
+        return new ChunkBook(members, byBirthDate, wallets, new HashSet<>(), new HashMap<>(), bankMaster);
+    }
+
+    /**
+     * What {@link ClaimDecider#conclude} reads for one chunk of assessed applications: which of
+     * their members have a live claim, and which members' live claims pay into their accounts.
+     */
+    ChunkBook claimsInUse(List<ApplicationAssessment> assessments, BankMaster bankMaster) {
+        Set<String> memberIds = new HashSet<>();
+        List<String> accountNumbers = new ArrayList<>();
+        for (ApplicationAssessment a : assessments) {
+            if (a.rejection() == null) {
+                memberIds.add(a.memberId());
+            }
+            if (a.account() != null) {
+                accountNumbers.add(a.account().accountNumber());
+            }
+        }
+        Set<String> live = new HashSet<>();
+        KeySet known = KeySet.text(memberIds);
+        if (!known.isEmpty()) {
             // only the member index may be used: a status condition lets H2 scan every live claim instead
             jdbc.query("SELECT c.member_id, c.status FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.member_id = k.id",
                     known.asFirstParameter(), (ResultSet rs) -> {
@@ -142,7 +204,7 @@ class DecisionBook {
                         }
                     });
         }
-        return new ChunkBook(members, byBirthDate, wallets, live, accountMembers, bankMaster);
+        return new ChunkBook(Map.of(), Map.of(), Map.of(), live, accountMembers, bankMaster);
     }
 
     /**

@@ -10,8 +10,8 @@ import jp.refund.shared.CrashPoint;
  * the JVM halts — no finally blocks, no shutdown hooks, exactly as after {@code kill -9} —
  * the n-th time the named moment is reached.
  *
- * <p>Moments: {@code ingest-chunk} and {@code decision-chunk} (rows written, transaction
- * not committed), {@code output-file} (1 KB of a file written under its temporary name),
+ * <p>Moments: {@code ingest-chunk}, {@code assessment-chunk} (in a partition of a partitioned
+ * night) and {@code decision-chunk} (rows written, transaction not committed), {@code output-file} (1 KB of a file written under its temporary name),
  * {@code certificate} (after a certificate's file), {@code publish} (1: reports written,
  * 2: workbook written, 3: folder moved into place, night not yet recorded as completed).
  */

@@ -26,6 +26,7 @@ import jp.refund.shared.NightParameters;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.FlowJobBuilder;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.flow.Flow;
 import org.springframework.batch.core.repository.JobRepository;
@@ -90,19 +91,31 @@ class NightlyJobConfiguration {
                    Step schedulePayouts, Step checkBookBalance, Step writeBankFile, Step writeCertificates,
                    Step createNotices, Step writeReports, Step writeAuditWorkbook, Step writeManifest, Step publishFolder,
                    Step markNightCompleted, Step applyCertificateRedemptions, Step expireCertificates,
-                   Step applyCertificateReissues) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+                   Step applyCertificateReissues, PartitionSettings partitions, Step assessApplications,
+                   Step renderCertificates) {
+        // a partitioned night (issue 20) adds a partitioned step before each of the two it spreads
+        Step[] decisions = partitions.partitioned() ? new Step[]{assessApplications, decideApplications}
+                : new Step[]{decideApplications};
+        Step[] certificates = partitions.partitioned() ? new Step[]{renderCertificates, writeCertificates}
+                : new Step[]{writeCertificates};
+        FlowBuilder<FlowJobBuilder> night = new JobBuilder(JOB_NAME, jobRepository)
                 .start(ingestFlow)
                 .next(applyBankReturns)
                 .next(applyCertificateRedemptions)
-                .next(expireCertificates)
-                .next(decideApplications)
+                .next(expireCertificates);
+        for (Step step : decisions) {
+            night = night.next(step);
+        }
+        night = night
                 .next(applyIdentityChecks)
                 .next(applyCertificateReissues)
                 .next(schedulePayouts)
                 .next(checkBookBalance)
-                .next(writeBankFile)
-                .next(writeCertificates)
+                .next(writeBankFile);
+        for (Step step : certificates) {
+            night = night.next(step);
+        }
+        return night
                 .next(createNotices)
                 .next(writeReports)
                 .next(writeAuditWorkbook)
@@ -199,8 +212,10 @@ class NightlyJobConfiguration {
     @Bean
     @StepScope
     DecideApplicationsWriter decideApplicationsWriter(ClaimStepParts claims, CrashPoint crashPoint,
-                                                      @Value("#{stepExecution}") StepExecution stepExecution) {
-        return claims.decideApplicationsWriter(NightParameters.of(stepExecution).runDate(), crashPoint);
+                                                      @Value("#{stepExecution}") StepExecution stepExecution,
+                                                      PartitionSettings partitions) {
+        return claims.decideApplicationsWriter(NightParameters.of(stepExecution).runDate(), crashPoint,
+                partitions.partitioned());
     }
 
     @Bean

@@ -344,4 +344,49 @@ class ClaimDeciderTest {
                     PAYEE_NAME_MISMATCH, SHARED_BANK_ACCOUNT);
         }
     }
+    /**
+     * A partitioned night (issue 20) assesses an application before the claims decided ahead of
+     * it exist, and concludes it later: the decision must be the one made on the book as it
+     * stands at the conclusion.
+     */
+    @Nested
+    class InTwoHalves {
+
+        @Test
+        void aLiveClaimRecordedAfterTheAssessmentMakesADuplicate() {
+            ApplicationAssessment assessed = decider.assess(appBank("M1", IN_WINDOW, "ヤマダ タロウ"), book);
+            book.live.add("M1");
+
+            ClaimDecision d = decider.conclude(assessed, book);
+
+            assertThat(d.status()).isEqualTo(ClaimStatus.DUPLICATE);
+            assertThat(d).isEqualTo(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")));
+        }
+
+        @Test
+        void anAccountTakenAfterTheAssessmentIsShared() {
+            ApplicationAssessment assessed = decider.assess(appBank("M1", IN_WINDOW, "ヤマダ ハナコ"), book);
+            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M9");
+
+            ClaimDecision d = decider.conclude(assessed, book);
+
+            assertThat(d.reasons()).containsExactly(PAYEE_NAME_MISMATCH, SHARED_BANK_ACCOUNT);
+            assertThat(d).isEqualTo(decide(appBank("M1", IN_WINDOW, "ヤマダ ハナコ")));
+        }
+
+        @Test
+        void theDuplicateRuleStillComesBetweenTheBalanceAndTheAccountRules() {
+            Application badBranch = new Application("A1", Channel.APP, OffsetDateTime.parse(IN_WINDOW),
+                    PayoutMethod.BANK, "0001", "999", "1", "1234567", null, null, "ヤマダ タロウ", null, null, null,
+                    "taro@example.jp", "090-1111-0001", "M1", null, null, null, null, null);
+            ApplicationAssessment assessed = decider.assess(badBranch, book);
+            assertThat(decider.conclude(assessed, book).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
+
+            book.live.add("M1");
+            assertThat(decider.conclude(assessed, book).reasons()).containsExactly(DUPLICATE_APPLICATION);
+            book.wallet("M1", 500, 500, false);
+            assertThat(decider.conclude(decider.assess(badBranch, book), book).reasons())
+                    .containsExactly(NO_REFUNDABLE_BALANCE);
+        }
+    }
 }

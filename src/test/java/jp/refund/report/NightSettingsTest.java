@@ -58,7 +58,8 @@ class NightSettingsTest {
         assertThat(NightSettings.recorded("refund.feeds.members.charset")).isTrue();
         for (String name : new String[]{"refund.mail.password", "refund.api-key", "refund.x.Token",
                 "refund.signing.secret", "refund.bank.credentials", "refund.ingest.chunk-size",
-                "refund.certificate.threads", "refund.crash-test.halt-at", "refund.status.lookups-per-minute"}) {
+                "refund.certificate.threads", "refund.crash-test.halt-at", "refund.status.lookups-per-minute",
+                "refund.partition.count", "refund.partition.threads"}) {
             assertThat(NightSettings.recorded(name)).as(name).isFalse();
         }
     }
