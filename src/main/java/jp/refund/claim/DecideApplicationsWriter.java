@@ -25,18 +25,21 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
     private final BankMaster bankMaster;
     private final LocalDate runDate;
     private final CrashPoint crashPoint;
+    private final ConfirmationSettings confirmation;
     private ProgressMeter progress;
     private long total;
     private long done;
 
     DecideApplicationsWriter(DecisionBook book, ClaimLifecycle lifecycle, ClaimDecider decider,
-                             BankMaster bankMaster, LocalDate runDate, CrashPoint crashPoint) {
+                             BankMaster bankMaster, LocalDate runDate, CrashPoint crashPoint,
+                             ConfirmationSettings confirmation) {
         this.book = book;
         this.lifecycle = lifecycle;
         this.decider = decider;
         this.bankMaster = bankMaster;
         this.runDate = runDate;
         this.crashPoint = crashPoint;
+        this.confirmation = confirmation;
     }
 
     @Override
@@ -51,15 +54,24 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
         DecisionBook.ChunkBook chunkBook = book.chunkBook(applications, bankMaster);
         List<ClaimDecision> decisions = new ArrayList<>(applications.size());
         for (Application application : applications) {
-            ClaimDecision decision = decider.decide(application, chunkBook);
+            ClaimDecision decision = awaitingConfirmationIfRequired(decider.decide(application, chunkBook));
             if (decision.status().isLive()) {
                 chunkBook.recordLiveClaim(decision.memberId(), decision.account());
             }
             decisions.add(decision);
         }
-        lifecycle.decide(runDate, applications, decisions);
+        lifecycle.decide(runDate, applications, decisions, confirmation.deadline(runDate));
         crashPoint.reached("decision-chunk");
         done += applications.size();
         progress.update(done, total > 0 ? (double) done / total : -1);
+    }
+
+    /** With confirmation required, an approval waits for the applicant (SPEC section 9), with the same reasons. */
+    private ClaimDecision awaitingConfirmationIfRequired(ClaimDecision d) {
+        if (!confirmation.required() || d.status() != ClaimStatus.APPROVED) {
+            return d;
+        }
+        return new ClaimDecision(ClaimStatus.AWAITING_CONFIRMATION, d.reasons(), d.memberId(), d.walletId(),
+                d.amountYen(), d.account(), d.holderName());
     }
 }
