@@ -45,7 +45,7 @@ class NoticeDerivation {
 
     /** Reason codes that mark a change after the decision: the claim was not decided by that event. */
     private static final Set<String> AFTER_DECISION = Set.of(ClaimReason.IDENTITY_CHECK_PASSED.name(),
-            "CONFIRMED_BY_APPLICANT", "APPLICANT_DISAGREES");
+            ClaimReason.CONFIRMED_BY_APPLICANT.name(), ClaimReason.APPLICANT_DISAGREES.name());
     private static final Pattern TOWN = Pattern.compile("^(東京都|北海道|(?:京都|大阪)府|.{2,3}?県)?(.+?[市区町村])");
 
     private final JdbcTemplate jdbc;
