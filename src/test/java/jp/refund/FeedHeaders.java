@@ -13,6 +13,7 @@ public final class FeedHeaders {
     public static final String RETURNS = header(Feed.BANK_RETURNS);
     public static final String REDEMPTIONS = header(Feed.CERTIFICATE_REDEMPTIONS);
     public static final String REISSUES = header(Feed.CERTIFICATE_REISSUES);
+    public static final String CONFIRMATIONS = header(Feed.CONFIRMATIONS);
 
     private FeedHeaders() {
     }

@@ -33,6 +33,26 @@ class PostgresSameBytesIT {
         assertThat(postgres).isEqualTo(h2);
     }
 
+    /** The sample with the applicant's confirmation step on (SPEC section 9): answers, lapses and both reminders. */
+    @Test
+    void theSampleWithConfirmationRequiredIsTheSameBytesOnBothDatabases(@TempDir Path root) {
+        PostgresServer server = PostgresServer.require();
+        Path sample = Path.of("input").toAbsolutePath();
+        String[] settings = {"--refund.confirmation.required=true", "--refund.confirmation.reminder-days=14",
+                "--refund.certificate.reminder-days=160"};
+        NightlyHarness onH2 = new NightlyHarness(root.resolve("h2"));
+        NightlyHarness onPostgres = new NightlyHarness(root.resolve("pg")).on(server.createDatabase("confirmation"));
+        for (String setting : settings) {
+            onH2 = onH2.with(setting);
+            onPostgres = onPostgres.with(setting);
+        }
+        Map<String, String> h2 = run(onH2, sample);
+        Map<String, String> postgres = runAndVerify(onPostgres, sample);
+
+        assertThat(h2).containsKeys("2020-02-10/notices/notices.csv", "2020-03-02/bank/SOGOFURI-20200304.txt");
+        assertThat(postgres).isEqualTo(h2);
+    }
+
     /** A generated book of 20,000 members over three nights: first transfers and first certificates included. */
     @Test
     void aGeneratedBookIsTheSameBytesOnBothDatabases(@TempDir Path root) {

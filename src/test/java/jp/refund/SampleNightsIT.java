@@ -60,7 +60,7 @@ class SampleNightsIT {
                 List<String> summary = Files.readAllLines(
                         h.output().resolve(night.getFileName()).resolve("reports/ingest-summary.csv"));
                 assertThat(summary.get(0)).isEqualTo("feed,file,rows_read,accepted,skipped,rejected");
-                assertThat(summary).hasSize(9);
+                assertThat(summary).hasSize(10);
                 for (String line : summary.subList(1, summary.size())) {
                     String[] f = line.split(",");
                     long read = Long.parseLong(f[2]);
@@ -107,6 +107,9 @@ class SampleNightsIT {
         for (ClaimReason reason : ClaimReason.values()) {
             if (reason.name().startsWith("REISSUE_")) {
                 continue; // one reissue is approved in the sample (LOST); the other goes to review (new address)
+            }
+            if (CONFIRMATION_REASONS.contains(reason)) {
+                continue; // only with confirmation required: theSampleWithConfirmationRequired...
             }
             assertThat(reasons).as("some sample claim has " + reason).contains(reason.name());
         }
@@ -223,6 +226,90 @@ class SampleNightsIT {
         NightlyHarness.Result verified = h.run("verify", "--program");
         assertThat(verified.exitCode()).as(verified.stdout()).isZero();
         assertThat(verified.stdout()).contains("ok   program manifest: 14 night manifest(s) and 4 close-out file(s)");
+    }
+
+    private static final java.util.Set<ClaimReason> CONFIRMATION_REASONS = java.util.EnumSet.of(
+            ClaimReason.CONFIRMED_BY_APPLICANT, ClaimReason.APPLICANT_DISAGREES, ClaimReason.NOT_CONFIRMED);
+
+    /**
+     * Confirmation off (the default): the sample's confirmations.csv files are ingested and change
+     * nothing. Run without them, every file is the same but for the ingest summary's confirmations
+     * line, the night's reject file of that feed, and what lists those (manifest, workbook).
+     */
+    @Test
+    void theConfirmationFilesChangeNothingWhileConfirmationIsOff(@TempDir Path other) throws Exception {
+        NightlyHarness without = new NightlyHarness(other);
+        try (Stream<Path> files = Files.walk(SAMPLE)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path relative = SAMPLE.relativize(file);
+                if (relative.getNameCount() == 2 && !file.getFileName().toString().equals("confirmations.csv")) {
+                    without.write(relative.getName(0).toString(), file.getFileName().toString(),
+                            Files.readAllBytes(file));
+                }
+            }
+        }
+        assertThat(without.run("nightly").exitCode()).isZero();
+        java.util.Map<String, String> with = new java.util.TreeMap<>(NightlyHarness.tree(h.output()));
+        java.util.Map<String, String> plain = new java.util.TreeMap<>(NightlyHarness.tree(without.output()));
+        int nights = 0;
+        for (String file : List.copyOf(with.keySet())) {
+            if (file.startsWith("closeout-")) {
+                with.remove(file);
+                continue;
+            }
+            if (file.endsWith("/reports/ingest-summary.csv")) {
+                nights++;
+                List<String> lines = new java.util.ArrayList<>(Files.readAllLines(h.output().resolve(file)));
+                List<String> plainLines = new java.util.ArrayList<>(Files.readAllLines(without.output().resolve(file)));
+                assertThat(lines.removeIf(l -> l.startsWith("confirmations,"))).as(file).isTrue();
+                assertThat(plainLines.remove("confirmations,,0,0,0,0")).as(file).isTrue();
+                assertThat(lines).as(file).isEqualTo(plainLines);
+            }
+            if (file.endsWith("/reports/ingest-summary.csv") || file.endsWith("/rejects/confirmations.csv")
+                    || file.endsWith("/MANIFEST.sha256") || file.matches(".*/reports/audit-.*\\.xlsx")) {
+                with.remove(file);
+                plain.remove(file);
+            }
+        }
+        assertThat(nights).isEqualTo(14);
+        assertThat(with).isEqualTo(plain).containsKey("2019-10-02/notices/notices.csv");
+        assertThat(h.read("2019-10-02/rejects/confirmations.csv")).contains(",UNKNOWN_CLAIM,claim_no,");
+        assertThat(h.count("SELECT COUNT(*) FROM confirmation WHERE effect = 'NO_EFFECT'"))
+                .isEqualTo(h.count("SELECT COUNT(*) FROM confirmation"));
+    }
+
+    /**
+     * The sample as {@code .ci/run}'s second pass runs it, with confirmation required: every step of
+     * SPEC section 9 on the shipped rows, both reminders, and every night and the program verify.
+     */
+    @Test
+    void theSampleWithConfirmationRequiredShowsEveryStepAndVerifies(@TempDir Path other) {
+        NightlyHarness required = new NightlyHarness(other).with("--refund.confirmation.required=true")
+                .with("--refund.confirmation.reminder-days=14").with("--refund.certificate.reminder-days=160");
+        NightlyHarness.Result run = required.run("nightly", "--input=" + SAMPLE.toAbsolutePath());
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(events(required, "A0001")).containsExactly("2019-10-01 AWAITING_CONFIRMATION",
+                "2019-10-02 PENDING_REVIEW APPLICANT_DISAGREES", "2019-10-03 APPROVED IDENTITY_CHECK_PASSED",
+                "2019-11-13 SCHEDULED");
+        assertThat(events(required, "A0022")).as("answered a day late").containsExactly(
+                "2019-10-02 AWAITING_CONFIRMATION", "2019-11-13 REJECTED NOT_CONFIRMED");
+        assertThat(events(required, "A0025")).as("answered in time, delivered with a later night")
+                .startsWith("2019-10-03 AWAITING_CONFIRMATION", "2019-11-13 APPROVED CONFIRMED_BY_APPLICANT");
+        assertThat(events(required, "B0005")).containsExactly("2019-10-01 PENDING_REVIEW WEB_APPLICATION",
+                "2020-01-24 AWAITING_CONFIRMATION IDENTITY_CHECK_PASSED", "2020-03-02 REJECTED NOT_CONFIRMED");
+        assertThat(required.rows("SELECT run_date, kind FROM notice WHERE kind LIKE '%REMINDER' GROUP BY run_date, kind"
+                + " ORDER BY run_date")).containsExactly(List.of("2020-01-23", "CERTIFICATE_EXPIRY_REMINDER"),
+                List.of("2020-02-10", "CONFIRMATION_REMINDER"));
+        assertThat(required.read("2019-10-01/reports/reconciliation.csv")).contains("\nAWAITING_CONFIRMATION,6,");
+        assertThat(required.run("close-out", "--date=" + CLOSE_OUT_DATE).exitCode()).isZero();
+        NightlyHarness.Result verified = required.run("verify", "--program");
+        assertThat(verified.exitCode()).as(verified.stdout()).isZero();
+    }
+
+    private static List<String> events(NightlyHarness h, String applicationId) {
+        return h.rows("SELECT run_date, status, reasons FROM claim_event WHERE application_id = ? ORDER BY run_date, seq",
+                applicationId).stream().map(r -> (r.get(0) + " " + r.get(1) + " " + (r.get(2) == null ? "" : r.get(2)))
+                .strip()).toList();
     }
 
     @Test

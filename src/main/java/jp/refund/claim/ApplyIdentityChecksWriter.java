@@ -9,7 +9,9 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Applies the night's identity checks, oldest first: PASS approves a claim pending
- * review (one PASS clears every flag), FAIL rejects it. A check on a claim in any other
+ * review (one PASS clears every flag), FAIL rejects it. With confirmation required, a PASS
+ * makes the claim await the applicant's confirmation instead, unless it awaited one before
+ * (a claim the applicant declined is approved by the PASS: no second confirmation). A check on a claim in any other
  * status changes nothing; its effect is recorded as NO_EFFECT.
  */
 class ApplyIdentityChecksWriter implements ItemWriter<IdentityCheck> {
@@ -17,11 +19,14 @@ class ApplyIdentityChecksWriter implements ItemWriter<IdentityCheck> {
     private final ClaimBook book;
     private final ClaimLifecycle lifecycle;
     private final LocalDate runDate;
+    private final ConfirmationSettings confirmation;
 
-    ApplyIdentityChecksWriter(ClaimBook book, ClaimLifecycle lifecycle, LocalDate runDate) {
+    ApplyIdentityChecksWriter(ClaimBook book, ClaimLifecycle lifecycle, LocalDate runDate,
+                              ConfirmationSettings confirmation) {
         this.book = book;
         this.lifecycle = lifecycle;
         this.runDate = runDate;
+        this.confirmation = confirmation;
     }
 
     @Override
@@ -29,6 +34,9 @@ class ApplyIdentityChecksWriter implements ItemWriter<IdentityCheck> {
         Set<String> applicationIds = new HashSet<>();
         chunk.forEach(c -> applicationIds.add(c.applicationId()));
         Map<String, ClaimState> claims = book.claimsOfApplications(applicationIds);
+        Set<String> awaitedBefore = confirmation.required()
+                ? book.claimsThatAwaitedConfirmation(claims.values().stream().map(ClaimState::claimNo).toList())
+                : Set.of();
         for (IdentityCheck check : chunk) {
             ClaimState claim = claims.get(check.applicationId());
             if (claim == null) {
@@ -39,8 +47,14 @@ class ApplyIdentityChecksWriter implements ItemWriter<IdentityCheck> {
                 lifecycle.recordCheckWithoutEffect(check.checkId());
                 continue;
             }
-            ClaimState after = check.passed() ? lifecycle.passIdentityCheck(runDate, claim, check.checkId())
-                    : lifecycle.failIdentityCheck(runDate, claim, check.checkId());
+            ClaimState after;
+            if (!check.passed()) {
+                after = lifecycle.failIdentityCheck(runDate, claim, check.checkId());
+            } else if (confirmation.required() && !awaitedBefore.contains(claim.claimNo())) {
+                after = lifecycle.awaitConfirmation(runDate, claim, check.checkId(), confirmation.deadline(runDate));
+            } else {
+                after = lifecycle.passIdentityCheck(runDate, claim, check.checkId());
+            }
             claims.put(check.applicationId(), after);
         }
     }

@@ -61,6 +61,32 @@ public class ClaimBook {
         return claims;
     }
 
+    /** Those of these claims that have awaited the applicant's confirmation before (their confirm_by is set). */
+    Set<String> claimsThatAwaitedConfirmation(java.util.Collection<String> claimNos) {
+        Set<String> awaited = new java.util.HashSet<>();
+        if (claimNos.isEmpty()) {
+            return awaited;
+        }
+        jdbc.query("SELECT c.claim_no FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.claim_no = k.id"
+                + " WHERE c.confirm_by IS NOT NULL", KeySet.text(claimNos).asFirstParameter(), (ResultSet rs) -> {
+                    awaited.add(rs.getString(1));
+                });
+        return awaited;
+    }
+
+    /** The confirm_by day of those of these claims that have one, by claim number. */
+    Map<String, LocalDate> confirmBy(java.util.Collection<String> claimNos) {
+        Map<String, LocalDate> deadlines = new HashMap<>();
+        if (claimNos.isEmpty()) {
+            return deadlines;
+        }
+        jdbc.query("SELECT c.claim_no, c.confirm_by FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.claim_no = k.id"
+                + " WHERE c.confirm_by IS NOT NULL", KeySet.text(claimNos).asFirstParameter(), (ResultSet rs) -> {
+                    deadlines.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                });
+        return deadlines;
+    }
+
     // ---- payouts ---------------------------------------------------------------------------
 
     /** Claims of this payout method already scheduled (or scheduled, then returned) for the day. */

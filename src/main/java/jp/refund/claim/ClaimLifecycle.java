@@ -38,6 +38,15 @@ public class ClaimLifecycle {
      * given, with its first event. Returns the claim numbers.
      */
     List<String> decide(LocalDate runDate, List<Application> applications, List<ClaimDecision> decisions) {
+        return decide(runDate, applications, decisions, null);
+    }
+
+    /**
+     * As {@link #decide(LocalDate, List, List)}; a claim decided AWAITING_CONFIRMATION must be
+     * confirmed by the end of {@code confirmBy} (SPEC section 9).
+     */
+    List<String> decide(LocalDate runDate, List<Application> applications, List<ClaimDecision> decisions,
+                        LocalDate confirmBy) {
         long serial = lastClaimSerial();
         List<String> claimNos = new ArrayList<>(applications.size());
         List<Object[]> rows = new ArrayList<>(applications.size());
@@ -59,15 +68,16 @@ public class ClaimLifecycle {
                     d.holderName(), postal ? a.recipientName() : null,
                     postal && a.postalCode() != null ? a.postalCode().replace("-", "") : null,
                     postal ? a.address() : null, a.submittedAt(), runDate, runDate,
-                    d.status() == ClaimStatus.APPROVED ? runDate : null});
+                    d.status() == ClaimStatus.APPROVED ? runDate : null,
+                    d.status() == ClaimStatus.AWAITING_CONFIRMATION ? requireDeadline(confirmBy, claimNo) : null});
             events.add(new ClaimEvent(runDate, ++seq, claimNo, a.applicationId(), a.channel(), d.memberId(),
                     d.status(), Reasons.join(d.reasons()), d.amountYen(), a.payoutMethod(), null, null));
             claimNos.add(claimNo);
         }
         jdbc.batchUpdate("INSERT INTO claim (claim_no, application_id, channel, member_id, wallet_id, status, reasons,"
                 + " amount_yen, payout_method, bank_code, branch_code, account_type, account_number, holder_name,"
-                + " recipient_name, postal_code, address, submitted_at, decided_on, status_since, approved_on)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " recipient_name, postal_code, address, submitted_at, decided_on, status_since, approved_on,"
+                + " confirm_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         insertEvents(events);
         return claimNos;
     }
@@ -107,6 +117,93 @@ public class ClaimLifecycle {
                 claim.payoutMethod(), null, null)));
         recordCheckEffect(checkId, to.name());
         return claim.withStatus(to);
+    }
+
+    // ---- confirmation by the applicant (SPEC section 9) -----------------------------------------
+
+    /**
+     * AWAIT_CONFIRMATION: an identity check PASS while confirmation is required: the claim waits
+     * for the applicant until the end of {@code confirmBy} instead of being approved.
+     */
+    ClaimState awaitConfirmation(LocalDate runDate, ClaimState claim, String checkId, LocalDate confirmBy) {
+        ClaimTransition transition = ClaimTransition.AWAIT_CONFIRMATION;
+        ClaimStatus to = ClaimStatus.AWAITING_CONFIRMATION;
+        int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?, confirm_by = ?"
+                        + " WHERE claim_no = ? AND status IN " + inList(transition), to.name(),
+                ClaimReason.IDENTITY_CHECK_PASSED.name(), runDate, requireDeadline(confirmBy, claim.claimNo()),
+                claim.claimNo());
+        requireMoved(transition, to, List.of(claim.claimNo()), new int[]{updated});
+        insertEvents(List.of(event(runDate, claim, to, ClaimReason.IDENTITY_CHECK_PASSED)));
+        recordCheckEffect(checkId, to.name());
+        return claim.withStatus(to);
+    }
+
+    /** CONFIRM: the applicant confirmed in time; approved tonight (its approval date for scheduling). */
+    ClaimState confirm(LocalDate runDate, ClaimState claim, String confirmationId) {
+        return confirmationOutcome(ClaimTransition.CONFIRM, runDate, claim, ClaimStatus.APPROVED,
+                ClaimReason.CONFIRMED_BY_APPLICANT, confirmationId);
+    }
+
+    /** DECLINE: the applicant disagrees; the claim goes to review with APPLICANT_DISAGREES. */
+    ClaimState decline(LocalDate runDate, ClaimState claim, String confirmationId) {
+        return confirmationOutcome(ClaimTransition.DECLINE, runDate, claim, ClaimStatus.PENDING_REVIEW,
+                ClaimReason.APPLICANT_DISAGREES, confirmationId);
+    }
+
+    /** An answer that changes nothing (late, or the claim no longer awaits confirmation); the row says so. */
+    void recordConfirmationWithoutEffect(String confirmationId) {
+        jdbc.update("UPDATE confirmation SET effect = 'NO_EFFECT' WHERE confirmation_id = ?", confirmationId);
+    }
+
+    private ClaimState confirmationOutcome(ClaimTransition transition, LocalDate runDate, ClaimState claim,
+                                           ClaimStatus to, ClaimReason reason, String confirmationId) {
+        int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?,"
+                        + " approved_on = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_on END"
+                        + " WHERE claim_no = ? AND status IN " + inList(transition), to.name(), reason.name(),
+                runDate, to.name(), runDate, claim.claimNo());
+        requireMoved(transition, to, List.of(claim.claimNo()), new int[]{updated});
+        insertEvents(List.of(event(runDate, claim, to, reason)));
+        jdbc.update("UPDATE confirmation SET effect = ? WHERE confirmation_id = ?", to.name(), confirmationId);
+        return claim.withStatus(to);
+    }
+
+    /**
+     * CONFIRMATION_LAPSED: every claim still awaiting confirmation whose {@code confirm_by} is
+     * before the night becomes REJECTED NOT_CONFIRMED, in claim-number order. Returns how many.
+     */
+    public int lapseConfirmations(LocalDate runDate) {
+        List<String> claimNos = jdbc.queryForList("SELECT claim_no FROM claim WHERE status = 'AWAITING_CONFIRMATION'"
+                + " AND confirm_by < ? ORDER BY claim_no", String.class, runDate);
+        Map<String, ClaimState> claims = claims(claimNos);
+        List<Object[]> updates = new ArrayList<>(claimNos.size());
+        List<ClaimEvent> events = new ArrayList<>(claimNos.size());
+        int seq = lastEventSeq(runDate);
+        ClaimTransition transition = ClaimTransition.CONFIRMATION_LAPSED;
+        for (String claimNo : claimNos) {
+            ClaimState c = claims.get(claimNo);
+            updates.add(new Object[]{runDate, claimNo});
+            events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
+                    ClaimStatus.REJECTED, ClaimReason.NOT_CONFIRMED.name(), c.amountYen(), c.payoutMethod(), null,
+                    null));
+        }
+        int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'REJECTED', reasons = 'NOT_CONFIRMED',"
+                + " status_since = ? WHERE claim_no = ? AND status IN " + inList(transition), updates);
+        requireMoved(transition, ClaimStatus.REJECTED, claimNos, counts);
+        insertEvents(events);
+        return events.size();
+    }
+
+    private ClaimEvent event(LocalDate runDate, ClaimState claim, ClaimStatus to, ClaimReason reason) {
+        return new ClaimEvent(runDate, lastEventSeq(runDate) + 1, claim.claimNo(), claim.applicationId(),
+                claim.channel(), claim.memberId(), to, reason.name(), claim.amountYen(), claim.payoutMethod(), null,
+                null);
+    }
+
+    private static LocalDate requireDeadline(LocalDate confirmBy, String claimNo) {
+        if (confirmBy == null) {
+            throw new IllegalArgumentException("claim " + claimNo + " would await confirmation without a deadline");
+        }
+        return confirmBy;
     }
 
     // ---- payouts ---------------------------------------------------------------------------

@@ -25,5 +25,11 @@ public enum ClaimReason {
     REISSUE_LOST,
     REISSUE_DAMAGED,
     REISSUE_NOT_RECEIVED,
-    REISSUE_EXPIRED
+    REISSUE_EXPIRED,
+    // the applicant's confirmation (SPEC section 9)
+    CONFIRMED_BY_APPLICANT,
+    /** A review flag: the applicant declined the amount or payout method; a PASS approves it. */
+    APPLICANT_DISAGREES,
+    /** A rejection: the claim was not confirmed by the end of its confirm_by day. */
+    NOT_CONFIRMED
 }

@@ -31,9 +31,11 @@ public class ClaimStepParts {
     private final ClaimDecider decider;
     private final BankMaster bankMaster;
     private final DataSource dataSource;
+    private final ConfirmationSettings confirmation;
 
     ClaimStepParts(DecisionBook decisionBook, ApplicationAssessments assessments, ClaimBook claimBook, ClaimLifecycle lifecycle,
-                   DecisionSettings settings, BankMaster bankMaster, DataSource dataSource) {
+                   DecisionSettings settings, BankMaster bankMaster, DataSource dataSource,
+                   ConfirmationSettings confirmation) {
         this.decisionBook = decisionBook;
         this.assessments = assessments;
         this.claimBook = claimBook;
@@ -41,6 +43,7 @@ public class ClaimStepParts {
         this.decider = new ClaimDecider(settings);
         this.bankMaster = bankMaster;
         this.dataSource = dataSource;
+        this.confirmation = confirmation;
     }
 
     /** Restart needs no saved position: each committed chunk takes its applications off the list read. */
@@ -56,7 +59,7 @@ public class ClaimStepParts {
     public DecideApplicationsWriter decideApplicationsWriter(LocalDate runDate, CrashPoint crashPoint,
                                                              boolean assessedInPartitions) {
         return new DecideApplicationsWriter(decisionBook, assessments, lifecycle, decider, bankMaster, runDate,
-                crashPoint, assessedInPartitions);
+                crashPoint, assessedInPartitions, confirmation);
     }
 
     /** The night's undecided applications cut into {@code partitions} ranges of application_id. */
@@ -92,6 +95,28 @@ public class ClaimStepParts {
     }
 
     public ItemWriter<IdentityCheck> applyIdentityChecksWriter(LocalDate runDate) {
-        return new ApplyIdentityChecksWriter(claimBook, lifecycle, runDate);
+        return new ApplyIdentityChecksWriter(claimBook, lifecycle, runDate, confirmation);
+    }
+
+    /** The night's confirmations, oldest answer first (ties: confirmation_id); the position is saved for a restart. */
+    public JdbcCursorItemReader<Confirmation> nightConfirmations(LocalDate runDate) {
+        return new JdbcCursorItemReaderBuilder<Confirmation>()
+                .name("nightConfirmations")
+                .dataSource(dataSource)
+                .sql("SELECT confirmation_id, claim_no, answered_at, answer FROM confirmation WHERE ingested_on = ?"
+                        + " ORDER BY answered_at, confirmation_id")
+                .queryArguments(runDate)
+                .rowMapper((rs, i) -> new Confirmation(rs.getString(1), rs.getString(2),
+                        StoredTimestamp.read(rs, 3), ConfirmationAnswer.valueOf(rs.getString(4))))
+                .build();
+    }
+
+    public ItemWriter<Confirmation> applyConfirmationsWriter(LocalDate runDate) {
+        return new ApplyConfirmationsWriter(claimBook, lifecycle, runDate);
+    }
+
+    /** Claims whose confirm_by day ended before the night: REJECTED NOT_CONFIRMED. Returns how many. */
+    public int lapseUnconfirmedClaims(LocalDate runDate) {
+        return lifecycle.lapseConfirmations(runDate);
     }
 }

@@ -1,6 +1,7 @@
 package jp.refund.claim;
 
 import static jp.refund.claim.ClaimStatus.APPROVED;
+import static jp.refund.claim.ClaimStatus.AWAITING_CONFIRMATION;
 import static jp.refund.claim.ClaimStatus.DUPLICATE;
 import static jp.refund.claim.ClaimStatus.EXPIRED;
 import static jp.refund.claim.ClaimStatus.PAID;
@@ -18,8 +19,12 @@ import java.util.Set;
  * writes a status. A claim that does not exist yet starts at {@link #DECIDE}.
  */
 public enum ClaimTransition {
-    /** The first decision on an application: the claim comes into being. */
-    DECIDE(EnumSet.noneOf(ClaimStatus.class), EnumSet.of(PENDING_REVIEW, APPROVED, REJECTED, DUPLICATE)),
+    /**
+     * The first decision on an application: the claim comes into being (AWAITING_CONFIRMATION
+     * instead of APPROVED when confirmation is required).
+     */
+    DECIDE(EnumSet.noneOf(ClaimStatus.class), EnumSet.of(PENDING_REVIEW, APPROVED, REJECTED, DUPLICATE,
+            AWAITING_CONFIRMATION)),
     PASS_IDENTITY_CHECK(EnumSet.of(PENDING_REVIEW), EnumSet.of(APPROVED)),
     FAIL_IDENTITY_CHECK(EnumSet.of(PENDING_REVIEW), EnumSet.of(REJECTED)),
     SCHEDULE_TRANSFER(EnumSet.of(APPROVED), EnumSet.of(SCHEDULED)),
@@ -33,7 +38,18 @@ public enum ClaimTransition {
      * The certificate is void; the claim is scheduled again (APPROVED) or, for a new address
      * that is not the registered one, waits for an identity check (PENDING_REVIEW).
      */
-    REISSUE_CERTIFICATE(EnumSet.of(SCHEDULED, EXPIRED), EnumSet.of(APPROVED, PENDING_REVIEW));
+    REISSUE_CERTIFICATE(EnumSet.of(SCHEDULED, EXPIRED), EnumSet.of(APPROVED, PENDING_REVIEW)),
+    /**
+     * An identity check PASS while confirmation is required, on a claim that never awaited
+     * confirmation: it waits for the applicant instead of being approved (SPEC section 9).
+     */
+    AWAIT_CONFIRMATION(EnumSet.of(PENDING_REVIEW), EnumSet.of(AWAITING_CONFIRMATION)),
+    /** The applicant confirmed amount and method by the end of confirm_by (JST): approved tonight. */
+    CONFIRM(EnumSet.of(AWAITING_CONFIRMATION), EnumSet.of(APPROVED)),
+    /** The applicant declined: back to review with APPLICANT_DISAGREES; a later PASS approves it. */
+    DECLINE(EnumSet.of(AWAITING_CONFIRMATION), EnumSet.of(PENDING_REVIEW)),
+    /** confirm_by passed without a confirmation: REJECTED NOT_CONFIRMED (the member may apply again). */
+    CONFIRMATION_LAPSED(EnumSet.of(AWAITING_CONFIRMATION), EnumSet.of(REJECTED));
 
     private final EnumSet<ClaimStatus> from;
     private final EnumSet<ClaimStatus> to;

@@ -22,4 +22,16 @@ public record ConfirmationSettings(@DefaultValue("false") boolean required, @Def
                     + " reminder-days not negative");
         }
     }
+
+    /** The last day (JST, to its end) to confirm a claim that starts awaiting confirmation on {@code runDate}. */
+    public java.time.LocalDate deadline(java.time.LocalDate runDate) {
+        return runDate.plusDays(deadlineDays);
+    }
+
+    /** Whether an answer given at {@code answeredAt} is in time for {@code confirmBy}: on or before its end in JST. */
+    public static boolean inTime(java.time.OffsetDateTime answeredAt, java.time.LocalDate confirmBy) {
+        return !answeredAt.atZoneSameInstant(JST).toLocalDate().isAfter(confirmBy);
+    }
+
+    private static final java.time.ZoneOffset JST = java.time.ZoneOffset.ofHours(9);
 }

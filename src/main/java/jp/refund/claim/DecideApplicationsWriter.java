@@ -33,13 +33,14 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
     private final CrashPoint crashPoint;
     /** Whether a partitioned pass assessed the night's applications before (else every one is assessed here). */
     private final boolean assessedInPartitions;
+    private final ConfirmationSettings confirmation;
     private ProgressMeter progress;
     private long total;
     private long done;
 
     DecideApplicationsWriter(DecisionBook book, ApplicationAssessments assessments, ClaimLifecycle lifecycle, ClaimDecider decider,
                              BankMaster bankMaster, LocalDate runDate, CrashPoint crashPoint,
-                             boolean assessedInPartitions) {
+                             boolean assessedInPartitions, ConfirmationSettings confirmation) {
         this.book = book;
         this.assessments = assessments;
         this.lifecycle = lifecycle;
@@ -48,6 +49,7 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
         this.runDate = runDate;
         this.crashPoint = crashPoint;
         this.assessedInPartitions = assessedInPartitions;
+        this.confirmation = confirmation;
     }
 
     @Override
@@ -72,18 +74,27 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
         DecisionBook.ChunkBook claims = book.claimsInUse(assessed, bankMaster);
         List<ClaimDecision> decisions = new ArrayList<>(applications.size());
         for (ApplicationAssessment assessment : assessed) {
-            ClaimDecision decision = decider.conclude(assessment, claims);
+            ClaimDecision decision = awaitingConfirmationIfRequired(decider.conclude(assessment, claims));
             if (decision.status().isLive()) {
                 claims.recordLiveClaim(decision.memberId(), decision.account());
             }
             decisions.add(decision);
         }
-        lifecycle.decide(runDate, applications, decisions);
+        lifecycle.decide(runDate, applications, decisions, confirmation.deadline(runDate));
         if (!stored.isEmpty()) {
             assessments.forget(applications);
         }
         crashPoint.reached("decision-chunk");
         done += applications.size();
         progress.update(done, total > 0 ? (double) done / total : -1);
+    }
+
+    /** With confirmation required, an approval waits for the applicant (SPEC section 9), with the same reasons. */
+    private ClaimDecision awaitingConfirmationIfRequired(ClaimDecision d) {
+        if (!confirmation.required() || d.status() != ClaimStatus.APPROVED) {
+            return d;
+        }
+        return new ClaimDecision(ClaimStatus.AWAITING_CONFIRMATION, d.reasons(), d.memberId(), d.walletId(),
+                d.amountYen(), d.account(), d.holderName());
     }
 }

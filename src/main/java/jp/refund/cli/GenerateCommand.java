@@ -39,8 +39,23 @@ class GenerateCommand implements Callable<Integer> {
                     + "(about 3%) into --out, each in the folder of the day after it happened")
     Path certificatesFrom;
 
+    @Option(names = "--confirmations-from", paramLabel = "OUTPUT",
+            description = "instead of a book: for the claims that started awaiting confirmation in the nights under "
+                    + "OUTPUT (run with --refund.confirmation.required=true), write confirmations.csv into --out: about "
+                    + "90% confirm by the deadline, 2% decline, the rest never answer; each in the folder of the day "
+                    + "after the answer")
+    Path confirmationsFrom;
+
     @Override
     public Integer call() {
+        if (confirmationsFrom != null) {
+            jp.refund.generate.ConfirmationFeeds.Summary s = jp.refund.generate.ConfirmationFeeds.write(
+                    confirmationsFrom, out, seed);
+            System.out.printf("%,d claim(s) awaiting confirmation: %,d confirm, %,d decline, %,d never answer,"
+                    + " in %,d night folder(s) under %s%n", s.awaiting(), s.confirmed(), s.declined(),
+                    s.awaiting() - s.confirmed() - s.declined(), s.nights(), out);
+            return 0;
+        }
         if (certificatesFrom != null) {
             jp.refund.generate.CertificateFeeds.Summary s = jp.refund.generate.CertificateFeeds.write(
                     certificatesFrom, out, seed);

@@ -3,7 +3,7 @@ package jp.refund.ingest;
 import java.util.List;
 
 /**
- * The nightly input feeds of SPEC sections 3 and 10, in the order they are ingested:
+ * The nightly input feeds of SPEC sections 3, 9 and 10, in the order they are ingested:
  * a check may name an application delivered the same night, a wallet may name a
  * member delivered the same night. Each feed's columns are declared once, in its
  * {@code *Columns} class.
@@ -16,6 +16,7 @@ public enum Feed {
     APPLICATIONS_WEB("applications_web", ApplicationColumns.WEB),
     IDENTITY_CHECKS("identity_checks", IdentityCheckColumns.LAYOUT),
     BANK_RETURNS("bank_returns", BankReturnColumns.LAYOUT),
+    CONFIRMATIONS("confirmations", ConfirmationColumns.LAYOUT),
     CERTIFICATE_REDEMPTIONS("certificate_redemptions", CertificateRedemptionColumns.LAYOUT),
     CERTIFICATE_REISSUES("certificate_reissues", CertificateReissueColumns.LAYOUT);
 

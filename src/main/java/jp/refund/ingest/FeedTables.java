@@ -24,6 +24,7 @@ class FeedTables {
                 Feed.CLOSING_BALANCES, new OneWalletPerMember(lookup),
                 Feed.IDENTITY_CHECKS, new KnownApplications(lookup),
                 Feed.BANK_RETURNS, new EmittedTransferReturns(lookup, emittedTransfers),
+                Feed.CONFIRMATIONS, new KnownClaims(lookup),
                 Feed.CERTIFICATE_REDEMPTIONS, new CertificateRedemptionRule(lookup, issuedCertificates, graceDays),
                 Feed.CERTIFICATE_REISSUES, new ReissuableClaims(lookup, issuedCertificates));
         for (Feed feed : Feed.values()) {

@@ -1,5 +1,5 @@
 /**
- * Ingest, the feed layer: the six nightly feeds of SPEC section 3 read into their tables,
+ * Ingest, the feed layer: the nightly feeds of SPEC sections 3, 9 and 10 read into their tables,
  * every row accounted for as accepted, skipped or rejected.
  *
  * <p>How a feed is read, in layers a reader can follow:
@@ -12,7 +12,7 @@
  *       the header the file must have, the parsing of a row (rules in declared order,
  *       the feed's cross-field rules in between), the insert and its binding;</li>
  *   <li>rules that need the book ({@code BookRule}: one wallet per member, known
- *       applications, returns of emitted transfers) and duplicates by key and content
+ *       applications, returns of emitted transfers, claims a confirmation names) and duplicates by key and content
  *       hash, in {@code FeedRowWriter};</li>
  *   <li>the ledger of counts and rejects, the reports written from it, the steps.</li>
  * </ul>

@@ -9,6 +9,7 @@ import jp.refund.certificate.CertificateReports;
 import jp.refund.claim.Application;
 import jp.refund.claim.ClaimReports;
 import jp.refund.claim.ClaimStepParts;
+import jp.refund.claim.Confirmation;
 import jp.refund.claim.DecideApplicationsWriter;
 import jp.refund.claim.IdentityCheck;
 import jp.refund.ingest.Feed;
@@ -53,6 +54,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>ingest: check headers, ingest the six feeds, stop on a broken feed;</li>
  *   <li>{@code apply-bank-returns}; {@code apply-certificate-redemptions}, {@code expire-certificates};
  *       {@code decide-applications}, oldest first; {@code apply-identity-checks};
+ *       {@code apply-confirmations}, {@code lapse-unconfirmed-claims} (SPEC section 9);
  *       {@code apply-certificate-reissues};</li>
  *   <li>{@code schedule-payouts} (transfers for value date V, certificates for issue date I),
  *       {@code check-book-balance}, {@code write-bank-file}, {@code write-certificates};</li>
@@ -92,7 +94,8 @@ class NightlyJobConfiguration {
                    Step createNotices, Step writeReports, Step writeAuditWorkbook, Step writeManifest, Step publishFolder,
                    Step markNightCompleted, Step applyCertificateRedemptions, Step expireCertificates,
                    Step applyCertificateReissues, PartitionSettings partitions, Step assessApplications,
-                   Step renderCertificates) {
+                   Step renderCertificates, Step applyConfirmations,
+                   Step lapseUnconfirmedClaims) {
         // a partitioned night (issue 20) adds a partitioned step before each of the two it spreads
         Step[] decisions = partitions.partitioned() ? new Step[]{assessApplications, decideApplications}
                 : new Step[]{decideApplications};
@@ -108,6 +111,8 @@ class NightlyJobConfiguration {
         }
         night = night
                 .next(applyIdentityChecks)
+                .next(applyConfirmations)
+                .next(lapseUnconfirmedClaims)
                 .next(applyCertificateReissues)
                 .next(schedulePayouts)
                 .next(checkBookBalance)
@@ -243,6 +248,41 @@ class NightlyJobConfiguration {
     ItemWriter<IdentityCheck> applyIdentityChecksWriter(ClaimStepParts claims,
                                                         @Value("#{stepExecution}") StepExecution stepExecution) {
         return claims.applyIdentityChecksWriter(NightParameters.of(stepExecution).runDate());
+    }
+
+    // ---- confirmation by the applicant (SPEC section 9) ------------------------------------------
+
+    /** The night's answers, oldest first: CONFIRM in time approves, DECLINE sends to review, the rest do nothing. */
+    @Bean
+    Step applyConfirmations(JdbcCursorItemReader<Confirmation> nightConfirmations,
+                            ItemWriter<Confirmation> applyConfirmationsWriter) {
+        return new StepBuilder("apply-confirmations", jobRepository)
+                .<Confirmation, Confirmation>chunk(claimChunkSize)
+                .transactionManager(transactionManager)
+                .reader(nightConfirmations)
+                .writer(applyConfirmationsWriter)
+                .listener(stepReport)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    JdbcCursorItemReader<Confirmation> nightConfirmations(ClaimStepParts claims,
+                                                         @Value("#{stepExecution}") StepExecution stepExecution) {
+        return claims.nightConfirmations(NightParameters.of(stepExecution).runDate());
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<Confirmation> applyConfirmationsWriter(ClaimStepParts claims,
+                                                      @Value("#{stepExecution}") StepExecution stepExecution) {
+        return claims.applyConfirmationsWriter(NightParameters.of(stepExecution).runDate());
+    }
+
+    /** After the answers: a claim whose confirm_by day ended before the night is REJECTED NOT_CONFIRMED. */
+    @Bean
+    Step lapseUnconfirmedClaims(ClaimStepParts claims) {
+        return tasklet("lapse-unconfirmed-claims", (night, folder) -> claims.lapseUnconfirmedClaims(night.runDate()));
     }
 
     // ---- payouts -----------------------------------------------------------------------------

@@ -45,7 +45,7 @@ class NoticeDerivation {
 
     /** Reason codes that mark a change after the decision: the claim was not decided by that event. */
     private static final Set<String> AFTER_DECISION = Set.of(ClaimReason.IDENTITY_CHECK_PASSED.name(),
-            "CONFIRMED_BY_APPLICANT", "APPLICANT_DISAGREES");
+            ClaimReason.CONFIRMED_BY_APPLICANT.name(), ClaimReason.APPLICANT_DISAGREES.name());
     private static final Pattern TOWN = Pattern.compile("^(東京都|北海道|(?:京都|大阪)府|.{2,3}?県)?(.+?[市区町村])");
 
     private final JdbcTemplate jdbc;
@@ -124,10 +124,8 @@ class NoticeDerivation {
             case REJECTED, DUPLICATE -> kinds.add(NoticeKind.REJECTION);
             case SCHEDULED -> kinds.add(NoticeKind.PAYOUT);
             case RETURNED -> kinds.add(NoticeKind.RETURNED);
+            case AWAITING_CONFIRMATION -> kinds.add(NoticeKind.BALANCE);
             default -> {
-                if ("AWAITING_CONFIRMATION".equals(c.status().name())) {
-                    kinds.add(NoticeKind.BALANCE);
-                }
             }
         }
         return kinds;
@@ -158,7 +156,9 @@ class NoticeDerivation {
                 f.put("destination", destination(c));
                 f.put("earliest_payout_date",
                         scheduler.earliestPayoutDate(c.channel(), c.payoutMethod(), runDate).toString());
-                if (c.confirmBy() != null) {
+                // only on the change to AWAITING_CONFIRMATION: a claim's confirm_by stays set after it is
+                // answered, and an earlier BALANCE re-derived by verify must not gain it
+                if (c.status() == ClaimStatus.AWAITING_CONFIRMATION && c.confirmBy() != null) {
                     f.put("confirm_by", c.confirmBy().toString());
                 }
             }
@@ -263,24 +263,30 @@ class NoticeDerivation {
         confirmationReminders(runDate, numbering, action);
     }
 
-    /** Overridden in spirit by the confirmation step: claims awaiting confirmation whose reminder day came. */
+    /**
+     * Claims still awaiting confirmation at the end of the night whose reminder day came. As that
+     * night saw them — the claim's last status change up to the night, not its status today — so
+     * verify re-derives an old night's reminders after later nights confirmed or lapsed those
+     * claims. Not guarded by {@code refund.confirmation.required}: with it off no claim has a
+     * {@code confirm_by}, and verify does not depend on the setting given to it.
+     */
     private void confirmationReminders(LocalDate runDate, Numbering numbering, Consumer<Notice> action) {
-        if (!confirmation.required()) {
-            return;
-        }
         List<Object[]> due = new ArrayList<>();
+        // a claim still awaiting at the end of the night has confirm_by >= the night (earlier ones lapsed)
         jdbc.query("SELECT c.claim_no, c.application_id, c.member_id, c.reasons, c.amount_yen, c.channel,"
                         + " c.confirm_by, m.member_id AS registered, m.email, m.postal_code,"
                         + " m.address AS registered_address, m.contact_changed_at FROM claim c"
                         + " LEFT JOIN member m ON m.member_id = c.member_id AND m.ingested_on <= ?"
-                        + " WHERE c.status = 'AWAITING_CONFIRMATION' AND c.confirm_by <= ?"
+                        + " WHERE c.confirm_by >= ? AND c.confirm_by <= ?"
+                        + " AND (SELECT e.status FROM claim_event e WHERE e.claim_no = c.claim_no AND e.run_date <= ?"
+                        + " ORDER BY e.run_date DESC, e.seq DESC FETCH FIRST 1 ROW ONLY) = 'AWAITING_CONFIRMATION'"
                         + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.claim_no = c.claim_no"
                         + " AND n.kind = 'CONFIRMATION_REMINDER' AND n.run_date < ?) ORDER BY c.claim_no",
                 (ResultSet rs) -> {
                     due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
                             rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
                             rs.getString("channel"), rs.getObject("confirm_by", LocalDate.class), registered(rs)});
-                }, runDate, runDate.plusDays(confirmation.reminderDays()), runDate);
+                }, runDate, runDate, runDate.plusDays(confirmation.reminderDays()), runDate, runDate);
         numbering.loadEarlier(due.stream().map(d -> (String) d[0]).toList());
         for (Object[] d : due) {
             Optional<Recipient> to = recipients.of((RegisteredContact) d[7], (String) d[3]);

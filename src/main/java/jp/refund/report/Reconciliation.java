@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.refund.claim.ClaimStatus;
+import jp.refund.claim.ConfirmationSettings;
 import jp.refund.claim.PayoutMethod;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.KeysetPages;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Buckets of SPEC section 10, each wallet with something refundable in exactly one:
  * EMITTED_BANK, ISSUED_CERTIFICATE (scheduled, not redeemed), REDEEMED_CERTIFICATE (PAID),
- * EXPIRED_CERTIFICATE, APPROVED_UNSCHEDULED, PENDING_REVIEW, UNCLAIMED. The wallet column adds
+ * EXPIRED_CERTIFICATE, AWAITING_CONFIRMATION (SPEC section 9), APPROVED_UNSCHEDULED, PENDING_REVIEW,
+ * UNCLAIMED. The wallet column adds
  * up as the yen do: DIFFERENCE is (wallets with refundable &gt; 0) − (wallets in the buckets), so
  * a partly disputed wallet counts in DISPUTED and in its bucket, an empty or wholly disputed one
  * in no bucket.
@@ -35,12 +37,24 @@ public class Reconciliation {
 
     static final String[] HEADER = {"bucket", "wallets", "amount_yen"};
     static final List<String> CLAIM_BUCKETS = List.of("EMITTED_BANK", "ISSUED_CERTIFICATE", "REDEEMED_CERTIFICATE",
-            "EXPIRED_CERTIFICATE", "APPROVED_UNSCHEDULED", "PENDING_REVIEW");
+            "EXPIRED_CERTIFICATE", "AWAITING_CONFIRMATION", "APPROVED_UNSCHEDULED", "PENDING_REVIEW");
+    /**
+     * SPEC section 9's bucket: its line is written when confirmation is required or a claim awaits
+     * one, so a book that never used confirmation keeps the file's bytes.
+     */
+    static final String AWAITING_CONFIRMATION = "AWAITING_CONFIRMATION";
 
     private final JdbcTemplate jdbc;
+    private final boolean confirmationRequired;
 
     Reconciliation(JdbcTemplate jdbc) {
+        this(jdbc, new ConfirmationSettings(false, 30, 7));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Reconciliation(JdbcTemplate jdbc, ConfirmationSettings confirmation) {
         this.jdbc = jdbc;
+        this.confirmationRequired = confirmation.required();
     }
 
     public List<ReconciliationLine> compute() {
@@ -79,7 +93,7 @@ public class Reconciliation {
                     }
                     totals.wallet(wallet.balance(), wallet.disputed(), live);
                 });
-        return totals.lines();
+        return totals.lines(confirmationRequired);
     }
 
     private record ClaimRow(String claimNo, String walletId, ClaimStatus status, PayoutMethod payoutMethod,
@@ -100,6 +114,7 @@ public class Reconciliation {
             case EXPIRED -> "EXPIRED_CERTIFICATE";
             case APPROVED -> "APPROVED_UNSCHEDULED";
             case PENDING_REVIEW -> "PENDING_REVIEW";
+            case AWAITING_CONFIRMATION -> AWAITING_CONFIRMATION;
             default -> throw new IllegalArgumentException("a " + status + " claim holds no money");
         };
     }
@@ -143,13 +158,16 @@ public class Reconciliation {
             }
         }
 
-        List<ReconciliationLine> lines() {
+        List<ReconciliationLine> lines(boolean confirmationRequired) {
             List<ReconciliationLine> lines = new ArrayList<>();
             lines.add(new ReconciliationLine("CLOSING_TOTAL", wallets, balanceYen));
             lines.add(new ReconciliationLine("DISPUTED", disputedWallets, disputedYen));
             long bucketWallets = unclaimedWallets;
             long bucketYen = unclaimedYen;
             for (Map.Entry<String, long[]> c : claimed.entrySet()) {
+                if (c.getKey().equals(AWAITING_CONFIRMATION) && !confirmationRequired && c.getValue()[0] == 0) {
+                    continue;
+                }
                 lines.add(new ReconciliationLine(c.getKey(), c.getValue()[0], c.getValue()[1]));
                 bucketWallets += c.getValue()[0];
                 bucketYen += c.getValue()[1];

@@ -33,7 +33,7 @@ public class ClaimLookup {
 
     private static final String SELECT = "SELECT c.claim_no, c.application_id, c.channel, c.member_id, c.status,"
             + " c.reasons, c.amount_yen, c.payout_method, c.payout_date, c.bank_code, c.branch_code, c.account_type,"
-            + " c.account_number, c.certificate_no, c.valid_until, a.email, a.phone FROM claim c"
+            + " c.account_number, c.certificate_no, c.valid_until, a.email, a.phone, c.confirm_by FROM claim c"
             + " JOIN application a ON a.application_id = c.application_id";
 
     private final JdbcTemplate jdbc;
@@ -132,7 +132,8 @@ public class ClaimLookup {
                 case "SCHEDULED", "RETURNED", "PAID", "EXPIRED" -> "paid";
                 default -> null;
             };
-            if (kind == null && ("APPROVED".equals(status) || "PENDING_REVIEW".equals(status))) {
+            if (kind == null && ("APPROVED".equals(status) || "PENDING_REVIEW".equals(status)
+                    || "AWAITING_CONFIRMATION".equals(status))) {
                 payoutDate = earliestPossible(channel, method);
                 kind = "earliest";
             }
@@ -161,7 +162,8 @@ public class ClaimLookup {
             views.add(new ClaimView(claimNo, rs.getString(2), channel, rs.getString(4), status, words.ja(), words.en(),
                     words.nextJa(), words.nextEn(), reasons, rs.getLong(7), method, payoutDate, kind, bankName,
                     branchName, rs.getString(12), masked, rs.getString(14), rs.getObject(15, LocalDate.class),
-                    Masking.email(rs.getString(16)), Masking.phone(rs.getString(17)), List.of()));
+                    Masking.email(rs.getString(16)), Masking.phone(rs.getString(17)), List.of(),
+                    "AWAITING_CONFIRMATION".equals(status) ? rs.getObject(18, LocalDate.class) : null));
         }, args);
         List<ClaimView> withHistory = new ArrayList<>();
         for (ClaimView v : views) {
@@ -180,7 +182,8 @@ public class ClaimLookup {
         return new ClaimView(v.claimNo(), v.applicationId(), v.channel(), v.memberId(), v.status(), v.statusJa(),
                 v.statusEn(), v.nextStepJa(), v.nextStepEn(), v.reasons(), v.amountYen(), v.payoutMethod(),
                 v.payoutDate(), v.payoutDateKind(), v.bankName(), v.branchName(), v.accountType(),
-                v.accountNumberMasked(), v.certificateNo(), v.validUntil(), v.emailMasked(), v.phoneMasked(), history);
+                v.accountNumberMasked(), v.certificateNo(), v.validUntil(), v.emailMasked(), v.phoneMasked(), history,
+                v.confirmBy());
     }
 
     /**

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A claim as support staff may see it: plain words, amounts and dates, and nothing
- * secret — no full account number, no birth date, contact details masked.
+ * secret — no full account number, no birth date, contact details masked. {@code confirmBy}: the
+ * last day to confirm, only while the claim awaits the applicant's confirmation (SPEC section 9).
  */
 public record ClaimView(String claimNo, String applicationId, String channel, String memberId,
                         String status, String statusJa, String statusEn, String nextStepJa, String nextStepEn,
@@ -13,7 +14,7 @@ public record ClaimView(String claimNo, String applicationId, String channel, St
                         LocalDate payoutDate, String payoutDateKind,
                         String bankName, String branchName, String accountType, String accountNumberMasked,
                         String certificateNo, LocalDate validUntil,
-                        String emailMasked, String phoneMasked, List<Event> history) {
+                        String emailMasked, String phoneMasked, List<Event> history, LocalDate confirmBy) {
 
     public record Reason(String code, String ja, String en, String nextStepJa, String nextStepEn) {
     }

@@ -49,6 +49,10 @@ final class StatusWording {
         STATUS.put(ClaimStatus.EXPIRED, new Words("払出証書の有効期限切れ", "Certificate expired unpaid",
                     "返金額はお支払い可能です。払出証書の再発行をお申し出ください。",
                     "The refund is still owed: ask for a new certificate to be issued."));
+        STATUS.put(ClaimStatus.AWAITING_CONFIRMATION, new Words("払戻し額・方法のご確認待ち",
+                    "Waiting for the applicant to confirm amount and payout method",
+                    "確認期限までにアプリまたはWebフォームでご確認ください。期限を過ぎるとお申し込みは無効になります。",
+                    "Confirm in the app or web form by the date shown; after it the application lapses."));
         REASON.put(ClaimReason.OUTSIDE_APPLICATION_WINDOW, new Words("受付期間外の申請です", "Submitted outside the application period",
                     "受付期間（2019年10月1日〜2020年1月10日）外のためお受けできません。",
                     "Applications were accepted from 2019-10-01 to 2020-01-10 only."));
@@ -94,6 +98,16 @@ final class StatusWording {
                     "新しい払出証書をお送りします。旧証書は使えません。", "A new certificate is on its way; the old one is void."));
         REASON.put(ClaimReason.REISSUE_EXPIRED, new Words("有効期限切れによる再発行", "Certificate reissued: expired",
                     "新しい有効期限の払出証書をお送りします。", "A new certificate with a new valid-until date is on its way."));
+        REASON.put(ClaimReason.CONFIRMED_BY_APPLICANT, new Words("払戻し額・方法をご確認いただきました",
+                    "The applicant confirmed amount and payout method", "", ""));
+        REASON.put(ClaimReason.APPLICANT_DISAGREES, new Words("払戻し額・方法に相違のお申し出がありました",
+                    "The applicant said amount or payout method is wrong",
+                    "担当者が内容を確認します。本人確認書類の確認後にお支払いします。",
+                    "Staff review the claim; it is paid after identity documents are checked."));
+        REASON.put(ClaimReason.NOT_CONFIRMED, new Words("確認期限までにご確認がありませんでした",
+                    "Not confirmed by the deadline",
+                    "受付期間内であれば、改めてお申し込みいただけます。",
+                    "Apply again while the application period is open."));
         RETURN.put(BankReturnReason.ACCOUNT_NOT_FOUND, new Words("口座が見つかりませんでした", "The bank found no such account",
                     "正しい口座で改めてお申し込みください。", "Apply again with a correct account."));
         RETURN.put(BankReturnReason.ACCOUNT_CLOSED, new Words("口座が解約されていました", "The account was closed",

@@ -92,17 +92,18 @@ class ClaimLifecycleTest {
         }
         assertThat(Stream.of(ClaimTransition.values()).flatMap(t -> t.from().stream()).distinct())
                 .containsExactlyInAnyOrder(ClaimStatus.PENDING_REVIEW, ClaimStatus.APPROVED, ClaimStatus.SCHEDULED,
-                        ClaimStatus.EXPIRED);
+                        ClaimStatus.EXPIRED, ClaimStatus.AWAITING_CONFIRMATION);
     }
 
     @Test
     void decideMakesAClaimInADecisionStatusOnly() {
         for (ClaimStatus status : ClaimStatus.values()) {
-            Application application = application("A-" + status, PayoutMethod.BANK);
+            Application application = application("A-" + status.ordinal(), PayoutMethod.BANK);
             ClaimDecision decision = new ClaimDecision(status, List.of(), "M1", "W1", 8_000,
                     BankAccount.of("0001", "001", "1", "1234567"), "ﾔﾏﾀﾞ ﾀﾛｳ");
             if (ClaimTransition.DECIDE.to().contains(status)) {
-                String claimNo = lifecycle.decide(NIGHT, List.of(application), List.of(decision)).get(0);
+                String claimNo = lifecycle.decide(NIGHT, List.of(application), List.of(decision),
+                        NIGHT.plusDays(30)).get(0);
                 assertThat(statusOf(claimNo)).isEqualTo(status);
             } else {
                 assertThatThrownBy(() -> lifecycle.decide(NIGHT, List.of(application), List.of(decision)))
@@ -111,9 +112,10 @@ class ClaimLifecycleTest {
             }
         }
         // claims and events numbered in the order decided, with nothing skipped for the refused ones
-        assertThat(events()).extracting(ClaimEvent::seq).containsExactly(1, 2, 3, 4);
+        assertThat(events()).extracting(ClaimEvent::seq).containsExactly(1, 2, 3, 4, 5);
         assertThat(events()).extracting(ClaimEvent::claimNo).containsExactly(SerialNumber.CLAIM_NUMBER.of(100_000_001L),
-                SerialNumber.CLAIM_NUMBER.of(100_000_002L), SerialNumber.CLAIM_NUMBER.of(100_000_003L), SerialNumber.CLAIM_NUMBER.of(100_000_004L));
+                SerialNumber.CLAIM_NUMBER.of(100_000_002L), SerialNumber.CLAIM_NUMBER.of(100_000_003L),
+                SerialNumber.CLAIM_NUMBER.of(100_000_004L), SerialNumber.CLAIM_NUMBER.of(100_000_005L));
     }
 
     @Test
@@ -152,6 +154,15 @@ class ClaimLifecycleTest {
             }
             case REISSUE_CERTIFICATE -> lifecycle.reissueCertificate(NIGHT, new ReissueRequest("RI1", CLAIM_NO,
                     ReissueReason.LOST, "1000001", "new address"), true);
+            case AWAIT_CONFIRMATION -> lifecycle.awaitConfirmation(NIGHT, claim, "C1", NIGHT.plusDays(30));
+            case CONFIRM -> lifecycle.confirm(NIGHT, claim, "K1");
+            case DECLINE -> lifecycle.decline(NIGHT, claim, "K1");
+            case CONFIRMATION_LAPSED -> {
+                if (lifecycle.lapseConfirmations(NIGHT) == 0) { // only claims awaiting confirmation are looked for
+                    throw new IllegalClaimTransitionException(transition, CLAIM_NO, claim.status(),
+                            ClaimStatus.REJECTED);
+                }
+            }
             case DECIDE -> throw new IllegalArgumentException("not for an existing claim");
         }
     }
@@ -170,6 +181,8 @@ class ClaimLifecycleTest {
                         + " payout_method, submitted_at, decided_on, status_since) VALUES (?, 'A1', 'APP', 'M1', ?,"
                         + " 8000, ?, ?, ?, ?)", CLAIM_NO, status.name(), method.name(),
                 OffsetDateTime.parse("2019-10-05T12:00:00+09:00"), NIGHT.minusDays(1), NIGHT.minusDays(1));
+        // a confirmation deadline that ended the day before the night (what a lapse acts on)
+        jdbc.update("UPDATE claim SET confirm_by = ? WHERE claim_no = ?", NIGHT.minusDays(1), CLAIM_NO);
         if (method == PayoutMethod.POSTAL && status != ClaimStatus.APPROVED && status != ClaimStatus.PENDING_REVIEW) {
             // a certificate that ran out the day before the night (what a redemption or expiry acts on)
             jdbc.update("UPDATE claim SET certificate_no = ?, reference = ?, valid_until = ? WHERE claim_no = ?",
@@ -192,5 +205,58 @@ class ClaimLifecycleTest {
         List<ClaimEvent> events = new ArrayList<>();
         book.forEachEvent(NIGHT, events::add);
         return events;
+    }
+
+    // ---- confirmation (SPEC section 9) -----------------------------------------------------------
+
+    @Test
+    void aDecisionAwaitingConfirmationCarriesItsDeadlineAndNoApprovalDate() {
+        ClaimDecision decision = new ClaimDecision(ClaimStatus.AWAITING_CONFIRMATION, List.of(), "M1", "W1", 8_000,
+                BankAccount.of("0001", "001", "1", "1234567"), "ﾔﾏﾀﾞ ﾀﾛｳ");
+        String claimNo = lifecycle.decide(NIGHT, List.of(application("A-W", PayoutMethod.BANK)), List.of(decision),
+                NIGHT.plusDays(30)).get(0);
+        assertThat(jdbc.queryForMap("SELECT status, confirm_by, approved_on FROM claim WHERE claim_no = ?", claimNo))
+                .containsEntry("STATUS", "AWAITING_CONFIRMATION")
+                .containsEntry("CONFIRM_BY", java.sql.Date.valueOf(NIGHT.plusDays(30)))
+                .containsEntry("APPROVED_ON", null);
+        assertThatThrownBy(() -> lifecycle.decide(NIGHT, List.of(application("A-X", PayoutMethod.BANK)),
+                List.of(decision), null)).hasMessageContaining("without a deadline");
+    }
+
+    @Test
+    void aConfirmationApprovesTonightAndADeclineGoesToReviewWithItsFlag() {
+        claimIn(ClaimStatus.AWAITING_CONFIRMATION, PayoutMethod.BANK);
+        ClaimState claim = lifecycle.claims(List.of(CLAIM_NO)).get(CLAIM_NO);
+        lifecycle.decline(NIGHT, claim, "K1");
+        assertThat(jdbc.queryForMap("SELECT status, reasons FROM claim WHERE claim_no = ?", CLAIM_NO))
+                .containsEntry("STATUS", "PENDING_REVIEW").containsEntry("REASONS", "APPLICANT_DISAGREES");
+        emptyBook();
+        claimIn(ClaimStatus.AWAITING_CONFIRMATION, PayoutMethod.BANK);
+        lifecycle.confirm(NIGHT, lifecycle.claims(List.of(CLAIM_NO)).get(CLAIM_NO), "K2");
+        assertThat(jdbc.queryForMap("SELECT status, reasons, approved_on FROM claim WHERE claim_no = ?", CLAIM_NO))
+                .containsEntry("STATUS", "APPROVED").containsEntry("REASONS", "CONFIRMED_BY_APPLICANT")
+                .containsEntry("APPROVED_ON", java.sql.Date.valueOf(NIGHT));
+        assertThat(events()).singleElement().satisfies(e -> assertThat(e.reasons()).isEqualTo("CONFIRMED_BY_APPLICANT"));
+    }
+
+    @Test
+    void aClaimLapsesOnlyTheNightAfterItsDeadline() {
+        claimIn(ClaimStatus.AWAITING_CONFIRMATION, PayoutMethod.BANK);
+        jdbc.update("UPDATE claim SET confirm_by = ? WHERE claim_no = ?", NIGHT, CLAIM_NO);
+        assertThat(lifecycle.lapseConfirmations(NIGHT)).isZero(); // the deadline day itself is still in time
+        assertThat(lifecycle.lapseConfirmations(NIGHT.plusDays(1))).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT status, reasons FROM claim WHERE claim_no = ?", CLAIM_NO))
+                .containsEntry("STATUS", "REJECTED").containsEntry("REASONS", "NOT_CONFIRMED");
+        assertThat(ClaimStatus.REJECTED.isLive()).isFalse();
+        assertThat(ClaimStatus.AWAITING_CONFIRMATION.isLive()).isTrue();
+    }
+
+    @Test
+    void anAnswerCountsInTimeUntilTheEndOfTheDeadlineDayInJapan() {
+        LocalDate confirmBy = LocalDate.of(2019, 10, 31);
+        assertThat(ConfirmationSettings.inTime(OffsetDateTime.parse("2019-10-31T23:59:59+09:00"), confirmBy)).isTrue();
+        assertThat(ConfirmationSettings.inTime(OffsetDateTime.parse("2019-10-31T14:59:59Z"), confirmBy)).isTrue();
+        assertThat(ConfirmationSettings.inTime(OffsetDateTime.parse("2019-10-31T15:00:00Z"), confirmBy)).isFalse();
+        assertThat(ConfirmationSettings.inTime(OffsetDateTime.parse("2019-11-01T00:00:00+09:00"), confirmBy)).isFalse();
     }
 }

@@ -31,6 +31,7 @@ class FeedColumnsTest {
             Feed.IDENTITY_CHECKS, List.of("check_id", "application_id", "checked_at", "result", "document_type",
                     "reviewer_id", "note"),
             Feed.BANK_RETURNS, List.of("return_id", "claim_no", "value_date", "amount_yen", "reason", "received_at"),
+            Feed.CONFIRMATIONS, List.of("confirmation_id", "claim_no", "answered_at", "answer"),
             Feed.CERTIFICATE_REDEMPTIONS, List.of("redemption_id", "certificate_no", "redeemed_at", "office_code",
                     "amount_yen"),
             Feed.CERTIFICATE_REISSUES, List.of("reissue_id", "claim_no", "requested_at", "reason", "postal_code",

@@ -84,6 +84,7 @@ class IngestNightIT {
                 applications_web,applications_web.csv,2,1,0,1
                 identity_checks,identity_checks.csv,3,1,0,2
                 bank_returns,bank_returns.csv,1,0,0,1
+                confirmations,,0,0,0,0
                 certificate_redemptions,,0,0,0,0
                 certificate_reissues,,0,0,0,0
                 """);

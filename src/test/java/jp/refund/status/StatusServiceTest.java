@@ -146,6 +146,27 @@ class StatusServiceTest {
                 .andExpect(status().isNotFound());
     }
 
+    /** SPEC section 9: a claim awaiting the applicant's confirmation shows its deadline, on the page and in the API. */
+    @Test
+    void aClaimAwaitingConfirmationShowsItsDeadline() throws Exception {
+        jdbc.update("UPDATE claim SET status = 'AWAITING_CONFIRMATION', confirm_by = DATE '2020-08-31'"
+                + " WHERE claim_no = '1000000164'");
+        try {
+            mvc.perform(get("/api/claims/1000000164").with(staff.token("support")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("AWAITING_CONFIRMATION"))
+                    .andExpect(jsonPath("$.confirmBy").value("2020-08-31"))
+                    .andExpect(jsonPath("$.payoutDateKind").value("earliest"));
+            String html = mvc.perform(get("/claims/1000000164").with(StaffTesting.bothFactors("support")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).contains("払戻し額・方法のご確認待ち", "確認期限 Confirm by", "2020-08-31");
+        } finally {
+            jdbc.update("UPDATE claim SET status = 'PENDING_REVIEW', confirm_by = NULL WHERE claim_no = '1000000164'");
+        }
+        mvc.perform(get("/api/claims/1000000164").with(staff.token("support")))
+                .andExpect(jsonPath("$.confirmBy").doesNotExist());
+    }
+
     /** SPEC section 9: the claim's notices, where they went (masked), their delivery state and their text. */
     @Test
     void theClaimPageListsTheApplicantsNoticesWithStateAndText() throws Exception {
