@@ -101,10 +101,10 @@ class NoticeBook {
     /** Every notice of a claim, oldest night first. */
     List<Dated> ofClaim(String claimNo) {
         List<Dated> notices = new ArrayList<>();
-        jdbc.query("SELECT run_date, " + COLUMNS + " FROM notice WHERE claim_no = ?"
-                + " ORDER BY run_date, kind_rank, n", rs -> {
+        jdbc.query("SELECT n.run_date, n." + COLUMNS.replace(", ", ", n.") + " FROM notice n WHERE "
+                + NoticeIdRange.ofClaim("n", "?") + " ORDER BY n.run_date, n.kind_rank, n.n", rs -> {
                     notices.add(new Dated(rs.getObject("run_date", LocalDate.class), NOTICE.mapRow(rs, 0)));
-                }, claimNo);
+                }, claimNo, claimNo);
         return notices;
     }
 }

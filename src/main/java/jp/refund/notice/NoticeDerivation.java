@@ -237,8 +237,9 @@ class NoticeDerivation {
                         + " AND (k.redeemed_on IS NULL OR k.redeemed_on > ?) AND (k.voided_on IS NULL OR k.voided_on > ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM claim_event e WHERE e.claim_no = k.claim_no"
                         + " AND e.status = 'EXPIRED' AND e.reference = k.certificate_no AND e.run_date <= ?)"
-                        + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.claim_no = c.claim_no"
-                        + " AND n.kind = 'CERTIFICATE_EXPIRY_REMINDER' AND n.run_date < ?) ORDER BY c.claim_no",
+                        + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE "
+                        + NoticeIdRange.ofClaim("n", "c.claim_no", NoticeKind.CERTIFICATE_EXPIRY_REMINDER)
+                        + " AND n.run_date < ?) ORDER BY c.claim_no",
                 (ResultSet rs) -> {
                     due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
                             rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
@@ -280,8 +281,9 @@ class NoticeDerivation {
                         + " WHERE c.confirm_by >= ? AND c.confirm_by <= ?"
                         + " AND (SELECT e.status FROM claim_event e WHERE e.claim_no = c.claim_no AND e.run_date <= ?"
                         + " ORDER BY e.run_date DESC, e.seq DESC FETCH FIRST 1 ROW ONLY) = 'AWAITING_CONFIRMATION'"
-                        + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.claim_no = c.claim_no"
-                        + " AND n.kind = 'CONFIRMATION_REMINDER' AND n.run_date < ?) ORDER BY c.claim_no",
+                        + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE "
+                        + NoticeIdRange.ofClaim("n", "c.claim_no", NoticeKind.CONFIRMATION_REMINDER)
+                        + " AND n.run_date < ?) ORDER BY c.claim_no",
                 (ResultSet rs) -> {
                     due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
                             rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
@@ -311,9 +313,11 @@ class NoticeDerivation {
                         + " c.branch_code, c.account_type, c.account_number,"
                         // The mailing address and certificate as they were that night, not as a later reissue
                         // left the claim: the newest reissue to a new address up to then, else the application's.
-                        + " COALESCE((SELECT r.address FROM certificate_reissue r WHERE r.claim_no = e.claim_no"
+                        // (looked for only for a certificate: most of a night's events are bank transfers)
+                        + " COALESCE(CASE WHEN e.payout_method = 'POSTAL' THEN (SELECT r.address"
+                        + " FROM certificate_reissue r WHERE r.claim_no = e.claim_no"
                         + " AND r.address IS NOT NULL AND r.ingested_on <= e.run_date"
-                        + " ORDER BY r.ingested_on DESC, r.requested_at DESC FETCH FIRST 1 ROW ONLY), ap.address,"
+                        + " ORDER BY r.ingested_on DESC, r.requested_at DESC FETCH FIRST 1 ROW ONLY) END, ap.address,"
                         + " c.address) AS address,"
                         + " COALESCE(k.valid_until, c.valid_until) AS valid_until, c.confirm_by,"
                         + " m.member_id AS registered, m.email, m.postal_code, m.address AS registered_address,"
@@ -365,7 +369,8 @@ class NoticeDerivation {
                 return;
             }
             jdbc.query("SELECT n.claim_no, n.kind, MAX(n.n) FROM " + KeySet.TEXT_KEYS
-                            + " JOIN notice n ON n.claim_no = k.id WHERE n.run_date < ? GROUP BY n.claim_no, n.kind",
+                            + " JOIN notice n ON " + NoticeIdRange.ofClaim("n", "k.id")
+                            + " WHERE n.run_date < ? GROUP BY n.claim_no, n.kind",
                     ps -> {
                         KeySet.text(claimNos).asFirstParameter().setValues(ps);
                         ps.setObject(2, runDate);
