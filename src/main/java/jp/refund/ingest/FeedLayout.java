@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import jp.refund.shared.PostgresCopy;
 
 /**
  * A feed's columns, declared once, in header order, with the table they are kept in.
@@ -181,16 +182,7 @@ final class FeedLayout {
             return;
         }
         if (value instanceof String || value instanceof Enum<?>) {
-            String text = value instanceof Enum<?> e ? e.name() : (String) value;
-            out.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '"') {
-                    out.append('"');
-                }
-                out.append(c);
-            }
-            out.append('"');
+            PostgresCopy.appendText(out, value instanceof Enum<?> e ? e.name() : (String) value);
         } else {
             out.append(value); // Long, Boolean, LocalDate, OffsetDateTime: ISO-8601 text PostgreSQL reads
         }
