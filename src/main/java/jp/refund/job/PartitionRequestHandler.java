@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,7 +45,7 @@ class PartitionRequestHandler extends StepExecutionRequestHandler {
     public StepExecution handle(StepExecutionRequest request) {
         long id = request.getStepExecutionId();
         if (jdbc.update(CLAIM, id) != 1) {
-            StepExecution execution = jobRepository.getStepExecution(id);
+            StepExecution execution = existing(id);
             log.info("partition request for {} (step execution {}) ignored: {}", request.getStepName(), id,
                     execution == null ? "no such step execution" : "it is " + execution.getStatus());
             return execution;
@@ -57,5 +58,14 @@ class PartitionRequestHandler extends StepExecutionRequestHandler {
                 range.upTo() == null ? "end" : range.upTo(), execution.getStatus(), execution.getReadCount(),
                 execution.getWriteCount(), String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
         return execution;
+    }
+
+    /** The step execution, or null for a request from another database or a deleted night. */
+    private StepExecution existing(long id) {
+        try {
+            return jobRepository.getStepExecution(id);
+        } catch (EmptyResultDataAccessException none) {
+            return null;
+        }
     }
 }

@@ -53,7 +53,7 @@ class RemotePartitioningIT {
         server = PostgresServer.require();
         book = root.resolve("book");
         // one night: first transfers and first certificates
-        new BookGenerator(new BookGenerator.Settings(book, 3000, 11, 1, LocalDate.of(2019, 11, 14), 0.8)).generate();
+        new BookGenerator(new BookGenerator.Settings(book, 2000, 11, 1, LocalDate.of(2019, 11, 14), 0.8)).generate();
         NightlyHarness single = new NightlyHarness(root.resolve("single"));
         NightlyHarness.Result night = single.run("nightly", "--input=" + book);
         assertThat(night.exitCode()).as(night.stderr()).isZero();
@@ -92,8 +92,11 @@ class RemotePartitioningIT {
              Worker survivor = rehearsal.worker("survivor", List.of())) {
             killed.awaitStarted();
             survivor.awaitStarted();
-            assertThat(rehearsal.manager.run(book, rehearsal.managerSettings(List.of()))).as(rehearsal.managerLog())
-                    .isNotZero();
+            // a timeout well above an assessment partition of this book (a few seconds), below a night
+            assertThat(rehearsal.manager.run(book,
+                    rehearsal.managerSettings(List.of("-Drefund.partition.remote.timeout=25s"))))
+                    .as(rehearsal.managerLog()).isNotZero();
+            assertThat(rehearsal.managerLog()).contains("assess-applications failed");
             assertThat(killed.exitCode()).isEqualTo(137);
             List<List<String>> completedBeforeTheKill = rehearsal.manager.rows(PARTITION_EXECUTIONS).stream()
                     .filter(p -> p.get(1).equals("COMPLETED")).toList();
@@ -163,8 +166,7 @@ class RemotePartitioningIT {
             List<String> settings = new ArrayList<>(List.of("-Drefund.partition.count=" + PARTITIONS,
                     "-Drefund.partition.mode=remote", "-Drefund.partition.remote.embedded-broker=true",
                     "-Dspring.artemis.broker-url=" + brokerUrl, "-Drefund.partition.remote.poll-interval=500ms",
-                    // far above a partition of this book (seconds), far below a night
-                    "-Drefund.partition.remote.timeout=40s", "-Drefund.claims.chunk-size=100"));
+                    "-Drefund.partition.remote.timeout=3m", "-Drefund.claims.chunk-size=100"));
             settings.addAll(more);
             return settings;
         }
