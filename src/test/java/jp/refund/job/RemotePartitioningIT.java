@@ -66,9 +66,8 @@ class RemotePartitioningIT {
     @Order(1)
     void twoWorkersMakeTheSingleMachineBytes(@TempDir Path root) {
         Rehearsal rehearsal = new Rehearsal(root, server.createDatabase("remote"));
+        // the workers start with the manager: they connect once its broker is up, long before its partitions
         try (Worker first = rehearsal.worker("w1", List.of()); Worker second = rehearsal.worker("w2", List.of())) {
-            first.awaitStarted();
-            second.awaitStarted();
             assertThat(rehearsal.manager.run(book, rehearsal.managerSettings(List.of()))).as(rehearsal.managerLog())
                     .isZero();
 
@@ -90,6 +89,7 @@ class RemotePartitioningIT {
         Rehearsal rehearsal = new Rehearsal(root, server.createDatabase("remote_kill"));
         try (Worker killed = rehearsal.worker("killed", List.of("-Drefund.crash-test.halt-at=assessment-chunk:2"));
              Worker survivor = rehearsal.worker("survivor", List.of())) {
+            // both take requests before the night starts: the one to be killed must get a partition
             killed.awaitStarted();
             survivor.awaitStarted();
             // a timeout well above an assessment partition of this book (a few seconds), below a night
@@ -124,8 +124,6 @@ class RemotePartitioningIT {
     void aPartitionRequestSentTwiceChangesNothing(@TempDir Path root) {
         Rehearsal rehearsal = new Rehearsal(root, server.createDatabase("remote_twice"));
         try (Worker first = rehearsal.worker("w1", List.of()); Worker second = rehearsal.worker("w2", List.of())) {
-            first.awaitStarted();
-            second.awaitStarted();
             assertThat(rehearsal.manager.run(book,
                     rehearsal.managerSettings(List.of("-Drefund.partition.remote.send-twice=true"))))
                     .as(rehearsal.managerLog()).isZero();
