@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import jp.refund.shared.NightParameters;
 import org.springframework.batch.core.launch.JobOperator;
@@ -119,6 +120,24 @@ public class NightlyRun {
             log.warn("night {} was interrupted while running (execution {}); it will resume where it stopped",
                     NightParameters.runDateOf(stale.getJobParameters()), stale.getId());
             jobOperator.recover(stale);
+        }
+        recoverStalePartitions();
+    }
+
+    /**
+     * A remote-partitioned night whose manager gave up waiting (a worker killed mid-partition)
+     * ended FAILED with that partition still marked STARTED, which Spring Batch refuses to
+     * restart. Holding the nightly lock, after the manager's timeout, such a partition is stale:
+     * recover marks it failed, and the restart runs it again.
+     */
+    private void recoverStalePartitions() {
+        JobInstance last = jobRepository.getLastJobInstance(NightlyJobConfiguration.JOB_NAME);
+        JobExecution execution = last == null ? null : jobRepository.getLastJobExecution(last);
+        if (execution != null && execution.getStatus() == BatchStatus.FAILED
+                && execution.getStepExecutions().stream().anyMatch(step -> step.getStatus().isRunning())) {
+            log.warn("night {} failed with partitions still marked running (execution {}); they will run again",
+                    NightParameters.runDateOf(execution.getJobParameters()), execution.getId());
+            jobOperator.recover(execution);
         }
     }
 

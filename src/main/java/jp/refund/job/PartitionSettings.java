@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                threads or workers, so that a night cut once is resumed cut the same way. 1 (the
  *                default) runs the night as one step each, as before partitioning existed.
  * @param threads how many partitions run at once on the local partition handler; 0 = one per core
+ * @param mode    where the partitions run: on this JVM's threads ({@code local}, the default) or on
+ *                worker JVMs that take requests from a message broker ({@code remote}); changes no byte
  */
 @ConfigurationProperties("refund.partition")
-public record PartitionSettings(@DefaultValue("1") int count, @DefaultValue("0") int threads) {
+public record PartitionSettings(@DefaultValue("1") int count, @DefaultValue("0") int threads,
+                                @DefaultValue("local") PartitionMode mode) {
 
     public PartitionSettings {
         if (count < 1) {

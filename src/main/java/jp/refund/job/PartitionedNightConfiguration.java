@@ -20,6 +20,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,13 +56,17 @@ class PartitionedNightConfiguration {
     private final PlatformTransactionManager transactionManager;
     private final StepReport stepReport;
     private final PartitionSettings settings;
+    /** Present with {@code refund.partition.mode=remote}: the manager steps send their partitions to workers. */
+    private final ObjectProvider<RemotePartitioningConfiguration.RemotePartitionManager> remote;
 
     PartitionedNightConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  StepReport stepReport, PartitionSettings settings) {
+                                  StepReport stepReport, PartitionSettings settings,
+                                  ObjectProvider<RemotePartitioningConfiguration.RemotePartitionManager> remote) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.stepReport = stepReport;
         this.settings = settings;
+        this.remote = remote;
     }
 
     // ---- decisions -----------------------------------------------------------------------------
@@ -131,8 +136,14 @@ class PartitionedNightConfiguration {
 
     // ---- partitioning --------------------------------------------------------------------------
 
-    /** A manager step: {@code worker} once per key range, on the local partition handler's threads. */
+    /**
+     * A manager step: {@code worker} once per key range, on the local partition handler's threads,
+     * or, in remote mode, on the worker JVMs.
+     */
     private Step partitioned(String name, Step worker, Partitioner ranges) {
+        if (settings.mode() == PartitionMode.REMOTE) {
+            return remote.getObject().managerStep(name, worker.getName(), ranges, stepReport);
+        }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
         threads.setConcurrencyLimit(settings.concurrentPartitions());
         return new StepBuilder(name, jobRepository)
