@@ -5,7 +5,11 @@
 # file of its own. Prints each run's wall time, the decision and certificate steps, the
 # speed-up, and whether every output file is byte-identical.
 #   bench/partition.sh [MEMBERS=100000] [COUNT=4] [THREADS=0] [JAR=target/refund-batch.jar]
-# Remote workers (refund.partition.mode=remote) are not built yet: see the README.
+# With TEST_PG_URL, _USER and _PASSWORD naming a throw-away PostgreSQL server (as bench/night.sh),
+# the same night also runs there, each on a new database: one step, the local partition handler,
+# and remote partitioning (refund.partition.mode=remote, a broker embedded in the manager) with 1
+# and with 2 worker JVMs on this host; each against the one-step PostgreSQL night, and every
+# output file compared with the one-step H2 night.
 # Work files go to bench/work/partition-<MEMBERS>/ (not in git).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +41,47 @@ echo "== night $night"
 run one-step
 run "partitioned-$count" --refund.partition.count="$count" --refund.partition.threads="$threads"
 
+pg_runs=()
+if [ -n "${TEST_PG_URL:-}" ]; then
+  pg_base="${TEST_PG_URL%/*}"
+  pg_host=$(echo "$pg_base" | sed -E 's#jdbc:postgresql://([^:/]+).*#\1#'); pg_port=$(echo "$pg_base" | sed -E 's#.*:([0-9]+)$#\1#')
+  export SPRING_DATASOURCE_USERNAME="$TEST_PG_USER" SPRING_DATASOURCE_PASSWORD="$TEST_PG_PASSWORD"
+  pg_run() { # name, workers, extra settings...
+    local name=$1 workers=$2; shift 2
+    local db; db="bench_$(echo "$name" | tr -c 'a-z0-9\n' '_')"
+    PGPASSWORD="$TEST_PG_PASSWORD" psql -X -q -h "$pg_host" -p "$pg_port" -U "$TEST_PG_USER" -d postgres \
+      -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
+    local broker="tcp://127.0.0.1:$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    local pids=() i start end
+    for ((i = 1; i <= workers; i++)); do
+      java -Xmx1g -XX:+UseG1GC -jar "$work/refund-batch.jar" worker --spring.datasource.url="$pg_base/$db" \
+        --spring.artemis.broker-url="$broker" > "$work/$name-worker$i.log" 2>&1 &
+      pids+=($!)
+    done
+    start=$(date +%s.%N)
+    "${jvm[@]}" -jar "$work/refund-batch.jar" nightly --date="$night" --input="$work/input" \
+      --output="$work/$name/output" --spring.datasource.url="$pg_base/$db" --spring.artemis.broker-url="$broker" "$@" \
+      > "$work/$name.log" 2>&1 || { tail -5 "$work/$name.log"; kill "${pids[@]}" 2>/dev/null; exit 1; }
+    end=$(date +%s.%N)
+    if [ "$workers" -gt 0 ]; then kill "${pids[@]}"; wait "${pids[@]}" 2>/dev/null || true; fi
+    echo "$end - $start" | bc > "$work/$name.wall"
+    printf '%-28s wall %6.1f s\n' "$name" "$(cat "$work/$name.wall")"
+    grep -E "step (assess-applications|decide-applications|render-certificates|write-certificates) (completed|failed)" \
+      "$work/$name.log" | sed -E 's/^.*step /    /'
+    for ((i = 1; i <= workers; i++)); do
+      echo "    worker $i ran $(grep -cE "^.*partition .*\]\): COMPLETED," "$work/$name-worker$i.log" || true) partition(s)"
+    done
+    pg_runs+=("$name")
+  }
+  echo "== the same night on PostgreSQL (${TEST_PG_URL%%\?*})"
+  pg_run pg-one-step 0
+  pg_run "pg-local-$count" 0 --refund.partition.count="$count" --refund.partition.threads="$threads"
+  for workers in 1 2; do
+    pg_run "pg-remote-$count-$workers-workers" "$workers" --refund.partition.count="$count" \
+      --refund.partition.mode=remote --refund.partition.remote.embedded-broker=true
+  done
+fi
+
 step_s() { grep -E "step $2 completed" "$work/$1.log" | grep -oE "in [0-9.]+ s" | grep -oE "[0-9.]+" || echo 0; }
 one=$(cat "$work/one-step.wall"); part=$(cat "$work/partitioned-$count.wall")
 one_dec=$(step_s one-step decide-applications)
@@ -49,8 +94,22 @@ printf '  decisions    %6.1f s / %6.1f s = %.2f\n' "$one_dec" "$part_dec" "$(ech
 if [ "$(echo "$part_cert > 0" | bc)" = 1 ]; then
   printf '  certificates %6.1f s / %6.1f s = %.2f\n' "$one_cert" "$part_cert" "$(echo "$one_cert / $part_cert" | bc -l)"
 fi
-if diff -r "$work/one-step/output" "$work/partitioned-$count/output" > "$work/diff.txt"; then
-  echo "== same bytes: $(find "$work/one-step/output" -type f | wc -l) files identical"
-else
-  echo "== DIFFERENT outputs: see $work/diff.txt"; exit 1
+if [ ${#pg_runs[@]} -gt 0 ]; then
+  pg_one=$(cat "$work/pg-one-step.wall"); pg_one_dec=$(step_s pg-one-step decide-applications)
+  pg_one_cert=$(step_s pg-one-step write-certificates)
+  echo "== PostgreSQL speed-up (one step / each), decisions = assess + decide, certificates = render + mailing list"
+  for name in "${pg_runs[@]:1}"; do
+    wall=$(cat "$work/$name.wall")
+    dec=$(echo "$(step_s "$name" assess-applications) + $(step_s "$name" decide-applications)" | bc)
+    cert=$(echo "$(step_s "$name" render-certificates) + $(step_s "$name" write-certificates)" | bc)
+    printf '  %-26s night %.2f (%6.1f s)  decisions %.2f (%6.1f s)  certificates %.2f (%6.1f s)\n' "$name" \
+      "$(echo "$pg_one / $wall" | bc -l)" "$wall" "$(echo "$pg_one_dec / $dec" | bc -l)" "$dec" \
+      "$(echo "$pg_one_cert / $cert" | bc -l)" "$cert"
+  done
 fi
+for name in "partitioned-$count" "${pg_runs[@]}"; do
+  if ! diff -r "$work/one-step/output" "$work/$name/output" > "$work/diff-$name.txt"; then
+    echo "== DIFFERENT outputs: $name, see $work/diff-$name.txt"; exit 1
+  fi
+done
+echo "== same bytes: $(find "$work/one-step/output" -type f | wc -l) files identical in each of $((${#pg_runs[@]} + 2)) runs"
