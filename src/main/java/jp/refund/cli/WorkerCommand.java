@@ -2,14 +2,12 @@ package jp.refund.cli;
 
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import jp.refund.RefundBatchApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
@@ -32,15 +30,8 @@ class WorkerCommand extends SpringCommand implements Callable<Integer> {
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = RefundBatchApplication.start(WebApplicationType.NONE, args);
         log.info("worker {} started: running partition requests until stopped (SIGTERM)", ProcessHandle.current().pid());
-        CountDownLatch closed = new CountDownLatch(1);
-        context.addApplicationListener(e -> {
-            if (e instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
         // SIGTERM closes the context: the listener stops taking requests, the running one finishes
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close));
-        closed.await();
+        runUntilClosed(context);
         return 0;
     }
 }
