@@ -19,10 +19,10 @@ final class FeedCopy {
 
     /** Copies the rows when the book is on PostgreSQL; false (nothing done) on any other database. */
     static boolean into(JdbcTemplate jdbc, FeedLayout layout, List<ParsedRow> rows, LocalDate runDate) {
-        StringBuilder csv = new StringBuilder(rows.size() * 256);
-        for (ParsedRow parsed : rows) {
-            layout.appendCopyRow(csv, parsed.row(), parsed.contentHash(), runDate, parsed.source().lineNumber());
-        }
-        return PostgresCopy.into(jdbc, layout.copySql(), csv, rows.size());
+        return PostgresCopy.into(jdbc, layout.copySql(), csv -> {
+            for (ParsedRow parsed : rows) {
+                layout.appendCopyRow(csv, parsed.row(), parsed.contentHash(), runDate, parsed.source().lineNumber());
+            }
+        }, rows.size());
     }
 }

@@ -60,20 +60,20 @@ class NoticeBook {
 
     /** The same columns and values as the batched insert, as PostgreSQL's COPY rows. */
     private boolean copy(LocalDate runDate, List<Notice> notices) {
-        StringBuilder rows = new StringBuilder(notices.size() * 320);
-        for (Notice n : notices) {
-            PostgresCopy.appendText(rows, n.noticeId()).append(',').append(runDate).append(',');
-            PostgresCopy.appendText(rows, n.claimNo()).append(',');
-            PostgresCopy.appendText(rows, n.kind().name()).append(',').append(n.kind().ordinal()).append(',')
-                    .append(countOf(n)).append(',');
-            PostgresCopy.appendText(rows, n.applicationId()).append(',');
-            PostgresCopy.appendText(rows, n.memberId()).append(',');
-            PostgresCopy.appendText(rows, n.delivery().name()).append(',');
-            PostgresCopy.appendText(rows, n.recipient()).append(',');
-            PostgresCopy.appendText(rows, n.template()).append(',');
-            PostgresCopy.appendText(rows, NoticeFields.json(n.fields())).append('\n');
-        }
-        return PostgresCopy.into(jdbc, "COPY notice (" + STORED + ") FROM STDIN (FORMAT csv)", rows, notices.size());
+        return PostgresCopy.into(jdbc, "COPY notice (" + STORED + ") FROM STDIN (FORMAT csv)", rows -> {
+            for (Notice n : notices) {
+                PostgresCopy.appendText(rows, n.noticeId()).append(',').append(runDate).append(',');
+                PostgresCopy.appendText(rows, n.claimNo()).append(',');
+                PostgresCopy.appendText(rows, n.kind().name()).append(',').append(n.kind().ordinal()).append(',')
+                        .append(countOf(n)).append(',');
+                PostgresCopy.appendText(rows, n.applicationId()).append(',');
+                PostgresCopy.appendText(rows, n.memberId()).append(',');
+                PostgresCopy.appendText(rows, n.delivery().name()).append(',');
+                PostgresCopy.appendText(rows, n.recipient()).append(',');
+                PostgresCopy.appendText(rows, n.template()).append(',');
+                PostgresCopy.appendText(rows, NoticeFields.json(n.fields())).append('\n');
+            }
+        }, notices.size());
     }
 
     /** The n of {@code <claim_no>-<kind>-<n>}. */

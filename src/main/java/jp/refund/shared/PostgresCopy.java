@@ -1,9 +1,11 @@
 package jp.refund.shared;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.springframework.dao.DataAccessException;
@@ -24,18 +26,21 @@ public final class PostgresCopy {
     }
 
     /**
-     * Copies {@code rows} (CSV lines, {@link #appendText} for text) with {@code copySql}; false,
-     * nothing done, when the book is not on PostgreSQL. Fails when the server took another count.
+     * Copies the CSV lines {@code rows} writes ({@link #appendText} for text) with {@code copySql};
+     * false, nothing done and {@code rows} not called, when the book is not on PostgreSQL. Fails
+     * when the server took another count.
      */
-    public static boolean into(JdbcTemplate jdbc, String copySql, CharSequence rows, long rowCount) {
+    public static boolean into(JdbcTemplate jdbc, String copySql, Consumer<StringBuilder> rows, long rowCount) {
         DataSource dataSource = jdbc.getDataSource();
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             if (!connection.isWrapperFor(PGConnection.class)) {
                 return false;
             }
+            StringBuilder csv = new StringBuilder();
+            rows.accept(csv); // only now: on any other database the rows are never written out as text
             long copied = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(copySql, new java.io.StringReader(rows.toString()));
+                    .copyIn(copySql, new StringReader(csv.toString()));
             if (copied != rowCount) {
                 throw new IllegalStateException(copySql + " took " + copied + " of " + rowCount + " rows");
             }
