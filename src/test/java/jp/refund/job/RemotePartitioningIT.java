@@ -13,11 +13,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import jp.refund.ChildNightly;
 import jp.refund.NightlyHarness;
 import jp.refund.PostgresServer;
 import jp.refund.generate.BookGenerator;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -28,10 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 20, remote partitioning: the manager (the jar's {@code nightly} with an embedded Artemis
- * broker on a free loopback port) and two worker JVMs (the jar's {@code worker}) on one
- * PostgreSQL database, a fresh one per scenario. Every output file is compared by its SHA-256
- * with the single-machine night (one step each, H2): plainly, with one worker killed inside a
- * partition and the night run again, and with every partition request sent twice.
+ * broker on a free loopback port) and two worker JVMs (the jar's {@code worker}) on PostgreSQL.
+ * Every output file is compared by its SHA-256 with the single-machine nights (one step each,
+ * H2). One database and one pair of workers take a three-night book night by night: the first
+ * plainly, the second with every partition request sent twice, the third with the manager killed
+ * in it and run again (the workers outlive each manager and its broker). On a database of its
+ * own, the first night with one worker killed inside a partition and the night run again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -43,39 +49,65 @@ class RemotePartitioningIT {
             + " FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE '%-range:partition%' ORDER BY STEP_NAME, STEP_EXECUTION_ID";
 
     private PostgresServer server;
+    /** The generated book: three nights. */
     private Path book;
+    private List<String> nights;
+    /** The book's first night alone, and its first two nights. */
+    private Path firstNight;
+    private Path firstTwoNights;
+    /** The single-machine output of all three nights. */
     private Map<String, String> singleMachine;
-    /** The plain remote night's partitions, for the night whose requests were sent twice. */
-    private List<List<String>> plainPartitions;
+    /** The nights run one after the other with one database and one pair of workers. */
+    private Rehearsal shared;
+    private Worker first;
+    private Worker second;
 
     @BeforeAll
-    void generateAndRunOnOneMachine(@TempDir Path root) {
+    void generateAndRunOnOneMachine(@TempDir Path root) throws IOException {
         server = PostgresServer.require();
         book = root.resolve("book");
-        // one night: first transfers and first certificates
-        new BookGenerator(new BookGenerator.Settings(book, 2000, 11, 1, LocalDate.of(2019, 11, 14), 0.8)).generate();
+        // the first night transfers and issues the first certificates; the others decide more
+        new BookGenerator(new BookGenerator.Settings(book, 2000, 11, 3, LocalDate.of(2019, 11, 14), 0.8)).generate();
+        try (Stream<Path> folders = Files.list(book)) {
+            nights = folders.map(f -> f.getFileName().toString()).filter(f -> f.startsWith("20")).sorted().toList();
+        }
+        assertThat(nights).hasSize(3);
+        firstNight = firstNights(root, 1);
+        firstTwoNights = firstNights(root, 2);
         NightlyHarness single = new NightlyHarness(root.resolve("single"));
         NightlyHarness.Result night = single.run("nightly", "--input=" + book);
         assertThat(night.exitCode()).as(night.stderr()).isZero();
         singleMachine = NightlyHarness.tree(single.output());
-        assertThat(singleMachine).containsKeys("2019-11-14/bank/SOGOFURI-20191118.txt",
-                "2019-11-14/certificates/mailing-list.csv");
+        assertThat(singleMachineUpTo(1)).containsKeys(nights.get(0) + "/bank/SOGOFURI-20191118.txt",
+                nights.get(0) + "/certificates/mailing-list.csv");
+        assertThat(singleMachine).hasSizeGreaterThan(singleMachineUpTo(2).size());
+
+        shared = new Rehearsal(root.resolve("shared"), server.createDatabase("remote"));
+        // the workers start with the manager: they connect once its broker is up, long before its partitions
+        first = shared.worker("w1", List.of());
+        second = shared.worker("w2", List.of());
+    }
+
+    @AfterAll
+    void stopWorkers() {
+        for (Worker worker : new Worker[] {first, second}) {
+            if (worker != null) {
+                worker.close();
+            }
+        }
     }
 
     @Test
     @Order(1)
-    void twoWorkersMakeTheSingleMachineBytes(@TempDir Path root) {
-        Rehearsal rehearsal = new Rehearsal(root, server.createDatabase("remote"));
-        // the workers start with the manager: they connect once its broker is up, long before its partitions
-        try (Worker first = rehearsal.worker("w1", List.of()); Worker second = rehearsal.worker("w2", List.of())) {
-            assertThat(rehearsal.manager.run(book, rehearsal.managerSettings(List.of()))).as(rehearsal.managerLog())
-                    .isZero();
+    void twoWorkersMakeTheSingleMachineBytes() {
+        assertThat(shared.manager.run(firstNight, shared.managerSettings(List.of()))).as(shared.managerLog())
+                .isZero();
 
-            assertThat(NightlyHarness.tree(rehearsal.manager.output())).isEqualTo(singleMachine);
-            plainPartitions = rehearsal.manager.rows(PARTITION_EXECUTIONS);
-            assertThat(plainPartitions).hasSize(2 * PARTITIONS).allMatch(p -> p.get(1).equals("COMPLETED"));
-            assertThat(first.ran() + second.ran()).isEqualTo(2 * PARTITIONS);
-        }
+        assertThat(NightlyHarness.tree(shared.manager.output())).isEqualTo(singleMachineUpTo(1));
+        List<List<String>> partitions = shared.manager.rows(PARTITION_EXECUTIONS);
+        assertThat(partitions).hasSize(2 * PARTITIONS).allMatch(p -> p.get(1).equals("COMPLETED"));
+        assertThat(first.ran() + second.ran()).isEqualTo(2 * PARTITIONS);
+        assertThat(first.ignored() + second.ignored()).isZero();
     }
 
     /**
@@ -84,7 +116,7 @@ class RemotePartitioningIT {
      * runs again, the others do not.
      */
     @Test
-    @Order(2)
+    @Order(3)
     void aWorkerKilledMidPartitionIsRecoveredToTheSameBytes(@TempDir Path root) {
         Rehearsal rehearsal = new Rehearsal(root, server.createDatabase("remote_kill"));
         try (Worker killed = rehearsal.worker("killed", List.of("-Drefund.crash-test.halt-at=assessment-chunk:2"));
@@ -93,7 +125,7 @@ class RemotePartitioningIT {
             killed.awaitStarted();
             survivor.awaitStarted();
             // a timeout well above an assessment partition of this book (a few seconds), below a night
-            assertThat(rehearsal.manager.run(book,
+            assertThat(rehearsal.manager.run(firstNight,
                     rehearsal.managerSettings(List.of("-Drefund.partition.remote.timeout=25s"))))
                     .as(rehearsal.managerLog()).isNotZero();
             assertThat(rehearsal.managerLog()).contains("assess-applications failed");
@@ -102,10 +134,10 @@ class RemotePartitioningIT {
                     .filter(p -> p.get(1).equals("COMPLETED")).toList();
             assertThat(rehearsal.manager.rows(PARTITION_EXECUTIONS)).anyMatch(p -> p.get(1).equals("STARTED"));
 
-            assertThat(rehearsal.manager.run(book, rehearsal.managerSettings(List.of()))).as(rehearsal.managerLog())
+            assertThat(rehearsal.manager.run(firstNight, rehearsal.managerSettings(List.of()))).as(rehearsal.managerLog())
                     .isZero();
 
-            assertThat(NightlyHarness.tree(rehearsal.manager.output())).isEqualTo(singleMachine);
+            assertThat(NightlyHarness.tree(rehearsal.manager.output())).isEqualTo(singleMachineUpTo(1));
             List<List<String>> partitions = rehearsal.manager.rows(PARTITION_EXECUTIONS);
             for (List<String> completed : completedBeforeTheKill) {
                 assertThat(partitions.stream().filter(p -> p.get(0).equals(completed.get(0))))
@@ -118,31 +150,89 @@ class RemotePartitioningIT {
         }
     }
 
-    /** Every request twice (a redelivery): each partition still runs once, with the same counts. */
+    /**
+     * Every request twice (a redelivery): the book's second night on the plain night's database and
+     * workers (their broker went down with the first manager and came back with this one). Each
+     * partition still runs once, every copy is ignored, and the bytes of both nights are the single
+     * machine's. (Run alone, it runs both nights, and the same holds.)
+     */
     @Test
-    @Order(3)
-    void aPartitionRequestSentTwiceChangesNothing(@TempDir Path root) {
-        Rehearsal rehearsal = new Rehearsal(root, server.createDatabase("remote_twice"));
-        try (Worker first = rehearsal.worker("w1", List.of()); Worker second = rehearsal.worker("w2", List.of())) {
-            assertThat(rehearsal.manager.run(book,
-                    rehearsal.managerSettings(List.of("-Drefund.partition.remote.send-twice=true"))))
-                    .as(rehearsal.managerLog()).isZero();
+    @Order(2)
+    void aPartitionRequestSentTwiceChangesNothing() {
+        long ranBefore = first.ran() + second.ran();
+        long ignoredBefore = first.ignored() + second.ignored();
+        String lastExecutionBefore = shared.manager.rows(
+                "SELECT COALESCE(MAX(STEP_EXECUTION_ID), 0) FROM BATCH_STEP_EXECUTION").get(0).get(0);
 
-            assertThat(NightlyHarness.tree(rehearsal.manager.output())).isEqualTo(singleMachine);
-            List<List<String>> partitions = rehearsal.manager.rows(PARTITION_EXECUTIONS);
-            assertThat(partitions).hasSize(2 * PARTITIONS).allMatch(p -> p.get(1).equals("COMPLETED"));
-            if (plainPartitions != null) {
-                assertThat(partitions).isEqualTo(plainPartitions);
-            }
-            assertThat(first.ran() + second.ran()).isEqualTo(2 * PARTITIONS);
-            // the second copies arrive after the manager's last poll at the latest: wait for them
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (first.ignored() + second.ignored() < 2 * PARTITIONS && System.nanoTime() < deadline) {
-                sleep(200);
-            }
-            assertThat(first.ignored() + second.ignored()).isEqualTo(2 * PARTITIONS);
-            assertThat(rehearsal.manager.rows(PARTITION_EXECUTIONS)).isEqualTo(partitions);
+        assertThat(shared.manager.run(firstTwoNights,
+                shared.managerSettings(List.of("-Drefund.partition.remote.send-twice=true"))))
+                .as(shared.managerLog()).isZero();
+
+        assertThat(NightlyHarness.tree(shared.manager.output())).isEqualTo(singleMachineUpTo(2));
+        String thisRun = "SELECT JOB_EXECUTION_ID, STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT FROM BATCH_STEP_EXECUTION"
+                + " WHERE STEP_NAME LIKE '%-range:partition%' AND STEP_EXECUTION_ID > " + Long.parseLong(lastExecutionBefore)
+                + " ORDER BY STEP_EXECUTION_ID";
+        List<List<String>> partitions = shared.manager.rows(thisRun);
+        assertThat(partitions).hasSizeGreaterThanOrEqualTo(PARTITIONS).allMatch(p -> p.get(2).equals("COMPLETED"));
+        assertThat(partitions.stream().map(p -> p.subList(0, 2)).distinct()).as("one execution per partition")
+                .hasSize(partitions.size());
+        assertThat(first.ran() + second.ran() - ranBefore).isEqualTo(partitions.size());
+        // the second copies arrive after the manager's last poll at the latest: wait for them
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (first.ignored() + second.ignored() - ignoredBefore < partitions.size() && System.nanoTime() < deadline) {
+            sleep(200);
         }
+        assertThat(first.ignored() + second.ignored() - ignoredBefore).isEqualTo(partitions.size());
+        assertThat(shared.manager.rows(thisRun)).isEqualTo(partitions);
+    }
+
+    /**
+     * The manager halts (as kill -9, its embedded broker with it) in the ordered decision pass of the
+     * third night, after the workers completed the assessment partitions. The workers idle until the
+     * operator runs the same command again: the night is recovered and restarted, the completed
+     * partitions are not sent again, and the bytes of all three nights are the single machine's.
+     */
+    @Test
+    @Order(4)
+    void aManagerKilledMidNightResumesToTheSameBytes() {
+        assertThat(shared.manager.run(firstTwoNights, shared.managerSettings(List.of()))).as(shared.managerLog())
+                .isZero();
+        String lastExecutionBefore = shared.manager.rows(
+                "SELECT COALESCE(MAX(STEP_EXECUTION_ID), 0) FROM BATCH_STEP_EXECUTION").get(0).get(0);
+        String thisNight = "SELECT STEP_NAME, STATUS FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE '%-range:partition%'"
+                + " AND STEP_EXECUTION_ID > " + Long.parseLong(lastExecutionBefore) + " ORDER BY STEP_EXECUTION_ID";
+
+        assertThat(shared.manager.run(book, shared.managerSettings(List.of("-Drefund.crash-test.halt-at=decision-chunk:2"))))
+                .as(shared.managerLog()).isEqualTo(137);
+        List<List<String>> assessedBeforeTheKill = shared.manager.rows(thisNight);
+        assertThat(assessedBeforeTheKill).hasSize(PARTITIONS)
+                .allMatch(p -> p.get(0).startsWith("assess-") && p.get(1).equals("COMPLETED"));
+        assertThat(shared.manager.run(book, shared.managerSettings(List.of()))).as(shared.managerLog()).isZero();
+
+        assertThat(NightlyHarness.tree(shared.manager.output())).isEqualTo(singleMachine);
+        List<List<String>> partitions = shared.manager.rows(thisNight);
+        assertThat(partitions.subList(0, PARTITIONS)).isEqualTo(assessedBeforeTheKill);
+        assertThat(partitions).as("the assessment partitions ran once")
+                .filteredOn(p -> p.get(0).startsWith("assess-")).hasSize(PARTITIONS);
+        assertThat(partitions).allMatch(p -> p.get(1).equals("COMPLETED"));
+    }
+
+    /** A folder with the book's first {@code count} nights. */
+    private Path firstNights(Path root, int count) throws IOException {
+        Path folder = root.resolve("first-" + count);
+        for (String night : nights.subList(0, count)) {
+            copyFolder(book.resolve(night), folder.resolve(night));
+        }
+        return folder;
+    }
+
+    /** The single-machine output of the book's first {@code count} nights. */
+    private Map<String, String> singleMachineUpTo(int count) {
+        Set<String> upTo = Set.copyOf(nights.subList(0, count));
+        Map<String, String> tree = new TreeMap<>(singleMachine);
+        // a night's files go; the output root's own (the lock file) stay
+        tree.keySet().removeIf(path -> path.contains("/") && !upTo.contains(path.substring(0, path.indexOf('/'))));
+        return tree;
     }
 
     /** One scenario's database, broker port, manager and workers. */
@@ -249,6 +339,15 @@ class RemotePartitioningIT {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
             }
         }
     }
