@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +46,7 @@ public final class ChildNightly {
         this.urlSettings = urlSettings;
         this.server = server;
         try {
-            java.nio.file.Files.createDirectories(root);
+            Files.createDirectories(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,6 +54,16 @@ public final class ChildNightly {
 
     public Path output() {
         return root.resolve("output");
+    }
+
+    /** What the last {@link #run} printed, for an assertion's message (the root is a temporary folder). */
+    public String lastRunLog() {
+        try {
+            Path log = root.resolve("last-run.log");
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no run)";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String jdbcUrl() {

@@ -53,8 +53,8 @@ class CrashRecoveryIT {
     }
 
     List<String> crashPoints() {
-        return List.of("ingest-chunk:4", "decision-chunk:2", "output-file:1", "certificate:40", "publish:1",
-                "publish:2", "publish:3");
+        return List.of("ingest-chunk:4", "decision-chunk:2", "output-file:1", "certificate:40", "publish:2",
+                "publish:3");
     }
 
     private void assertSameAsUninterrupted(ChildNightly resumed) {
@@ -67,16 +67,17 @@ class CrashRecoveryIT {
 
     /**
      * Halts the JVM (as kill -9 does: no finally, no shutdown hook) inside: an ingest chunk,
-     * a decision chunk, the bank file half written, the certificates, the reports, the
-     * workbook, and right after the output folder was moved into place.
+     * a decision chunk, the bank file half written, the certificates, after the workbook (files
+     * staged, step not committed: the same window as after the reports, so that one is not
+     * repeated), and right after the output folder was moved into place.
      */
     @ParameterizedTest(name = "killed at {0}")
     @MethodSource("crashPoints")
     void aNightKilledAnywhereResumesToTheSameResult(String point, @TempDir Path root) {
         ChildNightly night = night(root);
 
-        assertThat(night.run(book, List.of("-Drefund.crash-test.halt-at=" + point))).isEqualTo(137);
-        assertThat(night.run(book, List.of())).isZero();
+        assertThat(night.run(book, List.of("-Drefund.crash-test.halt-at=" + point))).as(night::lastRunLog).isEqualTo(137);
+        assertThat(night.run(book, List.of())).as(night::lastRunLog).isZero();
 
         assertSameAsUninterrupted(night);
     }
