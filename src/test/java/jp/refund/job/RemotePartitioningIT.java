@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Issue 20, remote partitioning: the manager (the jar's {@code nightly} with an embedded Artemis
@@ -223,7 +224,7 @@ class RemotePartitioningIT {
     private Path firstNights(Path root, int count) throws IOException {
         Path folder = root.resolve("first-" + count);
         for (String night : nights.subList(0, count)) {
-            copyFolder(book.resolve(night), folder.resolve(night));
+            FileSystemUtils.copyRecursively(book.resolve(night), folder.resolve(night));
         }
         return folder;
     }
@@ -262,11 +263,7 @@ class RemotePartitioningIT {
         }
 
         String managerLog() {
-            try {
-                return Files.readString(root.resolve("manager/last-run.log"));
-            } catch (IOException e) {
-                return "(no manager log: " + e.getMessage() + ")";
-            }
+            return manager.lastRunLog();
         }
 
         /** Starts a worker JVM (see {@link Worker#awaitStarted()}). */
@@ -341,15 +338,6 @@ class RemotePartitioningIT {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(from.relativize(file).toString()));
             }
         }
     }
