@@ -8,9 +8,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import jp.refund.shared.CsvOutput;
+import jp.refund.shared.KeyRange;
+import jp.refund.shared.ProgressMeter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The night's notices (SPEC section 9, run step 9): stored in the {@code notice} table and
@@ -27,28 +39,75 @@ public class NightNotices {
 
     private final NoticeDerivation derivation;
     private final NoticeBook book;
+    private final TransactionTemplate ownTransaction;
+    private final int threads;
 
-    NightNotices(NoticeDerivation derivation, NoticeBook book) {
+    NightNotices(NoticeDerivation derivation, NoticeBook book, PlatformTransactionManager transactions,
+                 @Value("${refund.notices.threads:0}") int threads) {
         this.derivation = derivation;
         this.book = book;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /**
      * Stores the night's notices (again, when an interrupted attempt stored some) and writes
      * their files into the night's folder. Returns how many.
+     *
+     * <p>The database does most of the work (reading each change with its claim and member,
+     * storing each notice), so ranges of claims are derived at once, each on a connection and in
+     * a transaction of its own: a claim's notices depend on its changes alone, and the files are
+     * written from the table in file order, so the bytes do not depend on the threads. What an
+     * interrupted attempt committed is forgotten first, in a transaction of its own too, so that
+     * no range waits on the step's.
      */
     public long create(LocalDate runDate, Path nightFolder) {
-        book.deleteNight(runDate);
-        List<Notice> batch = new ArrayList<>(BATCH);
-        derivation.forEach(runDate, notice -> {
-            batch.add(notice);
-            if (batch.size() == BATCH) {
-                book.insert(runDate, batch);
-                batch.clear();
+        ownTransaction.executeWithoutResult(t -> book.deleteNight(runDate));
+        NoticeDerivation.Changes changes = derivation.changes(runDate, threads);
+        ProgressMeter progress = new ProgressMeter("notices", "status changes read");
+        AtomicLong read = new AtomicLong();
+        IntConsumer changesDone = n -> {
+            long done = read.addAndGet(n);
+            synchronized (progress) {
+                progress.update(done, changes.count() == 0 ? -1 : (double) done / changes.count());
             }
-        });
-        book.insert(runDate, batch);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, changes.claimRanges().size()));
+        try {
+            List<Future<?>> ranges = new ArrayList<>();
+            for (KeyRange claims : changes.claimRanges()) {
+                ranges.add(pool.submit(() -> store(runDate, batches -> derivation.forEachCaused(runDate, claims,
+                        batches, changesDone))));
+            }
+            for (Future<?> range : ranges) {
+                range.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while deriving notices", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        store(runDate, batches -> derivation.forEachReminder(runDate, batches));
         return write(runDate, nightFolder);
+    }
+
+    /** Stores what {@code derive} gives, batch by batch, in one transaction of its own. */
+    private void store(LocalDate runDate, Consumer<Consumer<Notice>> derive) {
+        ownTransaction.executeWithoutResult(t -> {
+            List<Notice> batch = new ArrayList<>(BATCH);
+            derive.accept(notice -> {
+                batch.add(notice);
+                if (batch.size() == BATCH) {
+                    book.insert(runDate, batch);
+                    batch.clear();
+                }
+            });
+            book.insert(runDate, batch);
+        });
     }
 
     /** Writes the night's notice files from the table; none when the night has no notices. Returns how many. */

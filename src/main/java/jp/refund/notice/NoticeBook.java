@@ -23,7 +23,7 @@ class NoticeBook {
     private static final RowMapper<Notice> NOTICE = (rs, i) -> new Notice(rs.getString("notice_id"),
             NoticeKind.valueOf(rs.getString("kind")), rs.getString("claim_no"), rs.getString("application_id"),
             rs.getString("member_id"), Delivery.valueOf(rs.getString("delivery")), rs.getString("recipient"),
-            rs.getString("template"), new java.util.TreeMap<>(NoticeFields.parse(rs.getString("fields"))));
+            rs.getString("template"), rs.getString("fields"));
 
     private final JdbcTemplate jdbc;
 
@@ -54,7 +54,7 @@ class NoticeBook {
                     ps.setString(9, n.delivery().name());
                     ps.setString(10, n.recipient());
                     ps.setString(11, n.template());
-                    ps.setString(12, NoticeFields.json(n.fields()));
+                    ps.setString(12, n.fieldsJson());
                 });
     }
 
@@ -71,7 +71,7 @@ class NoticeBook {
                 PostgresCopy.appendText(rows, n.delivery().name()).append(',');
                 PostgresCopy.appendText(rows, n.recipient()).append(',');
                 PostgresCopy.appendText(rows, n.template()).append(',');
-                PostgresCopy.appendText(rows, NoticeFields.json(n.fields())).append('\n');
+                PostgresCopy.appendText(rows, n.fieldsJson()).append('\n');
             }
         }, notices.size());
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.refund.claim.ClaimReason;
@@ -23,6 +24,7 @@ import jp.refund.claim.SerialNumber;
 import jp.refund.reference.BankMaster;
 import jp.refund.schedule.PayoutScheduler;
 import jp.refund.shared.BankAccount;
+import jp.refund.shared.KeyRange;
 import jp.refund.shared.KeySet;
 import jp.refund.shared.KeysetPages;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,18 +83,68 @@ class NoticeDerivation {
      * reminders in claim order), each numbered after the claim's notices of earlier nights.
      */
     void forEach(LocalDate runDate, Consumer<Notice> action) {
+        forEachCaused(runDate, new KeyRange("", null), action, changes -> {
+        });
+        forEachReminder(runDate, action);
+    }
+
+    /**
+     * The notices tonight's status changes of the claims in {@code claims} cause, in event order.
+     * A claim's notices depend only on its own changes, so ranges of claims can be derived at once
+     * (each on its own connection) and give the same notices as one pass over the night.
+     */
+    void forEachCaused(LocalDate runDate, KeyRange claims, Consumer<Notice> action, IntConsumer changesDone) {
         Numbering numbering = new Numbering(runDate);
         List<Change> page = new ArrayList<>();
-        KeysetPages.<Change>forEach(last -> changesAfter(runDate, last == null ? Integer.MIN_VALUE : last.seq()),
+        KeysetPages.<Change>forEach(last -> changesAfter(runDate, claims,
+                        last == null ? Integer.MIN_VALUE : last.seq()),
                 change -> {
                     page.add(change);
                     if (page.size() == KeysetPages.PAGE) {
                         notices(runDate, page, numbering, action);
+                        changesDone.accept(page.size());
                         page.clear();
                     }
                 });
         notices(runDate, page, numbering, action);
-        reminders(runDate, numbering, action);
+        changesDone.accept(page.size());
+    }
+
+    /** The reminders due tonight (after the caused notices in {@link #forEach}; kinds of their own). */
+    void forEachReminder(LocalDate runDate, Consumer<Notice> action) {
+        reminders(runDate, new Numbering(runDate), action);
+    }
+
+    /** Tonight's status changes: how many, and the claim ranges to derive their notices in. */
+    record Changes(long count, List<KeyRange> claimRanges) {
+    }
+
+    /**
+     * Tonight's changes, their claims cut into {@code parts} ranges of equal width between the
+     * lowest and the highest claim number they touch (a first night's changes cover its claims
+     * evenly); one range, every claim, when the night has none.
+     */
+    Changes changes(LocalDate runDate, int parts) {
+        List<String> bounds = new ArrayList<>();
+        long[] count = {0};
+        jdbc.query("SELECT MIN(claim_no), MAX(claim_no), COUNT(*) FROM claim_event WHERE run_date = ?",
+                (ResultSet rs) -> {
+                    count[0] = rs.getLong(3);
+                    if (rs.getString(1) == null || parts < 2) {
+                        return;
+                    }
+                    long low = SerialNumber.CLAIM_NUMBER.serialOf(rs.getString(1).strip());
+                    long width = SerialNumber.CLAIM_NUMBER.serialOf(rs.getString(2).strip()) - low + 1;
+                    long last = low - 1;
+                    for (int k = 1; k < parts; k++) {
+                        long bound = low + k * width / parts - 1;
+                        if (bound > last) { // fewer claims than parts: fewer ranges, none empty
+                            bounds.add(SerialNumber.CLAIM_NUMBER.of(bound));
+                            last = bound;
+                        }
+                    }
+                }, runDate);
+        return new Changes(count[0], KeyRange.cutAt(bounds));
     }
 
     private void notices(LocalDate runDate, List<Change> changes, Numbering numbering, Consumer<Notice> action) {
@@ -214,7 +266,7 @@ class NoticeDerivation {
     private static Notice notice(NoticeKind kind, String claimNo, String applicationId, String memberId,
                                  Recipient to, int n, Map<String, String> fields) {
         return new Notice(kind.noticeId(claimNo, n), kind, claimNo, applicationId, memberId, to.delivery(),
-                to.address(), kind.template(), new TreeMap<>(fields));
+                to.address(), kind.template(), NoticeFields.json(fields));
     }
 
     // ---- reminders ------------------------------------------------------------------------
@@ -307,25 +359,28 @@ class NoticeDerivation {
 
     // ---- reading ---------------------------------------------------------------------------
 
-    private List<Change> changesAfter(LocalDate runDate, int afterSeq) {
+    private List<Change> changesAfter(LocalDate runDate, KeyRange claims, int afterSeq) {
         return jdbc.query("SELECT e.seq, e.claim_no, e.application_id, e.channel, e.member_id, e.status, e.reasons,"
                         + " e.amount_yen, e.payout_method, e.payout_date, e.reference, c.decided_on, c.bank_code,"
                         + " c.branch_code, c.account_type, c.account_number,"
                         // The mailing address and certificate as they were that night, not as a later reissue
                         // left the claim: the newest reissue to a new address up to then, else the application's.
-                        // (looked for only for a certificate: most of a night's events are bank transfers)
+                        // (looked up only for a certificate, in a CASE, which H2 evaluates only when it applies:
+                        // most of a night's events are bank transfers; a join's index look-up ran for every one)
                         + " COALESCE(CASE WHEN e.payout_method = 'POSTAL' THEN (SELECT r.address"
                         + " FROM certificate_reissue r WHERE r.claim_no = e.claim_no"
                         + " AND r.address IS NOT NULL AND r.ingested_on <= e.run_date"
-                        + " ORDER BY r.ingested_on DESC, r.requested_at DESC FETCH FIRST 1 ROW ONLY) END, ap.address,"
-                        + " c.address) AS address,"
-                        + " COALESCE(k.valid_until, c.valid_until) AS valid_until, c.confirm_by,"
+                        + " ORDER BY r.ingested_on DESC, r.requested_at DESC FETCH FIRST 1 ROW ONLY) END,"
+                        + " CASE WHEN e.payout_method = 'POSTAL' THEN (SELECT ap.address FROM application ap"
+                        + " WHERE ap.application_id = e.application_id) END, c.address) AS address,"
+                        + " COALESCE(CASE WHEN e.payout_method = 'POSTAL' THEN (SELECT k.valid_until FROM certificate k"
+                        + " WHERE k.certificate_no = e.reference) END, c.valid_until) AS valid_until, c.confirm_by,"
                         + " m.member_id AS registered, m.email, m.postal_code, m.address AS registered_address,"
                         + " m.contact_changed_at FROM claim_event e JOIN claim c ON c.claim_no = e.claim_no"
-                        + " LEFT JOIN application ap ON ap.application_id = e.application_id AND e.payout_method = 'POSTAL'"
-                        + " LEFT JOIN certificate k ON k.certificate_no = e.reference AND e.payout_method = 'POSTAL'"
                         + " LEFT JOIN member m ON m.member_id = e.member_id AND m.ingested_on <= ?"
-                        + " WHERE e.run_date = ? AND e.seq > ? ORDER BY e.run_date, e.seq FETCH FIRST ? ROWS ONLY",
+                        + " WHERE e.run_date = ? AND e.seq > ? AND e.claim_no > ?"
+                        + (claims.upTo() == null ? "" : " AND e.claim_no <= ?")
+                        + " ORDER BY e.run_date, e.seq FETCH FIRST ? ROWS ONLY",
                 (rs, i) -> new Change(rs.getInt("seq"), rs.getString("claim_no"), rs.getString("application_id"),
                         rs.getString("channel"), rs.getString("member_id"), ClaimStatus.valueOf(rs.getString("status")),
                         rs.getString("reasons"), rs.getLong("amount_yen"), rs.getString("payout_method"),
@@ -334,7 +389,9 @@ class NoticeDerivation {
                         rs.getString("branch_code"), rs.getString("account_type"), rs.getString("account_number"),
                         rs.getString("address"), rs.getObject("valid_until", LocalDate.class),
                         rs.getObject("confirm_by", LocalDate.class), registered(rs)),
-                runDate, runDate, afterSeq, KeysetPages.PAGE);
+                claims.upTo() == null
+                        ? new Object[]{runDate, runDate, afterSeq, claims.after(), KeysetPages.PAGE}
+                        : new Object[]{runDate, runDate, afterSeq, claims.after(), claims.upTo(), KeysetPages.PAGE});
     }
 
     /** The member as the registry held it that night; null when there was none. */
@@ -354,18 +411,21 @@ class NoticeDerivation {
      */
     private final class Numbering {
         private final LocalDate runDate;
+        private final boolean anyEarlier; // a first night has none: no claim's to look up
         private final Map<String, Integer> earlier = new HashMap<>();
         private final BitSet tonight = new BitSet();
         private final Map<String, Integer> repeatedTonight = new HashMap<>();
 
         Numbering(LocalDate runDate) {
             this.runDate = runDate;
+            this.anyEarlier = !jdbc.queryForList("SELECT run_date FROM notice WHERE run_date < ? FETCH FIRST 1 ROW ONLY",
+                    LocalDate.class, runDate).isEmpty();
         }
 
         /** The highest n of each kind these claims had before tonight. */
         void loadEarlier(List<String> claimNos) {
             earlier.clear();
-            if (claimNos.isEmpty()) {
+            if (claimNos.isEmpty() || !anyEarlier) {
                 return;
             }
             jdbc.query("SELECT n.claim_no, n.kind, MAX(n.n) FROM " + KeySet.TEXT_KEYS

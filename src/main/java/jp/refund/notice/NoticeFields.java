@@ -17,7 +17,9 @@ public final class NoticeFields {
 
     public static String json(Map<String, String> fields) {
         StringBuilder json = new StringBuilder("{");
-        for (Map.Entry<String, String> e : new TreeMap<>(fields).entrySet()) {
+        SortedMap<String, String> sorted = fields instanceof SortedMap<String, String> s && s.comparator() == null
+                ? s : new TreeMap<>(fields);
+        for (Map.Entry<String, String> e : sorted.entrySet()) {
             if (json.length() > 1) {
                 json.append(',');
             }

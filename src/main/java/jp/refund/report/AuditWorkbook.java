@@ -15,16 +15,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import jp.refund.claim.ClaimBook;
 import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedCount;
 import jp.refund.ingest.FeedReject;
 import jp.refund.ingest.IngestLedger;
 import jp.refund.notice.NightNotices;
-import jp.refund.notice.NoticeFields;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.KeySet;
 import jp.refund.shared.OutputFile;
@@ -32,6 +34,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +49,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AuditWorkbook {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditWorkbook.class);
 
     private final JdbcTemplate jdbc;
     private final IngestLedger ingest;
@@ -78,13 +84,15 @@ public class AuditWorkbook {
             core.setCreator("refund-batch");
             core.setTitle("Refund batch audit workbook " + runDate);
             WorkbookSheet.Styles styles = new WorkbookSheet.Styles(workbook);
-            summary(workbook, styles, runDate, files);
-            files(workbook, styles, files);
-            events(workbook, styles, runDate);
-            reviewQueue(workbook, styles);
-            sharedAccounts(workbook, styles);
-            rejectedRows(workbook, styles, runDate);
-            notices(workbook, styles, runDate);
+            Map<String, Double> seconds = new LinkedHashMap<>(); // what the operator sees of a long step
+            timed(seconds, "Summary", () -> summary(workbook, styles, runDate, files));
+            timed(seconds, "Files", () -> files(workbook, styles, files));
+            timed(seconds, "Events", () -> events(workbook, styles, runDate));
+            timed(seconds, "Review queue", () -> reviewQueue(workbook, styles));
+            timed(seconds, "Shared bank accounts", () -> sharedAccounts(workbook, styles));
+            timed(seconds, "Rejected rows", () -> rejectedRows(workbook, styles, runDate));
+            timed(seconds, "Notices", () -> notices(workbook, styles, runDate));
+            long zipStart = System.nanoTime();
             Path raw = Files.createTempFile(target.getParent() == null ? null : Files.createDirectories(target.getParent()),
                     ".audit", ".tmp");
             try {
@@ -96,6 +104,9 @@ public class AuditWorkbook {
             } finally {
                 Files.deleteIfExists(raw);
             }
+            seconds.put("zip", (System.nanoTime() - zipStart) / 1e9);
+            log.info("audit workbook: {}", seconds.entrySet().stream()
+                    .map(e -> e.getKey() + " " + String.format("%.1f s", e.getValue())).collect(Collectors.joining(", ")));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
@@ -261,6 +272,12 @@ public class AuditWorkbook {
         }
     }
 
+    private static void timed(Map<String, Double> seconds, String sheet, Runnable write) {
+        long start = System.nanoTime();
+        write.run();
+        seconds.put(sheet, (System.nanoTime() - start) / 1e9);
+    }
+
     /** The night's applicant notices as {@code notices/notices.csv} lists them. */
     private void notices(SXSSFWorkbook workbook, WorkbookSheet.Styles styles, LocalDate runDate) {
         WorkbookSheet sheet = new WorkbookSheet(workbook, styles, "Notices", List.of(
@@ -270,6 +287,6 @@ public class AuditWorkbook {
                 new WorkbookSheet.Column("recipient", TEXT, 40), new WorkbookSheet.Column("template", TEXT, 24),
                 new WorkbookSheet.Column("fields", TEXT, 80)));
         notices.forEachOfNight(runDate, n -> sheet.row(n.noticeId(), n.kind().name(), n.claimNo(), n.applicationId(),
-                n.memberId(), n.delivery().name(), n.recipient(), n.template(), NoticeFields.json(n.fields())));
+                n.memberId(), n.delivery().name(), n.recipient(), n.template(), n.fieldsJson()));
     }
 }

@@ -29,7 +29,10 @@ class NoticeNightsIT {
         h = new NightlyHarness(root).with("--refund.ingest.min-rows-for-ratio=1000")
                 .with("--refund.channel.app.first-payout-date=2019-10-01")
                 .with("--refund.channel.web.first-payout-date=2019-10-01")
-                .with("--refund.certificate.validity-months=1");
+                .with("--refund.certificate.validity-months=1")
+                // the claims cut into 3 ranges derived at once: verify derives the night again in one
+                // pass and must find the same notices
+                .with("--refund.notices.threads=3");
         h.write("2019-10-01", "members.csv", FeedHeaders.MEMBERS
                 + "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,taro@example.jp,090-1111-0001,100-0001,東京都千代田区千代田1-1,\n"
                 + "M2,佐藤,花子,サトウ,ハナコ,1975-12-24,hanako@example.jp,090-2222-0002,150-0001,東京都渋谷区神宮前1-2-3,"
