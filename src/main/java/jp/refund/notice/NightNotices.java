@@ -1,9 +1,11 @@
 package jp.refund.notice;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import javax.sql.DataSource;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.KeyRange;
 import jp.refund.shared.ProgressMeter;
@@ -23,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The night's notices (SPEC section 9, run step 9): stored in the {@code notice} table and
@@ -43,12 +47,32 @@ public class NightNotices {
     private final int threads;
 
     NightNotices(NoticeDerivation derivation, NoticeBook book, PlatformTransactionManager transactions,
-                 @Value("${refund.notices.threads:0}") int threads) {
+                 DataSource dataSource, @Value("${refund.notices.threads:0}") int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("refund.notices.threads must not be negative, was " + threads);
+        }
         this.derivation = derivation;
         this.book = book;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.threads = Math.min(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                connectionsForRanges(dataSource));
+    }
+
+    /**
+     * Each range holds a connection while it runs, and the step's transaction holds one: never
+     * more ranges at once than the pool can serve beside it (a range waiting for a connection
+     * would time out).
+     */
+    private static int connectionsForRanges(DataSource dataSource) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                return Math.max(1, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() - 2);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the connection pool's size", e);
+        }
+        return Integer.MAX_VALUE;
     }
 
     /**
@@ -56,14 +80,17 @@ public class NightNotices {
      * their files into the night's folder. Returns how many.
      *
      * <p>The database does most of the work (reading each change with its claim and member,
-     * storing each notice), so ranges of claims are derived at once, each on a connection and in
-     * a transaction of its own: a claim's notices depend on its changes alone, and the files are
-     * written from the table in file order, so the bytes do not depend on the threads. What an
-     * interrupted attempt committed is forgotten first, in a transaction of its own too, so that
-     * no range waits on the step's.
+     * storing each notice, reading them back in file order), so ranges of claims are done at
+     * once, each on a connection and in a transaction of its own: a claim's notices depend on
+     * its changes alone, and each range writes its claims' rows in file order into a part that
+     * the files are then joined from, range after range, so the bytes do not depend on the
+     * threads. What an interrupted attempt committed (or left in {@value #PARTS}) is forgotten
+     * first, in a transaction of its own too, so that no range waits on the step's.
      */
     public long create(LocalDate runDate, Path nightFolder) {
         ownTransaction.executeWithoutResult(t -> book.deleteNight(runDate));
+        // the reminders first: few, of kinds of their own, so each range finds its claims' ones stored
+        store(runDate, batches -> derivation.forEachReminder(runDate, batches));
         NoticeDerivation.Changes changes = derivation.changes(runDate, threads);
         ProgressMeter progress = new ProgressMeter("notices", "status changes read");
         AtomicLong read = new AtomicLong();
@@ -73,15 +100,22 @@ public class NightNotices {
                 progress.update(done, changes.count() == 0 ? -1 : (double) done / changes.count());
             }
         };
+        Path parts = nightFolder.resolve(PARTS);
+        FileSystemUtils.deleteRecursively(parts.toFile());
+        createDirectories(parts);
+        List<Part> written = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, changes.claimRanges().size()));
         try {
-            List<Future<?>> ranges = new ArrayList<>();
+            List<Future<Part>> ranges = new ArrayList<>();
             for (KeyRange claims : changes.claimRanges()) {
-                ranges.add(pool.submit(() -> store(runDate, batches -> derivation.forEachCaused(runDate, claims,
-                        batches, changesDone))));
+                Part part = new Part(parts, ranges.size());
+                ranges.add(pool.submit(() -> {
+                    store(runDate, batches -> derivation.forEachCaused(runDate, claims, batches, changesDone));
+                    return part.write(book, runDate, claims);
+                }));
             }
-            for (Future<?> range : ranges) {
-                range.get();
+            for (Future<Part> range : ranges) {
+                written.add(range.get());
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -91,8 +125,66 @@ public class NightNotices {
         } finally {
             pool.shutdownNow();
         }
-        store(runDate, batches -> derivation.forEachReminder(runDate, batches));
-        return write(runDate, nightFolder);
+        long notices = written.stream().mapToLong(Part::notices).sum();
+        long letters = written.stream().mapToLong(Part::letters).sum();
+        deleteIfExists(nightFolder.resolve(NOTICES_FILE));
+        deleteIfExists(nightFolder.resolve(LETTERS_FILE));
+        if (notices > 0) {
+            CsvOutput.join(nightFolder.resolve(NOTICES_FILE), Notice.HEADER,
+                    written.stream().map(Part::noticesFile).toList());
+        }
+        if (letters > 0) {
+            CsvOutput.join(nightFolder.resolve(LETTERS_FILE), Notice.HEADER,
+                    written.stream().map(Part::lettersFile).toList());
+        }
+        FileSystemUtils.deleteRecursively(parts.toFile());
+        return notices;
+    }
+
+    /** Where the ranges write their parts while the step runs; gone when it completes. */
+    static final String PARTS = ".notice-parts";
+
+    /** One range's rows of both files, in file order, and how many. */
+    private static final class Part {
+        private final Path noticesFile;
+        private final Path lettersFile;
+        private long notices;
+        private long letters;
+
+        Part(Path parts, int index) {
+            this.noticesFile = parts.resolve(index + "-notices.csv");
+            this.lettersFile = parts.resolve(index + "-letters.csv");
+        }
+
+        Part write(NoticeBook book, LocalDate runDate, KeyRange claims) {
+            CsvOutput.writePart(lettersFile, letterRows -> CsvOutput.writePart(noticesFile, rows ->
+                    book.forEachOfNight(runDate, claims, n -> {
+                        String[] row = n.csvRow();
+                        rows.accept(row);
+                        notices++;
+                        if (n.delivery() == Delivery.LETTER) {
+                            letterRows.accept(row);
+                            letters++;
+                        }
+                    })));
+            return this;
+        }
+
+        Path noticesFile() {
+            return noticesFile;
+        }
+
+        Path lettersFile() {
+            return lettersFile;
+        }
+
+        long notices() {
+            return notices;
+        }
+
+        long letters() {
+            return letters;
+        }
     }
 
     /** Stores what {@code derive} gives, batch by batch, in one transaction of its own. */
@@ -172,6 +264,14 @@ public class NightNotices {
             diffs.add(NOTICES_FILE + ": the night stored " + stored + " notice(s), its facts give " + derived[0]);
         }
         return diffs;
+    }
+
+    private static void createDirectories(Path folder) {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void deleteIfExists(Path file) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import jp.refund.shared.KeyRange;
 import jp.refund.shared.KeySet;
 import jp.refund.shared.KeysetPages;
 import jp.refund.shared.PostgresCopy;
@@ -87,13 +88,27 @@ class NoticeBook {
 
     /** The night's notices in file order (claim number, kind, n), a page at a time. */
     void forEachOfNight(LocalDate runDate, Consumer<Notice> action) {
-        KeysetPages.<Row>forEach(last -> jdbc.query("SELECT " + COLUMNS + ", kind_rank, n FROM notice"
-                        + " WHERE run_date = ? AND (claim_no, kind_rank, n) > (?, ?, ?)"
-                        + " ORDER BY run_date, claim_no, kind_rank, n FETCH FIRST ? ROWS ONLY",
-                (rs, i) -> new Row(NOTICE.mapRow(rs, i), rs.getString("claim_no"), rs.getInt("kind_rank"),
-                        rs.getInt("n")),
-                runDate, last == null ? "" : last.claimNo(), last == null ? -1 : last.rank(),
-                last == null ? -1 : last.n(), KeysetPages.PAGE), row -> action.accept(row.notice()));
+        forEachOfNight(runDate, new KeyRange("", null), action);
+    }
+
+    /** The night's notices of these claims in file order, a page at a time. */
+    void forEachOfNight(LocalDate runDate, KeyRange claims, Consumer<Notice> action) {
+        // the first page starts after every notice of the claim the range starts after
+        Row start = new Row(null, claims.after(), Integer.MAX_VALUE, Integer.MAX_VALUE);
+        KeysetPages.<Row>forEach(last -> {
+            Row after = last == null ? start : last;
+            List<Object> args = new ArrayList<>(List.of(runDate, after.claimNo(), after.rank(), after.n()));
+            if (claims.upTo() != null) {
+                args.add(claims.upTo());
+            }
+            args.add(KeysetPages.PAGE);
+            return jdbc.query("SELECT " + COLUMNS + ", kind_rank, n FROM notice"
+                            + " WHERE run_date = ? AND (claim_no, kind_rank, n) > (?, ?, ?)"
+                            + (claims.upTo() == null ? "" : " AND claim_no <= ?")
+                            + " ORDER BY run_date, claim_no, kind_rank, n FETCH FIRST ? ROWS ONLY",
+                    (rs, i) -> new Row(NOTICE.mapRow(rs, i), rs.getString("claim_no"), rs.getInt("kind_rank"),
+                            rs.getInt("n")), args.toArray());
+        }, row -> action.accept(row.notice()));
     }
 
     long countOfNight(LocalDate runDate) {

@@ -195,6 +195,15 @@ class NoticeNightsIT {
     }
 
     @Test
+    void theRangesPartsAreJoinedAndGone() {
+        // 3 ranges wrote parts; the files are whole (verify writes them again in one pass and compares)
+        for (String night : List.of("2019-10-01", "2019-10-03")) {
+            assertThat(h.output().resolve(night).resolve(NightNotices.PARTS)).doesNotExist();
+        }
+        assertThat(notices("2019-10-01")).hasSizeGreaterThan(3);
+    }
+
+    @Test
     void verifyDerivesTheNoticesAgainAndFindsATamperedFile() throws Exception {
         NightlyHarness.Result ok = h.run("verify", "--date=2019-10-01");
         assertThat(ok.exitCode()).as(ok.stdout()).isZero();
