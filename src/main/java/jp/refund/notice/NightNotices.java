@@ -108,10 +108,10 @@ public class NightNotices {
         try {
             List<Future<Part>> ranges = new ArrayList<>();
             for (KeyRange claims : changes.claimRanges()) {
-                Part part = new Part(parts, ranges.size());
+                int index = ranges.size();
                 ranges.add(pool.submit(() -> {
                     store(runDate, batches -> derivation.forEachCaused(runDate, claims, batches, changesDone));
-                    return part.write(book, runDate, claims);
+                    return Part.write(book, runDate, claims, parts, index);
                 }));
             }
             for (Future<Part> range : ranges) {
@@ -145,45 +145,23 @@ public class NightNotices {
     static final String PARTS = ".notice-parts";
 
     /** One range's rows of both files, in file order, and how many. */
-    private static final class Part {
-        private final Path noticesFile;
-        private final Path lettersFile;
-        private long notices;
-        private long letters;
+    private record Part(Path noticesFile, Path lettersFile, long notices, long letters) {
 
-        Part(Path parts, int index) {
-            this.noticesFile = parts.resolve(index + "-notices.csv");
-            this.lettersFile = parts.resolve(index + "-letters.csv");
-        }
-
-        Part write(NoticeBook book, LocalDate runDate, KeyRange claims) {
+        static Part write(NoticeBook book, LocalDate runDate, KeyRange claims, Path parts, int index) {
+            Path noticesFile = parts.resolve(index + "-notices.csv");
+            Path lettersFile = parts.resolve(index + "-letters.csv");
+            long[] count = {0, 0};
             CsvOutput.writePart(lettersFile, letterRows -> CsvOutput.writePart(noticesFile, rows ->
                     book.forEachOfNight(runDate, claims, n -> {
                         String[] row = n.csvRow();
                         rows.accept(row);
-                        notices++;
+                        count[0]++;
                         if (n.delivery() == Delivery.LETTER) {
                             letterRows.accept(row);
-                            letters++;
+                            count[1]++;
                         }
                     })));
-            return this;
-        }
-
-        Path noticesFile() {
-            return noticesFile;
-        }
-
-        Path lettersFile() {
-            return lettersFile;
-        }
-
-        long notices() {
-            return notices;
-        }
-
-        long letters() {
-            return letters;
+            return new Part(noticesFile, lettersFile, count[0], count[1]);
         }
     }
 
