@@ -248,7 +248,7 @@ public class NightNotices {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write " + folder + ": " + e.getMessage(), e);
         }
     }
 
