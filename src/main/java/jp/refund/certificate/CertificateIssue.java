@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.refund.shared.CrashPoint;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.KeyRange;
 import jp.refund.shared.OutputFile;
+import jp.refund.shared.ParallelTasks;
 import jp.refund.shared.ProgressMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,34 +108,23 @@ public class CertificateIssue {
     private ProgressMeter render(List<PayoutCertificate> certificates, Path folder, int threads) {
         ProgressMeter progress = new ProgressMeter("certificates", "certificates");
         AtomicLong done = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> rendering = new ArrayList<>();
-            for (PayoutCertificate c : certificates) {
-                Path pdf = folder.resolve(c.certificateNo() + ".pdf");
-                rendering.add(pool.submit(() -> {
-                    if (!Files.exists(pdf)) {
-                        byte[] bytes = renderer.render(c);
-                        OutputFile.write(pdf, out -> out.write(bytes));
-                        crashPoint.reached(WRITTEN);
-                    }
-                    long n = done.incrementAndGet();
-                    synchronized (progress) {
-                        progress.update(n, (double) n / certificates.size());
-                    }
-                }));
-            }
-            for (Future<?> f : rendering) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while rendering certificates", e);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Void>> rendering = new ArrayList<>(certificates.size());
+        for (PayoutCertificate c : certificates) {
+            Path pdf = folder.resolve(c.certificateNo() + ".pdf");
+            rendering.add(() -> {
+                if (!Files.exists(pdf)) {
+                    byte[] bytes = renderer.render(c);
+                    OutputFile.write(pdf, out -> out.write(bytes));
+                    crashPoint.reached(WRITTEN);
+                }
+                long n = done.incrementAndGet();
+                synchronized (progress) {
+                    progress.update(n, (double) n / certificates.size());
+                }
+                return null;
+            });
         }
+        ParallelTasks.run(threads, rendering, "rendering certificates");
         return progress;
     }
 }

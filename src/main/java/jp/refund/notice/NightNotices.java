@@ -10,16 +10,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import javax.sql.DataSource;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.KeyRange;
+import jp.refund.shared.ParallelTasks;
 import jp.refund.shared.ProgressMeter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -103,28 +101,15 @@ public class NightNotices {
         Path parts = nightFolder.resolve(PARTS);
         FileSystemUtils.deleteRecursively(parts.toFile());
         createDirectories(parts);
-        List<Part> written = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, changes.claimRanges().size()));
-        try {
-            List<Future<Part>> ranges = new ArrayList<>();
-            for (KeyRange claims : changes.claimRanges()) {
-                int index = ranges.size();
-                ranges.add(pool.submit(() -> {
-                    store(runDate, batches -> derivation.forEachCaused(runDate, claims, batches, changesDone));
-                    return Part.write(book, runDate, claims, parts, index);
-                }));
-            }
-            for (Future<Part> range : ranges) {
-                written.add(range.get());
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while deriving notices", e);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Part>> ranges = new ArrayList<>();
+        for (KeyRange claims : changes.claimRanges()) {
+            int index = ranges.size();
+            ranges.add(() -> {
+                store(runDate, batches -> derivation.forEachCaused(runDate, claims, batches, changesDone));
+                return Part.write(book, runDate, claims, parts, index);
+            });
         }
+        List<Part> written = ParallelTasks.run(threads, ranges, "deriving notices");
         long notices = written.stream().mapToLong(Part::notices).sum();
         long letters = written.stream().mapToLong(Part::letters).sum();
         deleteIfExists(nightFolder.resolve(NOTICES_FILE));

@@ -51,16 +51,16 @@ public class NoticeTexts {
 
     public String render(Notice notice) {
         Context context = new Context(Locale.JAPAN);
-        for (Map.Entry<String, String> f : notice.fields().entrySet()) {
+        Map<String, String> fields = notice.fields(); // parsed from the stored JSON: once
+        for (Map.Entry<String, String> f : fields.entrySet()) {
             context.setVariable(f.getKey(), f.getValue());
         }
         context.setVariable("claim_no", notice.claimNo());
         context.setVariable("notice_id", notice.noticeId());
-        String yen = notice.fields().get("amount_yen");
+        String yen = fields.get("amount_yen");
         context.setVariable("amount", yen == null ? "" : NumberFormat.getIntegerInstance(Locale.JAPAN)
                 .format(Long.parseLong(yen)));
-        String codes = notice.fields().getOrDefault("flags", notice.fields().getOrDefault("reasons",
-                notice.fields().getOrDefault("reason", "")));
+        String codes = fields.getOrDefault("flags", fields.getOrDefault("reasons", fields.getOrDefault("reason", "")));
         context.setVariable("codes", codes.isEmpty() ? List.of() : Arrays.asList(codes.split(";")));
         context.setVariable("issuer", issuer.name());
         context.setVariable("help_desk", issuer.contact());
