@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.zip.Deflater;
 import jp.refund.claim.ClaimBook;
 import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedCount;
@@ -75,7 +76,16 @@ public class AuditWorkbook {
     public Path write(LocalDate runDate, Path nightFolder) {
         Path target = nightFolder.resolve("reports").resolve(fileName(runDate));
         List<NightFile> files = NightFiles.of(nightFolder, "reports/" + fileName(runDate), NightOutputFolder.MANIFEST);
-        SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+        SXSSFWorkbook workbook = new SXSSFWorkbook(200) {
+            // The fastest deflate: a 1.5 M-member night has about a gigabyte of sheet XML, and level 1
+            // takes about half the time of the default 6 for a file about a fifth larger.
+            @Override
+            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+                zip.setLevel(Deflater.BEST_SPEED);
+                return zip;
+            }
+        };
         try {
             Date created = Date.from(runDate.atStartOfDay(ZoneOffset.ofHours(9)).toInstant());
             var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
