@@ -47,9 +47,12 @@ class CrashRecoveryIT {
         assertThat(referenceClaims).hasSizeGreaterThan(1500);
     }
 
-    /** The night's process and its database: an H2 file of its own here ({@link PostgresCrashRecoveryIT}). */
+    /**
+     * The night's process and its database: an H2 file of its own here ({@link PostgresCrashRecoveryIT}),
+     * written at every commit as the embedded default URL has it (WRITE_DELAY=0).
+     */
     ChildNightly night(Path root) {
-        return new ChildNightly(root, false);
+        return new ChildNightly(root, false, ";WRITE_DELAY=0");
     }
 
     List<String> crashPoints() {
