@@ -23,27 +23,24 @@ public final class ChildNightly {
 
     private final Path root;
     private final boolean autoServer;
-    private final String urlSettings;
     /** A PostgreSQL database instead of the H2 file; its user and password reach the child by environment. */
     private final PostgresServer.Database server;
 
+    /**
+     * On an H2 file of its own. Its URL names no write delay: the jar adds {@code WRITE_DELAY=0} to
+     * any H2 URL, as an operator's own URL gets it, so that a halt loses no commit.
+     */
     public ChildNightly(Path root, boolean autoServer) {
-        this(root, autoServer, "", null);
-    }
-
-    /** With H2 settings appended to the URL, e.g. {@code ;WRITE_DELAY=0} so that a halt loses no commit. */
-    public ChildNightly(Path root, boolean autoServer, String urlSettings) {
-        this(root, autoServer, urlSettings, null);
+        this(root, autoServer, null);
     }
 
     public ChildNightly(Path root, PostgresServer.Database server) {
-        this(root, false, "", server);
+        this(root, false, server);
     }
 
-    private ChildNightly(Path root, boolean autoServer, String urlSettings, PostgresServer.Database server) {
+    private ChildNightly(Path root, boolean autoServer, PostgresServer.Database server) {
         this.root = root;
         this.autoServer = autoServer;
-        this.urlSettings = urlSettings;
         this.server = server;
         try {
             Files.createDirectories(root);
@@ -70,8 +67,7 @@ public final class ChildNightly {
         if (server != null) {
             return server.url();
         }
-        return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "")
-                + urlSettings;
+        return "jdbc:h2:file:" + root.resolve("db/refunds").toAbsolutePath() + (autoServer ? ";AUTO_SERVER=TRUE" : "");
     }
 
     public ProcessBuilder command(Path input, List<String> jvmOptions) {

@@ -68,7 +68,7 @@ class ChangedInputIT {
         sampleNight();
         Path nightRoot = root.resolve("night");
         // H2 writes every commit at once: the first chunk is on disk when the second halts
-        ChildNightly night = new ChildNightly(nightRoot, false, ";WRITE_DELAY=0");
+        ChildNightly night = new ChildNightly(nightRoot, false);
         assertThat(night.run(input, with("-Drefund.crash-test.halt-at=ingest-chunk:2"))).isEqualTo(137);
         assertThat(night.rows("SELECT COUNT(*) FROM member")).containsExactly(List.of("5"));
 
@@ -98,7 +98,7 @@ class ChangedInputIT {
     void aFileChangedAfterTheDecisionsBeganStopsTheNightUntilTheIngestedFileIsBack() throws Exception {
         sampleNight();
         Path nightRoot = root.resolve("night");
-        ChildNightly night = new ChildNightly(nightRoot, false, ";WRITE_DELAY=0");
+        ChildNightly night = new ChildNightly(nightRoot, false);
         assertThat(night.run(input, with("-Drefund.crash-test.halt-at=decision-chunk:1"))).isEqualTo(137);
 
         insertMemberAtLine3();

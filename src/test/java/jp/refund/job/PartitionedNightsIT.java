@@ -46,7 +46,7 @@ class PartitionedNightsIT {
         book = root.resolve("book");
         // two nights: the first transfers (value date 2019-11-18) and issues certificates (issue date 2019-11-15)
         new BookGenerator(new BookGenerator.Settings(book, 3000, 11, 2, LocalDate.of(2019, 11, 14), 0.8)).generate();
-        reference = new ChildNightly(root.resolve("reference"), false, ";WRITE_DELAY=0");
+        reference = new ChildNightly(root.resolve("reference"), false);
         assertThat(reference.run(book, List.of())).isZero();
     }
 
@@ -100,7 +100,7 @@ class PartitionedNightsIT {
     void aPartitionedNightKilledInsideItsPartitionsResumesToTheSameResult(String point, @TempDir Path root) {
         List<String> partitioned = List.of("-Drefund.partition.count=4", "-Drefund.partition.threads=2",
                 "-Drefund.claims.chunk-size=100");
-        ChildNightly night = new ChildNightly(root.resolve("killed"), false, ";WRITE_DELAY=0");
+        ChildNightly night = new ChildNightly(root.resolve("killed"), false);
 
         List<String> haltAt = new ArrayList<>(partitioned);
         haltAt.add("-Drefund.crash-test.halt-at=" + point);
