@@ -90,6 +90,7 @@ public class NightNotices {
         // the reminders first: few, of kinds of their own, so each range finds its claims' ones stored
         store(runDate, batches -> derivation.forEachReminder(runDate, batches));
         NoticeDerivation.Changes changes = derivation.changes(runDate, threads);
+        MemberRecipients members = derivation.membersOf(runDate, changes.count()); // shared by the ranges, read only
         ProgressMeter progress = new ProgressMeter("notices", "status changes read");
         AtomicLong read = new AtomicLong();
         IntConsumer changesDone = n -> {
@@ -105,7 +106,7 @@ public class NightNotices {
         for (KeyRange claims : changes.claimRanges()) {
             int index = ranges.size();
             ranges.add(() -> {
-                store(runDate, batches -> derivation.forEachCaused(runDate, claims, batches, changesDone));
+                store(runDate, batches -> derivation.forEachCaused(runDate, claims, members, batches, changesDone));
                 return Part.write(book, runDate, claims, parts, index);
             });
         }

@@ -57,10 +57,12 @@ class NoticeDerivation {
     private final DecisionSettings decisionSettings;
     private final ConfirmationSettings confirmation;
     private final int certificateReminderDays;
+    private final MemberRecipients.Lookup memberLookup;
 
     NoticeDerivation(JdbcTemplate jdbc, Recipients recipients, ObjectProvider<BankMaster> bankMaster,
                      PayoutScheduler scheduler, DecisionSettings decisionSettings, ConfirmationSettings confirmation,
-                     @Value("${refund.certificate.reminder-days:30}") int certificateReminderDays) {
+                     @Value("${refund.certificate.reminder-days:30}") int certificateReminderDays,
+                     @Value("${refund.notices.member-lookup:AUTO}") MemberRecipients.Lookup memberLookup) {
         this.jdbc = jdbc;
         this.recipients = recipients;
         this.bankMaster = bankMaster;
@@ -68,9 +70,14 @@ class NoticeDerivation {
         this.decisionSettings = decisionSettings;
         this.confirmation = confirmation;
         this.certificateReminderDays = certificateReminderDays;
+        this.memberLookup = memberLookup;
     }
 
-    /** One status change of the night with what its notice needs of the claim and the registry. */
+    /**
+     * One status change of the night with what its notice needs of the claim and, when looked up
+     * with it, of the registry ({@code registered}: null when there was no such member, or when the
+     * whole registry is in {@link MemberRecipients}).
+     */
     private record Change(int seq, String claimNo, String applicationId, String channel, String memberId,
                           ClaimStatus status, String reasons, long amountYen, String payoutMethod,
                           LocalDate payoutDate, String reference, LocalDate decidedOn, String bankCode,
@@ -83,8 +90,9 @@ class NoticeDerivation {
      * reminders in claim order), each numbered after the claim's notices of earlier nights.
      */
     void forEach(LocalDate runDate, Consumer<Notice> action) {
-        forEachCaused(runDate, new KeyRange("", null), action, changes -> {
-        });
+        forEachCaused(runDate, new KeyRange("", null), membersOf(runDate, changes(runDate, 1).count()), action,
+                changes -> {
+                });
         forEachReminder(runDate, action);
     }
 
@@ -93,21 +101,27 @@ class NoticeDerivation {
      * A claim's notices depend only on its own changes, so ranges of claims can be derived at once
      * (each on its own connection) and give the same notices as one pass over the night.
      */
-    void forEachCaused(LocalDate runDate, KeyRange claims, Consumer<Notice> action, IntConsumer changesDone) {
+    void forEachCaused(LocalDate runDate, KeyRange claims, MemberRecipients members, Consumer<Notice> action,
+                       IntConsumer changesDone) {
         Numbering numbering = new Numbering(runDate);
         List<Change> page = new ArrayList<>();
         KeysetPages.<Change>forEach(last -> changesAfter(runDate, claims,
-                        last == null ? Integer.MIN_VALUE : last.seq()),
+                        last == null ? Integer.MIN_VALUE : last.seq(), !members.holdsWholeRegistry()),
                 change -> {
                     page.add(change);
                     if (page.size() == KeysetPages.PAGE) {
-                        notices(runDate, page, numbering, action);
+                        notices(runDate, page, members, numbering, action);
                         changesDone.accept(page.size());
                         page.clear();
                     }
                 });
-        notices(runDate, page, numbering, action);
+        notices(runDate, page, members, numbering, action);
         changesDone.accept(page.size());
+    }
+
+    /** Where the members of a night with {@code changes} status changes get their notices. */
+    MemberRecipients membersOf(LocalDate runDate, long changes) {
+        return MemberRecipients.forNight(jdbc, runDate, recipients, memberLookup, changes);
     }
 
     /** The reminders due tonight (after the caused notices in {@link #forEach}; kinds of their own). */
@@ -147,10 +161,13 @@ class NoticeDerivation {
         return new Changes(count[0], KeyRange.cutAt(bounds));
     }
 
-    private void notices(LocalDate runDate, List<Change> changes, Numbering numbering, Consumer<Notice> action) {
+    private void notices(LocalDate runDate, List<Change> changes, MemberRecipients members, Numbering numbering,
+                         Consumer<Notice> action) {
         numbering.loadEarlier(changes.stream().map(Change::claimNo).toList());
         for (Change c : changes) {
-            Optional<Recipient> to = recipients.of(c.registered(), c.reasons());
+            Recipient member = members.holdsWholeRegistry() ? members.of(c.memberId())
+                    : c.registered() == null ? null : recipients.ofMember(c.registered());
+            Optional<Recipient> to = recipients.ofIdentified(member, c.reasons());
             if (to.isEmpty()) {
                 continue;
             }
@@ -359,7 +376,8 @@ class NoticeDerivation {
 
     // ---- reading ---------------------------------------------------------------------------
 
-    private List<Change> changesAfter(LocalDate runDate, KeyRange claims, int afterSeq) {
+    /** A page of the night's changes; with {@code withMember}, each looks up its member in the registry. */
+    private List<Change> changesAfter(LocalDate runDate, KeyRange claims, int afterSeq, boolean withMember) {
         return jdbc.query("SELECT e.seq, e.claim_no, e.application_id, e.channel, e.member_id, e.status, e.reasons,"
                         + " e.amount_yen, e.payout_method, e.payout_date, e.reference, c.decided_on, c.bank_code,"
                         + " c.branch_code, c.account_type, c.account_number,"
@@ -374,10 +392,11 @@ class NoticeDerivation {
                         + " CASE WHEN e.payout_method = 'POSTAL' THEN (SELECT ap.address FROM application ap"
                         + " WHERE ap.application_id = e.application_id) END, c.address) AS address,"
                         + " COALESCE(CASE WHEN e.payout_method = 'POSTAL' THEN (SELECT k.valid_until FROM certificate k"
-                        + " WHERE k.certificate_no = e.reference) END, c.valid_until) AS valid_until, c.confirm_by,"
-                        + " m.member_id AS registered, m.email, m.postal_code, m.address AS registered_address,"
-                        + " m.contact_changed_at FROM claim_event e JOIN claim c ON c.claim_no = e.claim_no"
-                        + " LEFT JOIN member m ON m.member_id = e.member_id AND m.ingested_on <= ?"
+                        + " WHERE k.certificate_no = e.reference) END, c.valid_until) AS valid_until, c.confirm_by"
+                        + (withMember ? ", m.member_id AS registered, m.email, m.postal_code,"
+                                + " m.address AS registered_address, m.contact_changed_at" : "")
+                        + " FROM claim_event e JOIN claim c ON c.claim_no = e.claim_no"
+                        + (withMember ? " LEFT JOIN member m ON m.member_id = e.member_id AND m.ingested_on <= ?" : "")
                         + " WHERE e.run_date = ? AND e.seq > ? AND e.claim_no > ?"
                         + (claims.upTo() == null ? "" : " AND e.claim_no <= ?")
                         + " ORDER BY e.run_date, e.seq FETCH FIRST ? ROWS ONLY",
@@ -388,10 +407,13 @@ class NoticeDerivation {
                         rs.getObject("decided_on", LocalDate.class), rs.getString("bank_code"),
                         rs.getString("branch_code"), rs.getString("account_type"), rs.getString("account_number"),
                         rs.getString("address"), rs.getObject("valid_until", LocalDate.class),
-                        rs.getObject("confirm_by", LocalDate.class), registered(rs)),
-                claims.upTo() == null
-                        ? new Object[]{runDate, runDate, afterSeq, claims.after(), KeysetPages.PAGE}
-                        : new Object[]{runDate, runDate, afterSeq, claims.after(), claims.upTo(), KeysetPages.PAGE});
+                        rs.getObject("confirm_by", LocalDate.class), withMember ? registered(rs) : null),
+                arguments(withMember ? runDate : null, runDate, afterSeq, claims.after(), claims.upTo(), KeysetPages.PAGE));
+    }
+
+    /** The arguments that are not null, in order. */
+    private static Object[] arguments(Object... values) {
+        return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).toArray();
     }
 
     /** The member as the registry held it that night; null when there was none. */

@@ -42,13 +42,26 @@ public class Recipients {
      * held it on the night (null: no such member), {@code claimReasons} the claim's reason codes.
      */
     Optional<Recipient> of(RegisteredContact registered, String claimReasons) {
-        if (registered == null || unidentified(claimReasons)) {
+        return ofIdentified(registered == null ? null : ofMember(registered), claimReasons);
+    }
+
+    /** Where a member's notices go: the registered e-mail, or a letter after a contact change in the incident. */
+    Recipient ofMember(RegisteredContact registered) {
+        if (incidentWindow.contains(registered.contactChangedAt())) {
+            return new Recipient(Delivery.LETTER, postalLine(registered));
+        }
+        return new Recipient(Delivery.EMAIL, registered.email().strip());
+    }
+
+    /**
+     * A claim's notices go to its member's recipient ({@link #ofMember}; null: the registry had no
+     * such member that night) unless the claim's reasons say that member was never identified.
+     */
+    Optional<Recipient> ofIdentified(Recipient member, String claimReasons) {
+        if (member == null || unidentified(claimReasons)) {
             return Optional.empty();
         }
-        if (incidentWindow.contains(registered.contactChangedAt())) {
-            return Optional.of(new Recipient(Delivery.LETTER, postalLine(registered)));
-        }
-        return Optional.of(new Recipient(Delivery.EMAIL, registered.email().strip()));
+        return Optional.of(member);
     }
 
     private static boolean unidentified(String reasons) {

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *       case-insensitive match: over-cautious by design; none of today's settings has one);</li>
  *   <li>settings that by construction change no byte of a night's files, so that a night's
  *       outputs stay the same whatever they are: chunk sizes ({@code *.chunk-size}), the
- *       certificate and notice threads, the crash test's seam ({@code refund.crash-test.*}), how a night is
+ *       certificate and notice threads, how notices find the members ({@code refund.notices.member-lookup}),
+ *       the crash test's seam ({@code refund.crash-test.*}), how a night is
  *       partitioned ({@code refund.partition.*}: the same bytes for any count, issue 20);</li>
  *   <li>the support service's settings ({@code refund.status.*}): not the night's.</li>
  * </ul>
@@ -55,7 +56,7 @@ public class NightSettings {
             return false;
         }
         return !lower.endsWith(".chunk-size") && !lower.equals("refund.certificate.threads")
-                && !lower.equals("refund.notices.threads")
+                && !lower.equals("refund.notices.threads") && !lower.equals("refund.notices.member-lookup")
                 && !lower.startsWith("refund.crash-test.") && !lower.startsWith("refund.status.")
                 && !lower.startsWith("refund.partition.");
     }

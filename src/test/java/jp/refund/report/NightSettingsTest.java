@@ -59,7 +59,8 @@ class NightSettingsTest {
         for (String name : new String[]{"refund.mail.password", "refund.api-key", "refund.x.Token",
                 "refund.signing.secret", "refund.bank.credentials", "refund.ingest.chunk-size",
                 "refund.certificate.threads", "refund.crash-test.halt-at", "refund.status.lookups-per-minute",
-                "refund.partition.count", "refund.partition.threads", "refund.notices.threads"}) {
+                "refund.partition.count", "refund.partition.threads", "refund.notices.threads",
+                "refund.notices.member-lookup"}) {
             assertThat(NightSettings.recorded(name)).as(name).isFalse();
         }
     }
