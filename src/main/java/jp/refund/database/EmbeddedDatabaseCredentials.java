@@ -130,7 +130,8 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
      * with indexes pointing at lost rows: the night could not resume (README "After a crash").
      */
     static String url(Path file, String fileKey) {
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0" + (fileKey == null ? "" : ";CIPHER=AES");
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE" + ConnectionSettings.EVERY_COMMIT_WRITTEN
+                + (fileKey == null ? "" : ";CIPHER=AES");
     }
 
     /** {@code <file>.password}: where the generated password is kept. */

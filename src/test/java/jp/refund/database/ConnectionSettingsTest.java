@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What every book's connections get, whatever URL the operator gave. */
-class ServerConnectionsTest {
+class ConnectionSettingsTest {
 
     @TempDir
     Path folder;
@@ -26,7 +26,7 @@ class ServerConnectionsTest {
         dataSource.setJdbcUrl(url);
         dataSource.setUsername("sa");
         dataSource.setPassword("");
-        new ServerConnections().postProcessBeforeInitialization(dataSource, "dataSource");
+        new ConnectionSettings().postProcessBeforeInitialization(dataSource, "dataSource");
         return dataSource;
     }
 
@@ -47,14 +47,14 @@ class ServerConnectionsTest {
             assertThat(writeDelayOf(dataSource)).isNotEmpty().containsOnly("200");
         }
         String embeddedDefault = EmbeddedDatabaseCredentials.url(folder.resolve("data/refunds"), null);
-        assertThat(ServerConnections.everyCommitWritten(embeddedDefault)).isEqualTo(embeddedDefault);
+        assertThat(ConnectionSettings.everyCommitWritten(embeddedDefault)).isEqualTo(embeddedDefault);
     }
 
     @Test
     void aPostgreSqlUrlIsLeftAsGivenAndBatchesItsInserts() {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/refunds");
-        new ServerConnections().postProcessBeforeInitialization(dataSource, "dataSource");
+        new ConnectionSettings().postProcessBeforeInitialization(dataSource, "dataSource");
         assertThat(dataSource.getJdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/refunds");
         assertThat(dataSource.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
         dataSource.close();
