@@ -1,5 +1,6 @@
 package jp.refund.notice;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +37,17 @@ public class ApplicantNotices {
         if (n.delivery() == Delivery.EMAIL) {
             List<String[]> outbox = jdbc.query("SELECT state, reply FROM notice_outbox WHERE notice_id = ?",
                     (rs, i) -> new String[]{rs.getString(1), rs.getString(2)}, n.noticeId());
-            state = outbox.isEmpty() ? "NOT_SENT" : outbox.get(0)[0];
+            // notices send takes only completed nights' notices, and a resumed night makes its notices
+            // again: one of a night that has not completed is not waiting to be sent yet
+            state = !outbox.isEmpty() ? outbox.get(0)[0]
+                    : nightCompleted(d.runDate()) ? "NOT_SENT" : "NIGHT_NOT_COMPLETED";
             reply = outbox.isEmpty() || outbox.get(0)[1] == null ? "" : outbox.get(0)[1];
         }
         return new ClaimNotice(d.runDate(), n, state, reply, texts.subject(n), texts.render(n));
+    }
+
+    private boolean nightCompleted(LocalDate runDate) {
+        Long nights = jdbc.queryForObject("SELECT COUNT(*) FROM night WHERE run_date = ?", Long.class, runDate);
+        return nights != null && nights > 0;
     }
 }

@@ -167,6 +167,25 @@ class StatusServiceTest {
                 .andExpect(jsonPath("$.confirmBy").doesNotExist());
     }
 
+    /** A night interrupted after its notices were stored: they are not waiting to be sent, and support sees why. */
+    @Test
+    void aNoticeOfANightNotRunToTheEndSaysSo() throws Exception {
+        String claim = "1000000164";
+        String id = claim + "-BALANCE-9"; // a copy of its first balance notice, made by a night with no end
+        jdbc.update("INSERT INTO notice (notice_id, run_date, claim_no, kind, kind_rank, n, application_id, member_id,"
+                + " delivery, recipient, template, fields) SELECT ?, DATE '2020-12-31', claim_no, kind, kind_rank, 9,"
+                + " application_id, member_id, delivery, recipient, template, fields FROM notice"
+                + " WHERE notice_id = ?", id, claim + "-BALANCE-1");
+        try {
+            String html = mvc.perform(get("/claims/" + claim).with(StaffTesting.bothFactors("support")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            // the sample's own notices' nights completed: not sent yet, and waiting for it
+            assertThat(html).contains(id, "NIGHT_NOT_COMPLETED", claim + "-BALANCE-1", "NOT_SENT");
+        } finally {
+            jdbc.update("DELETE FROM notice WHERE notice_id = ?", id);
+        }
+    }
+
     /** SPEC section 9: the claim's notices, where they went (masked), their delivery state and their text. */
     @Test
     void theClaimPageListsTheApplicantsNoticesWithStateAndText() throws Exception {
