@@ -49,16 +49,15 @@ final class MemberRecipients {
 
     /** For a night with {@code changes} status changes, found the way {@code lookup} says. */
     static MemberRecipients forNight(JdbcTemplate jdbc, LocalDate runDate, Recipients rule, Lookup lookup, long changes) {
-        boolean whole = switch (lookup) {
-            case WHOLE_REGISTRY -> true;
-            case PER_CHANGE -> false;
-            case AUTO -> changes > 0 && changes * 4 >= jdbc.queryForObject("SELECT COUNT(*) FROM member", Long.class);
-        };
-        if (!whole) {
+        if (lookup == Lookup.PER_CHANGE || lookup == Lookup.AUTO && changes == 0) {
+            return PER_CHANGE;
+        }
+        long members = jdbc.queryForObject("SELECT COUNT(*) FROM member", Long.class);
+        if (lookup == Lookup.AUTO && changes * 4 < members) {
             return PER_CHANGE;
         }
         long start = System.nanoTime();
-        Map<String, Recipient> all = readWholeRegistry(jdbc, runDate, rule);
+        Map<String, Recipient> all = readWholeRegistry(jdbc, runDate, rule, members);
         log.info("notices: the registry's {} members of {} read in {} s, for {} status changes", all.size(), runDate,
                 String.format("%.1f", (System.nanoTime() - start) / 1e9), changes);
         return new MemberRecipients(all);
@@ -78,8 +77,8 @@ final class MemberRecipients {
     }
 
     /** Every member the registry held on the night, a page at a time along the key. */
-    private static Map<String, Recipient> readWholeRegistry(JdbcTemplate jdbc, LocalDate runDate, Recipients rule) {
-        long members = jdbc.queryForObject("SELECT COUNT(*) FROM member", Long.class);
+    private static Map<String, Recipient> readWholeRegistry(JdbcTemplate jdbc, LocalDate runDate, Recipients rule,
+                                                            long members) {
         Map<String, Recipient> all = new HashMap<>(Math.toIntExact(members * 4 / 3 + 1));
         KeysetPages.<Member>forEach(last -> jdbc.query("SELECT " + COLUMNS + " FROM member m"
                         + " WHERE m.member_id > ? ORDER BY m.member_id FETCH FIRST ? ROWS ONLY",

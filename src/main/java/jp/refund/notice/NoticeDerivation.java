@@ -408,12 +408,21 @@ class NoticeDerivation {
                         rs.getString("branch_code"), rs.getString("account_type"), rs.getString("account_number"),
                         rs.getString("address"), rs.getObject("valid_until", LocalDate.class),
                         rs.getObject("confirm_by", LocalDate.class), withMember ? registered(rs) : null),
-                arguments(withMember ? runDate : null, runDate, afterSeq, claims.after(), claims.upTo(), KeysetPages.PAGE));
+                arguments(runDate, claims, afterSeq, withMember));
     }
 
-    /** The arguments that are not null, in order. */
-    private static Object[] arguments(Object... values) {
-        return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).toArray();
+    /** The parameters of {@link #changesAfter}'s query, in the order its optional clauses put them. */
+    private static Object[] arguments(LocalDate runDate, KeyRange claims, int afterSeq, boolean withMember) {
+        List<Object> args = new ArrayList<>();
+        if (withMember) {
+            args.add(runDate); // the member as the registry held it that night
+        }
+        args.addAll(List.of(runDate, afterSeq, claims.after()));
+        if (claims.upTo() != null) {
+            args.add(claims.upTo());
+        }
+        args.add(KeysetPages.PAGE);
+        return args.toArray();
     }
 
     /** The member as the registry held it that night; null when there was none. */

@@ -113,14 +113,8 @@ public final class NightFiles {
 
     /** The data rows of a CSV output (header skipped). */
     static List<String[]> csvRows(Path csv) {
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             CSVReader rows = new CSVReaderBuilder(reader).withCSVParser(new RFC4180ParserBuilder().build())
-                     .withSkipLines(1).build()) {
-            return rows.readAll();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv, e);
-        } catch (CsvException e) {
-            throw new IllegalStateException("cannot read " + csv + ": " + e.getMessage(), e);
-        }
+        List<String[]> rows = new ArrayList<>();
+        forEachCsvRow(csv, rows::add);
+        return rows;
     }
 }
