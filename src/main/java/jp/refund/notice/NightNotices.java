@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,6 +20,8 @@ import jp.refund.shared.CsvOutput;
 import jp.refund.shared.KeyRange;
 import jp.refund.shared.ParallelTasks;
 import jp.refund.shared.ProgressMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,6 +37,8 @@ import org.springframework.util.FileSystemUtils;
  */
 @Service
 public class NightNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(NightNotices.class);
 
     public static final String NOTICES_FILE = "notices/notices.csv";
     public static final String LETTERS_FILE = "notices/letters.csv";
@@ -77,18 +82,22 @@ public class NightNotices {
      * Stores the night's notices (again, when an interrupted attempt stored some) and writes
      * their files into the night's folder. Returns how many.
      *
-     * <p>The database does most of the work (reading each change with its claim and member,
-     * storing each notice, reading them back in file order), so ranges of claims are done at
-     * once, each on a connection and in a transaction of its own: a claim's notices depend on
-     * its changes alone, and each range writes its claims' rows in file order into a part that
-     * the files are then joined from, range after range, so the bytes do not depend on the
-     * threads. What an interrupted attempt committed (or left in {@value #PARTS}) is forgotten
-     * first, in a transaction of its own too, so that no range waits on the step's.
+     * <p>Ranges of claims are done at once, each on a connection and in a transaction of its own:
+     * a claim's notices depend on its changes alone. Each range stores its notices as they are
+     * caused and writes its claims' rows of both files into a part, in file order
+     * ({@link FileOrderPart}); the files are joined from the parts range after range, so the bytes
+     * do not depend on the threads. What an interrupted attempt committed (or left in
+     * {@value #PARTS}) is forgotten first, in a transaction of its own too, so that no range waits
+     * on the step's.
      */
     public long create(LocalDate runDate, Path nightFolder) {
         ownTransaction.executeWithoutResult(t -> book.deleteNight(runDate));
-        // the reminders first: few, of kinds of their own, so each range finds its claims' ones stored
-        store(runDate, batches -> derivation.forEachReminder(runDate, batches));
+        // the reminders first: few, of kinds of their own; each range writes its claims' ones into its part
+        List<Notice> reminders = new ArrayList<>();
+        store(runDate, batches -> derivation.forEachReminder(runDate, n -> {
+            reminders.add(n);
+            batches.accept(n);
+        }));
         NoticeDerivation.Changes changes = derivation.changes(runDate, threads);
         MemberRecipients members = derivation.membersOf(runDate, changes.count()); // shared by the ranges, read only
         ProgressMeter progress = new ProgressMeter("notices", "status changes read");
@@ -102,67 +111,89 @@ public class NightNotices {
         Path parts = nightFolder.resolve(PARTS);
         FileSystemUtils.deleteRecursively(parts.toFile());
         createDirectories(parts);
-        List<Callable<Part>> ranges = new ArrayList<>();
+        StepClock clock = new StepClock();
+        List<Callable<FileOrderPart.Written>> ranges = new ArrayList<>();
         for (KeyRange claims : changes.claimRanges()) {
             int index = ranges.size();
             ranges.add(() -> {
-                store(runDate, batches -> derivation.forEachCaused(runDate, claims, members, batches, changesDone));
-                return Part.write(book, runDate, claims, parts, index);
+                try (FileOrderPart part = new FileOrderPart(parts, index)) {
+                    reminders.stream().filter(n -> claims.contains(n.claimNo())).forEach(part::add);
+                    long start = System.nanoTime();
+                    store(runDate, batches -> derivation.forEachCaused(runDate, claims, members, n -> {
+                        part.add(n);
+                        batches.accept(n);
+                    }, changesDone), clock);
+                    long stored = System.nanoTime();
+                    FileOrderPart.Written written = part.finish();
+                    clock.derivedAndStored.addAndGet(stored - start);
+                    clock.inFileOrder.addAndGet(System.nanoTime() - stored);
+                    return written;
+                }
             });
         }
-        List<Part> written = ParallelTasks.run(threads, ranges, "deriving notices");
-        long notices = written.stream().mapToLong(Part::notices).sum();
-        long letters = written.stream().mapToLong(Part::letters).sum();
+        List<FileOrderPart.Written> written = ParallelTasks.run(threads, ranges, "deriving notices");
+        long joinStart = System.nanoTime();
+        long notices = written.stream().mapToLong(FileOrderPart.Written::notices).sum();
+        long letters = written.stream().mapToLong(FileOrderPart.Written::letters).sum();
+        if (notices != reminders.size() + clock.stored.get()) {
+            throw new IllegalStateException("the night stored " + (reminders.size() + clock.stored.get())
+                    + " notices, its files would list " + notices);
+        }
         deleteIfExists(nightFolder.resolve(NOTICES_FILE));
         deleteIfExists(nightFolder.resolve(LETTERS_FILE));
         if (notices > 0) {
             CsvOutput.join(nightFolder.resolve(NOTICES_FILE), Notice.HEADER,
-                    written.stream().map(Part::noticesFile).toList());
+                    written.stream().map(FileOrderPart.Written::noticesFile).toList());
         }
         if (letters > 0) {
             CsvOutput.join(nightFolder.resolve(LETTERS_FILE), Notice.HEADER,
-                    written.stream().map(Part::lettersFile).toList());
+                    written.stream().map(FileOrderPart.Written::lettersFile).toList());
         }
         FileSystemUtils.deleteRecursively(parts.toFile());
+        log.info("notices: {} in {} range(s); summed over the ranges: derived {} s, stored {} s, put in file order"
+                        + " {} s; the files joined in {} s", notices, ranges.size(),
+                seconds(clock.derivedAndStored.get() - clock.storing.get()), seconds(clock.storing.get()),
+                seconds(clock.inFileOrder.get()), seconds(System.nanoTime() - joinStart));
         return notices;
+    }
+
+    /** Where a range's time goes, summed over the ranges (what an operator tunes the step by). */
+    private static final class StepClock {
+        final AtomicLong derivedAndStored = new AtomicLong();
+        final AtomicLong storing = new AtomicLong();
+        final AtomicLong inFileOrder = new AtomicLong();
+        final AtomicLong stored = new AtomicLong(); // caused notices stored by the ranges
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** Where the ranges write their parts while the step runs; gone when it completes. */
     static final String PARTS = ".notice-parts";
 
-    /** One range's rows of both files, in file order, and how many. */
-    private record Part(Path noticesFile, Path lettersFile, long notices, long letters) {
-
-        static Part write(NoticeBook book, LocalDate runDate, KeyRange claims, Path parts, int index) {
-            Path noticesFile = parts.resolve(index + "-notices.csv");
-            Path lettersFile = parts.resolve(index + "-letters.csv");
-            long[] count = {0, 0};
-            CsvOutput.writePart(lettersFile, letterRows -> CsvOutput.writePart(noticesFile, rows ->
-                    book.forEachOfNight(runDate, claims, n -> {
-                        String[] row = n.csvRow();
-                        rows.accept(row);
-                        count[0]++;
-                        if (n.delivery() == Delivery.LETTER) {
-                            letterRows.accept(row);
-                            count[1]++;
-                        }
-                    })));
-            return new Part(noticesFile, lettersFile, count[0], count[1]);
-        }
-    }
-
     /** Stores what {@code derive} gives, batch by batch, in one transaction of its own. */
     private void store(LocalDate runDate, Consumer<Consumer<Notice>> derive) {
+        store(runDate, derive, new StepClock());
+    }
+
+    private void store(LocalDate runDate, Consumer<Consumer<Notice>> derive, StepClock clock) {
         ownTransaction.executeWithoutResult(t -> {
             List<Notice> batch = new ArrayList<>(BATCH);
+            Runnable insert = () -> {
+                long start = System.nanoTime();
+                book.insert(runDate, batch);
+                clock.storing.addAndGet(System.nanoTime() - start);
+                clock.stored.addAndGet(batch.size());
+                batch.clear();
+            };
             derive.accept(notice -> {
                 batch.add(notice);
                 if (batch.size() == BATCH) {
-                    book.insert(runDate, batch);
-                    batch.clear();
+                    insert.run();
                 }
             });
-            book.insert(runDate, batch);
+            insert.run();
         });
     }
 
@@ -186,11 +217,6 @@ public class NightNotices {
             CsvOutput.write(nightFolder.resolve(LETTERS_FILE), Notice.HEADER, out -> letters.forEach(out));
         }
         return count;
-    }
-
-    /** The night's notices in file order. */
-    public void forEachOfNight(LocalDate runDate, Consumer<Notice> action) {
-        book.forEachOfNight(runDate, action);
     }
 
     /**

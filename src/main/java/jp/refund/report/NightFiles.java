@@ -5,6 +5,7 @@ import com.opencsv.CSVReaderBuilder;
 import com.opencsv.RFC4180ParserBuilder;
 import com.opencsv.exceptions.CsvException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -72,12 +73,14 @@ public final class NightFiles {
             if (path.endsWith(".csv")) {
                 boolean mailingList = path.equals("certificates/mailing-list.csv");
                 long[] rows = {0, 0}; // count, mailing list's yen
-                forEachCsvRow(file, row -> {
-                    rows[0]++;
-                    if (mailingList) {
+                if (mailingList) {
+                    forEachCsvRow(file, row -> {
+                        rows[0]++;
                         rows[1] += Long.parseLong(row[5]);
-                    }
-                });
+                    });
+                } else {
+                    rows[0] = countCsvRows(file);
+                }
                 String kind = path.startsWith("rejects/") ? "rejected rows" : path.startsWith("certificates/")
                         ? "mailing list" : "report";
                 return new NightFile(path, kind, rows[0], mailingList ? rows[1] : null, sha256);
@@ -109,6 +112,39 @@ public final class NightFiles {
         } catch (CsvException e) {
             throw new IllegalStateException("cannot read " + csv + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How many data rows a CSV output has (header skipped), as {@link #forEachCsvRow} would give
+     * them, counted on the bytes: a row ends at a line feed outside quotes (RFC 4180, as
+     * {@code CsvOutput} writes). Parsing each field only to count took 4 s for the notices of a
+     * 1.5 M-member night (1.58 M rows, 400 MB); this reads them at the speed of the disk cache.
+     */
+    static long countCsvRows(Path csv) {
+        long lineEnds = 0;
+        boolean quoted = false;
+        byte last = '\n';
+        byte[] buffer = new byte[1 << 20];
+        try (InputStream in = Files.newInputStream(csv)) {
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '"') {
+                        quoted = !quoted; // an escaped quote ("") turns it twice
+                    } else if (b == '\n' && !quoted) {
+                        lineEnds++;
+                    }
+                }
+                last = buffer[n - 1];
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+        if (quoted) {
+            throw new IllegalStateException("cannot read " + csv + ": its last quoted field is not closed");
+        }
+        long records = lineEnds + (last == '\n' ? 0 : 1); // a last row without its line end is a row
+        return Math.max(0, records - 1);
     }
 
     /** The data rows of a CSV output (header skipped). */

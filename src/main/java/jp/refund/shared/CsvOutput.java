@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +52,30 @@ public final class CsvOutput {
         });
     }
 
+    /**
+     * One row's bytes as {@link #write} and {@link #writePart} put it in a file, for a writer that
+     * places rows itself (a part written in an order other than the one its rows come in). One
+     * encoder per thread.
+     */
+    public static final class RowEncoder {
+        private final StringWriter line = new StringWriter(512);
+        private final ICSVWriter csv = csvWriter(line);
+
+        public byte[] encode(String[] row) {
+            line.getBuffer().setLength(0);
+            csv.writeNext(row, false);
+            return line.toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static ICSVWriter csvWriter(Writer writer) {
+        return new CSVWriterBuilder(writer).withLineEnd("\n").build();
+    }
+
     private static void writeRows(OutputStream out, String[] header, Consumer<Consumer<String[]>> rows)
             throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        ICSVWriter csv = new CSVWriterBuilder(writer).withLineEnd("\n").build();
+        ICSVWriter csv = csvWriter(writer);
         if (header != null) {
             csv.writeNext(header, false);
         }

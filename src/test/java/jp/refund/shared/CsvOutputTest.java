@@ -32,4 +32,17 @@ class CsvOutputTest {
         assertThat(Files.readString(dir.resolve("joined.csv"))).startsWith("id,text\n1,plain\n2,\"a \"\"quoted\"\", comma\"\n");
         assertThat(Files.size(dir.resolve("b.part"))).isZero();
     }
+
+    @Test
+    void aRowEncodedAloneIsTheBytesItTakesInAFile(@TempDir Path dir) throws Exception {
+        CsvOutput.writePart(dir.resolve("rows.part"), out -> ROWS.forEach(out));
+        CsvOutput.RowEncoder encoder = new CsvOutput.RowEncoder();
+        java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+        for (String[] row : ROWS) {
+            encoded.write(encoder.encode(row)); // one encoder, reused: nothing of a row stays for the next
+        }
+        assertThat(encoded.toByteArray()).isEqualTo(Files.readAllBytes(dir.resolve("rows.part")));
+        assertThat(new String(encoder.encode(ROWS.get(3)), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("4,髙橋\n");
+    }
 }
