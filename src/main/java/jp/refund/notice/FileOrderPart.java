@@ -91,7 +91,7 @@ final class FileOrderPart implements AutoCloseable {
 
     /** The file order as one number: claim serial, then kind (its rank), then n. */
     static long keyOf(Notice notice) {
-        int n = Integer.parseInt(notice.noticeId().substring(notice.noticeId().lastIndexOf('-') + 1));
+        int n = notice.n();
         if (n < 1 || n >= 1 << N_BITS) {
             throw new IllegalArgumentException("notice " + notice.noticeId() + ": n out of range");
         }

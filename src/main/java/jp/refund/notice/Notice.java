@@ -18,6 +18,11 @@ public record Notice(String noticeId, NoticeKind kind, String claimNo, String ap
         return NoticeFields.parse(fieldsJson);
     }
 
+    /** The n of {@code <claim_no>-<kind>-<n>}: this notice's count of its kind for its claim. */
+    int n() {
+        return Integer.parseInt(noticeId.substring(noticeId.lastIndexOf('-') + 1));
+    }
+
     String[] csvRow() {
         return new String[]{noticeId, kind.name(), claimNo, applicationId, memberId, delivery.name(), recipient,
                 template, fieldsJson};

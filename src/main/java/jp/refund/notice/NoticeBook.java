@@ -49,7 +49,7 @@ class NoticeBook {
                     ps.setString(3, n.claimNo());
                     ps.setString(4, n.kind().name());
                     ps.setInt(5, n.kind().ordinal());
-                    ps.setInt(6, countOf(n));
+                    ps.setInt(6, n.n());
                     ps.setString(7, n.applicationId());
                     ps.setString(8, n.memberId());
                     ps.setString(9, n.delivery().name());
@@ -66,7 +66,7 @@ class NoticeBook {
                 PostgresCopy.appendText(rows, n.noticeId()).append(',').append(runDate).append(',');
                 PostgresCopy.appendText(rows, n.claimNo()).append(',');
                 PostgresCopy.appendText(rows, n.kind().name()).append(',').append(n.kind().ordinal()).append(',')
-                        .append(countOf(n)).append(',');
+                        .append(n.n()).append(',');
                 PostgresCopy.appendText(rows, n.applicationId()).append(',');
                 PostgresCopy.appendText(rows, n.memberId()).append(',');
                 PostgresCopy.appendText(rows, n.delivery().name()).append(',');
@@ -75,11 +75,6 @@ class NoticeBook {
                 PostgresCopy.appendText(rows, n.fieldsJson()).append('\n');
             }
         }, notices.size());
-    }
-
-    /** The n of {@code <claim_no>-<kind>-<n>}. */
-    private static int countOf(Notice n) {
-        return Integer.parseInt(n.noticeId().substring(n.noticeId().lastIndexOf('-') + 1));
     }
 
     /** A page row: the notice and its place in the night's order. */
