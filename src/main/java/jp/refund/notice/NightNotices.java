@@ -197,6 +197,14 @@ public class NightNotices {
         });
     }
 
+    /**
+     * How many notices the night made of each kind (in file order) and delivery, every pair
+     * listed, those with none as 0: what the auditors' workbook shows of them.
+     */
+    public List<NoticeCount> countsOfNight(LocalDate runDate) {
+        return book.countsOfNight(runDate);
+    }
+
     /** Writes the night's notice files from the table; none when the night has no notices. Returns how many. */
     public long write(LocalDate runDate, Path nightFolder) {
         long count = book.countOfNight(runDate);

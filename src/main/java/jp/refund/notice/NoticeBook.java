@@ -111,6 +111,26 @@ class NoticeBook {
         return n == null ? 0 : n;
     }
 
+    /** How many notices the night stored of each kind and delivery; a pair with none is 0. */
+    List<NoticeCount> countsOfNight(LocalDate runDate) {
+        java.util.Map<NoticeKind, long[]> byKind = new java.util.EnumMap<>(NoticeKind.class);
+        for (NoticeKind kind : NoticeKind.values()) {
+            byKind.put(kind, new long[Delivery.values().length]);
+        }
+        jdbc.query("SELECT kind, delivery, COUNT(*) FROM notice WHERE run_date = ? GROUP BY kind, delivery",
+                rs -> {
+                    byKind.get(NoticeKind.valueOf(rs.getString(1)))[Delivery.valueOf(rs.getString(2)).ordinal()] =
+                            rs.getLong(3);
+                }, runDate);
+        List<NoticeCount> counts = new ArrayList<>();
+        byKind.forEach((kind, n) -> {
+            for (Delivery delivery : Delivery.values()) {
+                counts.add(new NoticeCount(kind, delivery, n[delivery.ordinal()]));
+            }
+        });
+        return counts;
+    }
+
     /** These notices as stored, by id (those that exist). */
     java.util.Map<String, Notice> byId(List<String> noticeIds) {
         java.util.Map<String, Notice> found = new java.util.HashMap<>();

@@ -49,7 +49,7 @@ class AuditOutputsIT {
             List<String> sheets = new ArrayList<>();
             wb.forEach(s -> sheets.add(s.getSheetName()));
             assertThat(sheets).containsExactly("Summary", "Files", "Events", "Review queue", "Shared bank accounts",
-                    "Rejected rows", "Notices");
+                    "Rejected rows", "Notices", "Notice letters");
 
             for (Sheet sheet : wb) {
                 assertThat(sheet.getPrintSetup().getLandscape()).as(sheet.getSheetName()).isTrue();
@@ -116,6 +116,79 @@ class AuditOutputsIT {
             assertThat(shared.getRow(1).getCell(3).getStringCellValue()).isEqualTo("****555");
             assertThat(List.of(shared.getRow(1).getCell(5).getStringCellValue(),
                     shared.getRow(2).getCell(5).getStringCellValue())).containsExactly("1000000156", "1000000164");
+        }
+    }
+
+    /**
+     * Every night of the sample: the Notices sheet's counts are those of notices.csv by kind and
+     * delivery (every pair listed, in kind order), its total and file rows agree, and the Notice
+     * letters sheet is letters.csv row for row.
+     */
+    @Test
+    void theNoticesSheetCountsTheNoticesFileAndTheLettersSheetIsTheLettersFile() throws Exception {
+        int nightsWithLetters = 0;
+        List<Path> nights;
+        try (Stream<Path> folders = Files.list(h.output())) {
+            nights = folders.filter(Files::isDirectory).sorted().toList();
+        }
+        assertThat(nights).hasSizeGreaterThan(5);
+        for (Path night : nights) {
+            String date = night.getFileName().toString();
+            List<String[]> notices = csvRows(night.resolve("notices/notices.csv"));
+            List<String[]> letters = csvRows(night.resolve("notices/letters.csv"));
+            try (XSSFWorkbook wb = workbook(night.resolve("reports/audit-" + date + ".xlsx"))) {
+                Sheet sheet = wb.getSheet("Notices");
+                List<String> expected = new ArrayList<>();
+                for (jp.refund.notice.NoticeKind kind : jp.refund.notice.NoticeKind.values()) {
+                    for (String delivery : List.of("EMAIL", "LETTER")) {
+                        long n = notices.stream().filter(r -> r[1].equals(kind.name()) && r[5].equals(delivery)).count();
+                        expected.add(kind.name() + " " + delivery + " " + n);
+                    }
+                }
+                List<String> shown = new ArrayList<>();
+                for (int r = 1; r <= expected.size(); r++) {
+                    Row row = sheet.getRow(r);
+                    shown.add(row.getCell(0).getStringCellValue() + " " + row.getCell(1).getStringCellValue() + " "
+                            + (long) row.getCell(2).getNumericCellValue());
+                }
+                assertThat(shown).as(date).containsExactlyElementsOf(expected);
+                Row total = sheet.getRow(expected.size() + 1);
+                assertThat(total.getCell(0).getStringCellValue()).isEqualTo("all kinds");
+                assertThat((long) total.getCell(2).getNumericCellValue()).as(date).isEqualTo(notices.size());
+                Map<String, Long> fileRows = new HashMap<>();
+                for (int r = expected.size() + 4; r <= sheet.getLastRowNum(); r++) {
+                    fileRows.put(sheet.getRow(r).getCell(0).getStringCellValue(),
+                            (long) sheet.getRow(r).getCell(2).getNumericCellValue());
+                }
+                assertThat(fileRows).as(date).containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "notices/notices.csv", (long) notices.size(), "notices/letters.csv", (long) letters.size()));
+
+                Sheet letterSheet = wb.getSheet("Notice letters");
+                assertThat(letterSheet.getLastRowNum()).as(date).isEqualTo(letters.size());
+                for (int r = 1; r <= letters.size(); r++) {
+                    String[] expectedRow = letters.get(r - 1);
+                    for (int c = 0; c < expectedRow.length; c++) {
+                        Cell cell = letterSheet.getRow(r).getCell(c);
+                        assertThat(cell == null ? "" : cell.getStringCellValue()).as(date + " letter " + r)
+                                .isEqualTo(expectedRow[c]);
+                    }
+                }
+                if (!letters.isEmpty()) {
+                    nightsWithLetters++;
+                }
+            }
+        }
+        assertThat(nightsWithLetters).as("sample nights with letters").isPositive();
+    }
+
+    /** A night's CSV file's data rows, none when the night has no such file. */
+    private static List<String[]> csvRows(Path csv) throws Exception {
+        if (!Files.exists(csv)) {
+            return List.of();
+        }
+        try (var reader = new com.opencsv.CSVReaderBuilder(Files.newBufferedReader(csv))
+                .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).withSkipLines(1).build()) {
+            return reader.readAll();
         }
     }
 
