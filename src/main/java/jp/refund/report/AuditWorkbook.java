@@ -317,7 +317,7 @@ public class AuditWorkbook {
         }
         sheet.row("all kinds", null, total);
         sheet.gap();
-        sheet.title("every notice is a row of", "", "rows");
+        sheet.title("notice file", "", "rows");
         for (String file : List.of(NightNotices.NOTICES_FILE, NightNotices.LETTERS_FILE)) {
             long rows = files.stream().filter(f -> f.path().equals(file)).mapToLong(NightFile::records).sum();
             sheet.row(file, null, rows);
