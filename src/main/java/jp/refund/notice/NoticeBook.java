@@ -2,7 +2,9 @@ package jp.refund.notice;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import jp.refund.shared.KeyRange;
@@ -113,7 +115,7 @@ class NoticeBook {
 
     /** How many notices the night stored of each kind and delivery; a pair with none is 0. */
     List<NoticeCount> countsOfNight(LocalDate runDate) {
-        java.util.Map<NoticeKind, long[]> byKind = new java.util.EnumMap<>(NoticeKind.class);
+        Map<NoticeKind, long[]> byKind = new EnumMap<>(NoticeKind.class);
         for (NoticeKind kind : NoticeKind.values()) {
             byKind.put(kind, new long[Delivery.values().length]);
         }
