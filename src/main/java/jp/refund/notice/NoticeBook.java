@@ -2,7 +2,7 @@ package jp.refund.notice;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,21 +115,17 @@ class NoticeBook {
 
     /** How many notices the night stored of each kind and delivery; a pair with none is 0. */
     List<NoticeCount> countsOfNight(LocalDate runDate) {
-        Map<NoticeKind, long[]> byKind = new EnumMap<>(NoticeKind.class);
-        for (NoticeKind kind : NoticeKind.values()) {
-            byKind.put(kind, new long[Delivery.values().length]);
-        }
+        Map<String, Long> stored = new HashMap<>(); // "<kind> <delivery>"
         jdbc.query("SELECT kind, delivery, COUNT(*) FROM notice WHERE run_date = ? GROUP BY kind, delivery",
                 rs -> {
-                    byKind.get(NoticeKind.valueOf(rs.getString(1)))[Delivery.valueOf(rs.getString(2)).ordinal()] =
-                            rs.getLong(3);
+                    stored.put(rs.getString(1) + " " + rs.getString(2), rs.getLong(3));
                 }, runDate);
         List<NoticeCount> counts = new ArrayList<>();
-        byKind.forEach((kind, n) -> {
+        for (NoticeKind kind : NoticeKind.values()) {
             for (Delivery delivery : Delivery.values()) {
-                counts.add(new NoticeCount(kind, delivery, n[delivery.ordinal()]));
+                counts.add(new NoticeCount(kind, delivery, stored.getOrDefault(kind + " " + delivery, 0L)));
             }
-        });
+        }
         return counts;
     }
 

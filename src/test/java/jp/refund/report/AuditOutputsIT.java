@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import jp.refund.NightlyHarness;
+import jp.refund.notice.NoticeKind;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -139,7 +140,7 @@ class AuditOutputsIT {
             try (XSSFWorkbook wb = workbook(night.resolve("reports/audit-" + date + ".xlsx"))) {
                 Sheet sheet = wb.getSheet("Notices");
                 List<String> expected = new ArrayList<>();
-                for (jp.refund.notice.NoticeKind kind : jp.refund.notice.NoticeKind.values()) {
+                for (NoticeKind kind : NoticeKind.values()) {
                     for (String delivery : List.of("EMAIL", "LETTER")) {
                         long n = notices.stream().filter(r -> r[1].equals(kind.name()) && r[5].equals(delivery)).count();
                         expected.add(kind.name() + " " + delivery + " " + n);
@@ -182,14 +183,8 @@ class AuditOutputsIT {
     }
 
     /** A night's CSV file's data rows, none when the night has no such file. */
-    private static List<String[]> csvRows(Path csv) throws Exception {
-        if (!Files.exists(csv)) {
-            return List.of();
-        }
-        try (var reader = new com.opencsv.CSVReaderBuilder(Files.newBufferedReader(csv))
-                .withCSVParser(new com.opencsv.RFC4180ParserBuilder().build()).withSkipLines(1).build()) {
-            return reader.readAll();
-        }
+    private static List<String[]> csvRows(Path csv) {
+        return Files.exists(csv) ? NightFiles.csvRows(csv) : List.of();
     }
 
     @Test
