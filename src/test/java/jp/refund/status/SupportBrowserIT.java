@@ -23,11 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A support agent in a real browser (Debian's chromium and chromedriver, headless):
@@ -85,7 +88,7 @@ class SupportBrowserIT {
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(
                 new java.io.File("/usr/bin/chromedriver")).build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
     }
 
     @AfterAll
@@ -103,6 +106,22 @@ class SupportBrowserIT {
         Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * Clicks a form's button and waits for the page it leads to. {@code click()} may return while the
+     * POST is still under way (a bcrypt check on a busy CI machine), so reading the URL at once can
+     * still show the form's own page.
+     */
+    private void submitAndExpect(By button, String path) throws IOException {
+        browser.findElement(button).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains(path));
+        } catch (TimeoutException notThere) {
+            screenshot("not-at-" + path.replace('/', '-'));
+            throw new AssertionError("after " + button + " the browser is at " + browser.getCurrentUrl() + ", not "
+                    + path + "; the page:\n" + browser.getPageSource(), notThere);
+        }
+    }
+
     private static String currentCode(String secret) {
         return Totp.code(secret, Totp.step(java.time.Instant.now().getEpochSecond()));
     }
@@ -114,8 +133,7 @@ class SupportBrowserIT {
         assertThat(browser.getCurrentUrl()).endsWith("/login");
         browser.findElement(By.id("username")).sendKeys("newcomer");
         browser.findElement(By.id("password")).sendKeys(NEWCOMER_PASSWORD);
-        browser.findElement(By.id("login")).click();
-        assertThat(browser.getCurrentUrl()).contains("/login/totp");
+        submitAndExpect(By.id("login"), "/login/totp");
         assertThat(browser.findElement(By.id("qr")).getAttribute("src")).startsWith("data:image/png;base64,");
         String secret = browser.findElement(By.id("secret")).getText();
         screenshot("enrol");
@@ -141,8 +159,8 @@ class SupportBrowserIT {
         browser.findElement(By.id("username")).sendKeys("support");
         browser.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
         screenshot("login");
-        browser.findElement(By.id("login")).click();
         // the password alone opens only the second-factor page; the test is the authenticator app
+        submitAndExpect(By.id("login"), "/login/totp");
         assertThat(browser.getCurrentUrl()).endsWith("/login/totp");
         browser.findElement(By.id("code")).sendKeys(currentCode(DemoUsers.TOTP_SECRETS.get("support")));
         browser.findElement(By.id("verify")).click();
