@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.KeySet;
+import jp.refund.shared.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ClaimLifecycle {
+
+    /** The columns a decision fills, in the order of {@link #decide}'s rows. */
+    private static final String DECIDED_COLUMNS = "claim_no, application_id, channel, member_id, wallet_id, status,"
+            + " reasons, amount_yen, payout_method, bank_code, branch_code, account_type, account_number, holder_name,"
+            + " recipient_name, postal_code, address, submitted_at, decided_on, status_since, approved_on, confirm_by";
+    private static final String EVENT_COLUMNS = "run_date, seq, claim_no, application_id, channel, member_id, status,"
+            + " reasons, amount_yen, payout_method, payout_date, reference";
 
     private final JdbcTemplate jdbc;
 
@@ -74,10 +82,12 @@ public class ClaimLifecycle {
                     d.status(), Reasons.join(d.reasons()), d.amountYen(), a.payoutMethod(), null, null));
             claimNos.add(claimNo);
         }
-        jdbc.batchUpdate("INSERT INTO claim (claim_no, application_id, channel, member_id, wallet_id, status, reasons,"
-                + " amount_yen, payout_method, bank_code, branch_code, account_type, account_number, holder_name,"
-                + " recipient_name, postal_code, address, submitted_at, decided_on, status_since, approved_on,"
-                + " confirm_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        // PostgreSQL: one COPY per chunk; a batch of multi-row INSERTs was 38 % of the decisions' wait at 1.5 M
+        if (!PostgresCopy.into(jdbc, "COPY claim (" + DECIDED_COLUMNS + ") FROM STDIN (FORMAT csv)",
+                csv -> rows.forEach(row -> PostgresCopy.appendRow(csv, row)), rows.size())) {
+            jdbc.batchUpdate("INSERT INTO claim (" + DECIDED_COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
         insertEvents(events);
         return claimNos;
     }
@@ -442,9 +452,14 @@ public class ClaimLifecycle {
         if (events.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("INSERT INTO claim_event (run_date, seq, claim_no, application_id, channel, member_id,"
-                + " status, reasons, amount_yen, payout_method, payout_date, reference)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
+        if (PostgresCopy.into(jdbc, "COPY claim_event (" + EVENT_COLUMNS + ") FROM STDIN (FORMAT csv)",
+                csv -> events.forEach(e -> PostgresCopy.appendRow(csv, e.runDate(), e.seq(), e.claimNo(),
+                        e.applicationId(), e.channel(), e.memberId(), e.status(), e.reasons(), e.amountYen(),
+                        e.payoutMethod(), e.payoutDate(), e.reference())), events.size())) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO claim_event (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                events, events.size(), (ps, e) -> {
             ps.setObject(1, e.runDate());
             ps.setInt(2, e.seq());
             ps.setString(3, e.claimNo());

@@ -56,6 +56,28 @@ public final class PostgresCopy {
     }
 
     /**
+     * One CSV row of {@code values}, in the column order of the {@code COPY}: text and enum
+     * names quoted ({@link #appendText}), numbers, booleans, dates and timestamps as the
+     * ISO-8601 text PostgreSQL reads, null as nothing (NULL).
+     */
+    public static StringBuilder appendRow(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object value = values[i];
+            if (value instanceof String text) {
+                appendText(out, text);
+            } else if (value instanceof Enum<?> e) {
+                appendText(out, e.name());
+            } else if (value != null) {
+                out.append(value);
+            }
+        }
+        return out.append('\n');
+    }
+
+    /**
      * One text value of a CSV row: always quoted, so an empty text stays empty and only an
      * unquoted empty field (null: nothing appended) is NULL.
      */
