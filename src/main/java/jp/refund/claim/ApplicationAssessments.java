@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.KeySet;
+import jp.refund.shared.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class ApplicationAssessments {
+
+    private static final String COLUMNS = "application_id, assessed_on, rejection, member_id, wallet_id, amount_yen,"
+            + " account_rejection, bank_code, branch_code, account_type, account_number, holder_name, flags";
 
     private final JdbcTemplate jdbc;
 
@@ -34,9 +38,11 @@ class ApplicationAssessments {
                     acc == null ? null : acc.branchCode(), acc == null ? null : acc.accountType(),
                     acc == null ? null : acc.accountNumber(), a.holderName(), Reasons.join(a.flags())});
         }
-        jdbc.batchUpdate("INSERT INTO application_assessment (application_id, assessed_on, rejection, member_id,"
-                + " wallet_id, amount_yen, account_rejection, bank_code, branch_code, account_type, account_number,"
-                + " holder_name, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        if (!PostgresCopy.into(jdbc, "COPY application_assessment (" + COLUMNS + ") FROM STDIN (FORMAT csv)",
+                csv -> rows.forEach(row -> PostgresCopy.appendRow(csv, row)), rows.size())) {
+            jdbc.batchUpdate("INSERT INTO application_assessment (" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        }
     }
 
     /** The assessments this night made of these applications, by application id. */
