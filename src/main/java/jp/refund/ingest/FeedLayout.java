@@ -167,25 +167,14 @@ final class FeedLayout {
      */
     void appendCopyRow(StringBuilder out, FeedRow row, String contentHash, LocalDate runDate, int sourceLine) {
         for (int i = 0; i < columns.size(); i++) {
-            appendCopyValue(out, row.value(i));
+            PostgresCopy.appendValue(out, row.value(i));
             out.append(',');
         }
         for (String value : constants.values()) {
-            appendCopyValue(out, value);
+            PostgresCopy.appendValue(out, value);
             out.append(',');
         }
         out.append(contentHash).append(',').append(runDate).append(',').append(sourceLine).append('\n');
-    }
-
-    private static void appendCopyValue(StringBuilder out, Object value) {
-        if (value == null) {
-            return;
-        }
-        if (value instanceof String || value instanceof Enum<?>) {
-            PostgresCopy.appendText(out, value instanceof Enum<?> e ? e.name() : (String) value);
-        } else {
-            out.append(value); // Long, Boolean, LocalDate, OffsetDateTime: ISO-8601 text PostgreSQL reads
-        }
     }
 
     private static void bind(PreparedStatement ps, int index, JDBCType type, Object value) throws SQLException {

@@ -65,16 +65,8 @@ class NoticeBook {
     private boolean copy(LocalDate runDate, List<Notice> notices) {
         return PostgresCopy.into(jdbc, "COPY notice (" + STORED + ") FROM STDIN (FORMAT csv)", rows -> {
             for (Notice n : notices) {
-                PostgresCopy.appendText(rows, n.noticeId()).append(',').append(runDate).append(',');
-                PostgresCopy.appendText(rows, n.claimNo()).append(',');
-                PostgresCopy.appendText(rows, n.kind().name()).append(',').append(n.kind().ordinal()).append(',')
-                        .append(n.n()).append(',');
-                PostgresCopy.appendText(rows, n.applicationId()).append(',');
-                PostgresCopy.appendText(rows, n.memberId()).append(',');
-                PostgresCopy.appendText(rows, n.delivery().name()).append(',');
-                PostgresCopy.appendText(rows, n.recipient()).append(',');
-                PostgresCopy.appendText(rows, n.template()).append(',');
-                PostgresCopy.appendText(rows, n.fieldsJson()).append('\n');
+                PostgresCopy.appendRow(rows, n.noticeId(), runDate, n.claimNo(), n.kind(), n.kind().ordinal(), n.n(),
+                        n.applicationId(), n.memberId(), n.delivery(), n.recipient(), n.template(), n.fieldsJson());
             }
         }, notices.size());
     }

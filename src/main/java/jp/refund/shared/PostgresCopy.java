@@ -65,16 +65,20 @@ public final class PostgresCopy {
             if (i > 0) {
                 out.append(',');
             }
-            Object value = values[i];
-            if (value instanceof String text) {
-                appendText(out, text);
-            } else if (value instanceof Enum<?> e) {
-                appendText(out, e.name());
-            } else if (value != null) {
-                out.append(value);
-            }
+            appendValue(out, values[i]);
         }
         return out.append('\n');
+    }
+
+    /** One value of a CSV row, as {@link #appendRow} writes it. */
+    public static StringBuilder appendValue(StringBuilder out, Object value) {
+        if (value instanceof String text) {
+            return appendText(out, text);
+        }
+        if (value instanceof Enum<?> e) {
+            return appendText(out, e.name());
+        }
+        return value == null ? out : out.append(value);
     }
 
     /**
