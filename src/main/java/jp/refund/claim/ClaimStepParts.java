@@ -46,9 +46,13 @@ public class ClaimStepParts {
         this.confirmation = confirmation;
     }
 
-    /** Restart needs no saved position: each committed chunk takes its applications off the list read. */
-    public ItemReader<Application> undecidedApplications(int pageSize) {
-        return new UndecidedApplications(decisionBook, pageSize);
+    /**
+     * Restart needs no saved position: each committed chunk takes its applications off the list
+     * read. Read in pages of {@link KeysetPages#PAGE}, several chunks each: this step is the only
+     * one that decides, so a page read ahead of the chunks' commits stays undecided until its turn.
+     */
+    public ItemReader<Application> undecidedApplications() {
+        return new UndecidedApplications(decisionBook, KeysetPages.PAGE);
     }
 
     public DecideApplicationsWriter decideApplicationsWriter(LocalDate runDate, CrashPoint crashPoint) {

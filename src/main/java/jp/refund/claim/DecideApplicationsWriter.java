@@ -7,6 +7,8 @@ import java.util.Map;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.CrashPoint;
 import jp.refund.shared.ProgressMeter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -24,6 +26,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  */
 public class DecideApplicationsWriter implements ItemWriter<Application>, StepExecutionListener {
 
+    private static final Logger log = LoggerFactory.getLogger(DecideApplicationsWriter.class);
+
     private final DecisionBook book;
     private final ApplicationAssessments assessments;
     private final ClaimLifecycle lifecycle;
@@ -34,6 +38,11 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
     /** Whether a partitioned pass assessed the night's applications before (else every one is assessed here). */
     private final boolean assessedInPartitions;
     private final ConfirmationSettings confirmation;
+    /**
+     * The book in memory, read when the step starts: on a one-step night the registry and the
+     * live claims; on a partitioned night the live claims (the registry half was assessed before).
+     */
+    private NightDecisionBook nightBook;
     private ProgressMeter progress;
     private long total;
     private long done;
@@ -55,12 +64,48 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
     @Override
     public void beforeStep(StepExecution stepExecution) {
         total = book.countUndecided();
+        nightBook = total == 0 ? null : readNightBook();
         progress = new ProgressMeter("decisions", "applications");
+    }
+
+    private NightDecisionBook readNightBook() {
+        long start = System.nanoTime();
+        NightDecisionBook read = assessedInPartitions ? book.concludingBook(bankMaster) : book.nightBook(bankMaster);
+        log.info("decisions: {} read in {} s", assessedInPartitions ? "the live claims"
+                        : "the registry, the web applicants' candidates and the live claims",
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        return read;
     }
 
     @Override
     public void write(Chunk<? extends Application> chunk) {
         List<Application> applications = new ArrayList<>(chunk.getItems());
+        if (!assessedInPartitions) {
+            decideInMemory(applications);
+        } else {
+            decideAssessed(applications);
+        }
+        crashPoint.reached("decision-chunk");
+        done += applications.size();
+        progress.update(done, total > 0 ? (double) done / total : -1);
+    }
+
+    /** Every rule against the book in memory, in order; the chunk's claims written in one batch. */
+    private void decideInMemory(List<Application> applications) {
+        List<ClaimDecision> decisions = new ArrayList<>(applications.size());
+        for (Application application : applications) {
+            ClaimDecision decision = awaitingConfirmationIfRequired(
+                    decider.conclude(decider.assess(application, nightBook), nightBook));
+            if (decision.status().isLive()) {
+                nightBook.recordLiveClaim(decision.memberId(), decision.account());
+            }
+            decisions.add(decision);
+        }
+        lifecycle.decide(runDate, applications, decisions, confirmation.deadline(runDate));
+    }
+
+    /** The partitioned night's ordered pass: assessments made before, the rules that cross applications here. */
+    private void decideAssessed(List<Application> applications) {
         Map<String, ApplicationAssessment> stored = assessedInPartitions ? assessments.madeOn(runDate, applications)
                 : Map.of();
         List<Application> unassessed = applications.stream().filter(a -> !stored.containsKey(a.applicationId()))
@@ -71,12 +116,11 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
             ApplicationAssessment kept = stored.get(application.applicationId());
             assessed.add(kept != null ? kept : decider.assess(application, registry));
         }
-        DecisionBook.ChunkBook claims = book.claimsInUse(assessed, bankMaster);
         List<ClaimDecision> decisions = new ArrayList<>(applications.size());
         for (ApplicationAssessment assessment : assessed) {
-            ClaimDecision decision = awaitingConfirmationIfRequired(decider.conclude(assessment, claims));
+            ClaimDecision decision = awaitingConfirmationIfRequired(decider.conclude(assessment, nightBook));
             if (decision.status().isLive()) {
-                claims.recordLiveClaim(decision.memberId(), decision.account());
+                nightBook.recordLiveClaim(decision.memberId(), decision.account());
             }
             decisions.add(decision);
         }
@@ -84,9 +128,6 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
         if (!stored.isEmpty()) {
             assessments.forget(applications);
         }
-        crashPoint.reached("decision-chunk");
-        done += applications.size();
-        progress.update(done, total > 0 ? (double) done / total : -1);
     }
 
     /** With confirmation required, an approval waits for the applicant (SPEC section 9), with the same reasons. */

@@ -162,73 +162,127 @@ class DecisionBook {
             jdbc.query("SELECT w.* FROM " + KeySet.TEXT_KEYS + " JOIN wallet w ON w.member_id = k.id",
                     known.asFirstParameter(), WALLET).forEach(w -> wallets.put(w.memberId(), w));
         }
-        return new ChunkBook(members, byBirthDate, wallets, new HashSet<>(), new HashMap<>(), bankMaster);
+        return new ChunkBook(members, byBirthDate, wallets, bankMaster);
     }
 
     /**
-     * What {@link ClaimDecider#conclude} reads for one chunk of assessed applications: which of
-     * their members have a live claim, and which members' live claims pay into their accounts.
+     * What the whole decision step reads, once, when it starts: the registry, the members a
+     * web applicant of the night can match, and the live claims. Read from the book at every
+     * step execution, so a restarted night starts from what was committed.
      */
-    ChunkBook claimsInUse(List<ApplicationAssessment> assessments, BankMaster bankMaster) {
-        Set<String> memberIds = new HashSet<>();
-        List<String> accountNumbers = new ArrayList<>();
-        for (ApplicationAssessment a : assessments) {
-            if (a.rejection() == null) {
-                memberIds.add(a.memberId());
-            }
-            if (a.account() != null) {
-                accountNumbers.add(a.account().accountNumber());
-            }
-        }
-        Set<String> live = new HashSet<>();
-        KeySet known = KeySet.text(memberIds);
-        if (!known.isEmpty()) {
-            // only the member index may be used: a status condition lets H2 scan every live claim instead
-            jdbc.query("SELECT c.member_id, c.status FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.member_id = k.id",
-                    known.asFirstParameter(), (ResultSet rs) -> {
-                        if (ClaimStatus.valueOf(rs.getString(2)).isLive()) {
-                            live.add(rs.getString(1));
-                        }
-                    });
-        }
-        Map<BankAccount, Set<String>> accountMembers = new HashMap<>();
-        KeySet numbers = KeySet.text(accountNumbers);
-        if (!numbers.isEmpty()) {
-            // by account number (selective and indexed); the rest of the account is compared in the key
-            jdbc.query("SELECT c.bank_code, c.branch_code, c.account_type, c.account_number, c.member_id, c.status"
-                            + " FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.account_number = k.id",
-                    numbers.asFirstParameter(), (ResultSet rs) -> {
-                        if (ClaimStatus.valueOf(rs.getString(6)).isLive()) {
-                            accountMembers.computeIfAbsent(new BankAccount(rs.getString(1), rs.getString(2),
-                                    rs.getString(3), rs.getString(4)), k -> new HashSet<>()).add(rs.getString(5));
-                        }
-                    });
-        }
-        return new ChunkBook(Map.of(), Map.of(), Map.of(), live, accountMembers, bankMaster);
+    NightDecisionBook nightBook(BankMaster bankMaster) {
+        NightRegistry registry = readRegistry();
+        return new NightDecisionBook(registry, readWebCandidates(), readLiveClaims(), bankMaster);
     }
 
     /**
-     * The book as one chunk's decisions see it: loaded at the start of the chunk, and
-     * kept up to date with the chunk's own live claims so that the tenth application
-     * of a chunk sees the first nine.
+     * What the ordered pass of a partitioned night reads when it starts: the live claims (the
+     * registry half of every decision was assessed before, in partitions).
+     */
+    NightDecisionBook concludingBook(BankMaster bankMaster) {
+        return new NightDecisionBook(new NightRegistry.Builder(0).build(), Map.of(), readLiveClaims(), bankMaster);
+    }
+
+    /** Every member and wallet, a page at a time along their primary keys. */
+    NightRegistry readRegistry() {
+        Long members = jdbc.queryForObject("SELECT COUNT(*) FROM member", Long.class);
+        NightRegistry.Builder builder = new NightRegistry.Builder(members == null ? 0 : members.intValue());
+        KeysetPages.forEach((String last) -> {
+            List<String> ids = new ArrayList<>(KeysetPages.PAGE);
+            jdbc.query("SELECT member_id, family_name, given_name, family_name_kana, given_name_kana, birth_date,"
+                            + " postal_code, address, contact_changed_at FROM member WHERE member_id > ?"
+                            + " ORDER BY member_id FETCH FIRST ? ROWS ONLY", (ResultSet rs) -> {
+                        String id = rs.getString(1);
+                        builder.add(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
+                                StoredTimestamp.read(rs, 9));
+                        ids.add(id);
+                    }, last == null ? "" : last, KeysetPages.PAGE);
+            return ids;
+        }, id -> { });
+        NightRegistry registry = builder.build();
+        KeysetPages.forEach((String last) -> {
+            List<String> ids = new ArrayList<>(KeysetPages.PAGE);
+            jdbc.query("SELECT wallet_id, member_id, balance_yen, disputed_yen, compromised FROM wallet"
+                            + " WHERE wallet_id > ? ORDER BY wallet_id FETCH FIRST ? ROWS ONLY", (ResultSet rs) -> {
+                        String id = rs.getString(1);
+                        registry.addWallet(id, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getBoolean(5));
+                        ids.add(id);
+                    }, last == null ? "" : last, KeysetPages.PAGE);
+            return ids;
+        }, id -> { });
+        return registry;
+    }
+
+    /**
+     * Every member who shares a phone or an e-mail with a web applicant not decided yet (the
+     * only members {@link WebApplicantMatch} can accept), by birth date in member-id order.
+     */
+    Map<LocalDate, List<Member>> readWebCandidates() {
+        Set<String> phoneKeys = new HashSet<>();
+        Set<String> emailKeys = new HashSet<>();
+        KeysetPages.forEach((String last) -> {
+            List<String> ids = new ArrayList<>(KeysetPages.PAGE);
+            jdbc.query("SELECT a.application_id, a.phone, a.email FROM application a WHERE a.application_id > ?"
+                    + " AND a.birth_date IS NOT NULL AND " + UNDECIDED
+                    + " ORDER BY a.application_id FETCH FIRST ? ROWS ONLY", (ResultSet rs) -> {
+                ids.add(rs.getString(1));
+                phoneKeys.add(WebIdentityMatch.phone(rs.getString(2)));
+                emailKeys.add(WebIdentityMatch.email(rs.getString(3)));
+            }, last == null ? "" : last, KeysetPages.PAGE);
+            return ids;
+        }, id -> { });
+        Map<String, Member> byContact = new HashMap<>();
+        for (String column : List.of("phone_key", "email_key")) {
+            List<String> keys = new ArrayList<>("phone_key".equals(column) ? phoneKeys : emailKeys);
+            for (int from = 0; from < keys.size(); from += KeysetPages.PAGE) {
+                KeySet page = KeySet.text(keys.subList(from, Math.min(keys.size(), from + KeysetPages.PAGE)));
+                jdbc.query("SELECT m.* FROM " + KeySet.TEXT_KEYS + " JOIN member m ON m." + column + " = k.id",
+                        page.asFirstParameter(), MEMBER).forEach(m -> byContact.put(m.memberId(), m));
+            }
+        }
+        Map<LocalDate, List<Member>> byBirthDate = new HashMap<>();
+        byContact.values().stream().sorted(Comparator.comparing(Member::memberId))
+                .forEach(m -> byBirthDate.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m));
+        return byBirthDate;
+    }
+
+    /** Every live claim's member and account, a page at a time along the claim number. */
+    LiveClaims readLiveClaims() {
+        LiveClaims live = new LiveClaims();
+        KeysetPages.forEach((String last) -> {
+            List<String> claimNos = new ArrayList<>(KeysetPages.PAGE);
+            jdbc.query("SELECT claim_no, member_id, status, bank_code, branch_code, account_type, account_number"
+                    + " FROM claim WHERE claim_no > ? ORDER BY claim_no FETCH FIRST ? ROWS ONLY", (ResultSet rs) -> {
+                claimNos.add(rs.getString(1));
+                if (ClaimStatus.valueOf(rs.getString(3)).isLive()) {
+                    String bankCode = rs.getString(4);
+                    live.record(rs.getString(2), bankCode == null ? null : new BankAccount(bankCode,
+                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }, last == null ? "" : last, KeysetPages.PAGE);
+            return claimNos;
+        }, claimNo -> { });
+        return live;
+    }
+
+    /**
+     * The registry as one chunk's assessments see it ({@link ClaimDecider#assess}, on a partition
+     * of a partitioned night). It holds no claim: the rules that read claims are concluded in the
+     * ordered pass, on the live claims in memory ({@link NightDecisionBook}).
      */
     static final class ChunkBook implements DecisionContext {
 
         private final Map<String, Member> members;
         private final Map<LocalDate, List<Member>> byBirthDate;
         private final Map<String, Wallet> wallets;
-        private final Set<String> liveMembers;
-        private final Map<BankAccount, Set<String>> accountMembers;
         private final BankMaster bankMaster;
 
         ChunkBook(Map<String, Member> members, Map<LocalDate, List<Member>> byBirthDate,
-                  Map<String, Wallet> wallets, Set<String> liveMembers,
-                  Map<BankAccount, Set<String>> accountMembers, BankMaster bankMaster) {
+                  Map<String, Wallet> wallets, BankMaster bankMaster) {
             this.members = members;
             this.byBirthDate = byBirthDate;
             this.wallets = wallets;
-            this.liveMembers = liveMembers;
-            this.accountMembers = accountMembers;
             this.bankMaster = bankMaster;
         }
 
@@ -249,24 +303,17 @@ class DecisionBook {
 
         @Override
         public boolean hasLiveClaim(String memberId) {
-            return liveMembers.contains(memberId);
+            throw new IllegalStateException("a chunk's registry holds no claims: conclude on the night's live claims");
         }
 
         @Override
         public boolean accountUsedByOtherMember(BankAccount account, String memberId) {
-            return accountMembers.getOrDefault(account, Set.of()).stream().anyMatch(m -> !m.equals(memberId));
+            throw new IllegalStateException("a chunk's registry holds no claims: conclude on the night's live claims");
         }
 
         @Override
         public boolean branchExists(String bankCode, String branchCode) {
             return bankMaster.branch(bankCode, branchCode).isPresent();
-        }
-
-        void recordLiveClaim(String memberId, BankAccount account) {
-            liveMembers.add(memberId);
-            if (account != null) {
-                accountMembers.computeIfAbsent(account, k -> new HashSet<>()).add(memberId);
-            }
         }
     }
 }

@@ -211,7 +211,7 @@ class NightlyJobConfiguration {
     @Bean
     @StepScope
     ItemReader<Application> undecidedApplications(ClaimStepParts claims) {
-        return claims.undecidedApplications(claimChunkSize);
+        return claims.undecidedApplications();
     }
 
     @Bean

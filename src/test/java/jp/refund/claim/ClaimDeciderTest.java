@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,51 +31,78 @@ class ClaimDeciderTest {
     private final ClaimDecider decider = new ClaimDecider(SETTINGS);
     private final Book book = new Book();
 
-    /** An in-memory book: members, wallets, live claims and accounts in use. */
+    /**
+     * The book of the night's decision pass, in memory as the night holds it: a real
+     * {@link NightRegistry} of the members and wallets given (read again after every change),
+     * every member as a web applicant's candidate, and real {@link LiveClaims}.
+     */
     static final class Book implements DecisionContext {
-        final Map<String, Member> members = new HashMap<>();
-        final Map<String, Wallet> wallets = new HashMap<>();
-        final Set<String> live = new HashSet<>();
-        final Map<BankAccount, String> accounts = new HashMap<>();
-        final Set<String> branches = new HashSet<>(Set.of("0001001", "0001004", "0005001", "9900018", "9900019"));
+        private final Map<String, Member> members = new LinkedHashMap<>();
+        private final Map<String, Wallet> wallets = new LinkedHashMap<>();
+        private final LiveClaims live = new LiveClaims();
+        private final Set<String> branches = new HashSet<>(Set.of("0001001", "0001004", "0005001", "9900018", "9900019"));
+        private NightDecisionBook night;
 
         Book member(String id, String family, String given, String familyKana, String givenKana, String birth,
                     String email, String phone, String contactChangedAt) {
             members.put(id, new Member(id, family, given, familyKana, givenKana, LocalDate.parse(birth), email,
                     phone, "100-0001", "東京都千代田区千代田1-1",
                     contactChangedAt == null ? null : OffsetDateTime.parse(contactChangedAt)));
+            night = null;
             return this;
         }
 
         Book wallet(String memberId, long balance, long disputed, boolean compromised) {
             wallets.put(memberId, new Wallet("W-" + memberId, memberId, balance, disputed, compromised));
+            night = null;
             return this;
+        }
+
+        /** A live claim of the member, paying into {@code account} (null for a certificate). */
+        Book liveClaim(String memberId, BankAccount account) {
+            live.record(memberId, account);
+            return this;
+        }
+
+        private NightDecisionBook night() {
+            if (night == null) {
+                NightRegistry.Builder registry = new NightRegistry.Builder(members.size());
+                members.values().forEach(m -> registry.add(m.memberId(), m.familyName(), m.givenName(),
+                        m.familyNameKana(), m.givenNameKana(), m.birthDate(), m.postalCode(), m.address(),
+                        m.contactChangedAt()));
+                NightRegistry built = registry.build();
+                wallets.values().forEach(w -> built.addWallet(w.walletId(), w.memberId(), w.balanceYen(),
+                        w.disputedYen(), w.compromised()));
+                Map<LocalDate, List<Member>> candidates = new HashMap<>();
+                members.values().forEach(m -> candidates.computeIfAbsent(m.birthDate(), d -> new ArrayList<>()).add(m));
+                night = new NightDecisionBook(built, candidates, live, null);
+            }
+            return night;
         }
 
         @Override
         public Optional<Member> member(String memberId) {
-            return Optional.ofNullable(members.get(memberId));
+            return night().member(memberId);
         }
 
         @Override
         public List<Member> membersBornOn(LocalDate birthDate) {
-            return members.values().stream().filter(m -> m.birthDate().equals(birthDate)).toList();
+            return night().membersBornOn(birthDate);
         }
 
         @Override
         public Optional<Wallet> walletOf(String memberId) {
-            return Optional.ofNullable(wallets.get(memberId));
+            return night().walletOf(memberId);
         }
 
         @Override
         public boolean hasLiveClaim(String memberId) {
-            return live.contains(memberId);
+            return night().hasLiveClaim(memberId);
         }
 
         @Override
         public boolean accountUsedByOtherMember(BankAccount account, String memberId) {
-            String other = accounts.get(account);
-            return other != null && !other.equals(memberId);
+            return night().accountUsedByOtherMember(account, memberId);
         }
 
         @Override
@@ -208,7 +236,7 @@ class ClaimDeciderTest {
 
     @Test
     void aMemberWithALiveClaimGetsADuplicate() {
-        book.live.add("M1");
+        book.liveClaim("M1", null);
         ClaimDecision d = decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ"));
         assertThat(d.status()).isEqualTo(ClaimStatus.DUPLICATE);
         assertThat(d.reasons()).containsExactly(DUPLICATE_APPLICATION);
@@ -260,7 +288,7 @@ class ClaimDeciderTest {
 
         @Test
         void anAccountRuleComesAfterTheDuplicateRule() {
-            book.live.add("M1");
+            book.liveClaim("M1", null);
             assertThat(decide(account("0001", "999", "3", "1")).reasons()).containsExactly(DUPLICATE_APPLICATION);
         }
     }
@@ -327,17 +355,16 @@ class ClaimDeciderTest {
 
         @Test
         void anAccountOnAnotherMembersLiveClaimIsShared() {
-            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M9");
-            assertThat(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons()).containsExactly(SHARED_BANK_ACCOUNT);
-            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M1");
             assertThat(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons()).isEmpty();
+            book.liveClaim("M9", new BankAccount("0001", "001", "1", "1234567"));
+            assertThat(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons()).containsExactly(SHARED_BANK_ACCOUNT);
         }
 
         @Test
         void flagsComeInTheOrderOfTheSpecification() {
             book.member("M1", "山田", "太郎", "ヤマダ", "タロウ", "1980-04-01", "taro@example.jp", "090-1111-0001",
                     "2019-07-02T10:00:00+09:00").wallet("M1", 12500, 0, true);
-            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M9");
+            book.liveClaim("M9", new BankAccount("0001", "001", "1", "1234567"));
             ClaimDecision d = decide(appBank("M1", IN_WINDOW, "ヤマダ ハナコ"));
             assertThat(d.status()).isEqualTo(ClaimStatus.PENDING_REVIEW);
             assertThat(d.reasons()).containsExactly(COMPROMISED_ACCOUNT, CONTACT_CHANGED_DURING_INCIDENT,
@@ -355,7 +382,7 @@ class ClaimDeciderTest {
         @Test
         void aLiveClaimRecordedAfterTheAssessmentMakesADuplicate() {
             ApplicationAssessment assessed = decider.assess(appBank("M1", IN_WINDOW, "ヤマダ タロウ"), book);
-            book.live.add("M1");
+            book.liveClaim("M1", null);
 
             ClaimDecision d = decider.conclude(assessed, book);
 
@@ -366,7 +393,7 @@ class ClaimDeciderTest {
         @Test
         void anAccountTakenAfterTheAssessmentIsShared() {
             ApplicationAssessment assessed = decider.assess(appBank("M1", IN_WINDOW, "ヤマダ ハナコ"), book);
-            book.accounts.put(new BankAccount("0001", "001", "1", "1234567"), "M9");
+            book.liveClaim("M9", new BankAccount("0001", "001", "1", "1234567"));
 
             ClaimDecision d = decider.conclude(assessed, book);
 
@@ -382,7 +409,7 @@ class ClaimDeciderTest {
             ApplicationAssessment assessed = decider.assess(badBranch, book);
             assertThat(decider.conclude(assessed, book).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
 
-            book.live.add("M1");
+            book.liveClaim("M1", null);
             assertThat(decider.conclude(assessed, book).reasons()).containsExactly(DUPLICATE_APPLICATION);
             book.wallet("M1", 500, 500, false);
             assertThat(decider.conclude(decider.assess(badBranch, book), book).reasons())
