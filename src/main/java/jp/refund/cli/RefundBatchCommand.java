@@ -26,7 +26,8 @@ public class RefundBatchCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         // H2 looks every value it reads or binds up in a shared cache of values, hashing each
-        // string: a tenth of the decisions' time at full scale. The cache only saves memory for
+        // string: a noticeable share of the decisions' time at full scale (docs/operations.md,
+        // Settings). The cache only saves memory for
         // repeated values; set before H2 is loaded, and left as given with -Dh2.objectCache.
         if (System.getProperty("h2.objectCache") == null) {
             System.setProperty("h2.objectCache", "false");
