@@ -4,8 +4,8 @@
 # the same files — the floors it is compared with (OpenCSV parse, H2 CSVREAD bulk load,
 # naive PDFBox certificates) and the ratios.
 #   bench/night.sh [MEMBERS=100000] [SEED=2019]        e.g. bench/night.sh 1500000
-# PostgreSQL mode: with TEST_PG_URL, _USER and _PASSWORD naming a throw-away server (README
-# "Production on PostgreSQL"), the same night also runs on a new database there, with the COPY
+# PostgreSQL mode: with TEST_PG_URL, _USER and _PASSWORD naming a throw-away server
+# (docs/postgresql.md), the same night also runs on a new database there, with the COPY
 # floor and the fast certificate floor, and the target 2 x (parse + COPY) + certificates beside H2's.
 # Work files go to bench/work/ (not in git).
 set -euo pipefail

@@ -1,4 +1,4 @@
--- refund-batch on PostgreSQL: the database and its two roles (README "Production on PostgreSQL").
+-- refund-batch on PostgreSQL: the database and its two roles (docs/postgresql.md).
 -- Run once, before the first night, as a superuser (or a role with CREATEROLE and CREATEDB):
 --   psql -h HOST -U postgres -d postgres -v owner_password="$OWNER_PW" -v serve_password="$SERVE_PW" \
 --        -f scripts/postgresql-roles.sql

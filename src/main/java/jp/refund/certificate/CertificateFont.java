@@ -16,8 +16,8 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
  * because parsing per document is what makes certificate rendering slow, and a
  * TrueTypeFont is not promised to be thread-safe.
  *
- * <p>GSUB (glyph substitution) is switched off: it costs about half the time of a
- * document and changes nothing for horizontal Japanese text.
+ * <p>GSUB (glyph substitution) is switched off: it costs much of the time of a document
+ * and changes nothing for horizontal Japanese text (figure: docs/benchmarks/2026-12-07-figures-from-code-comments.md).
  */
 final class CertificateFont {
 

@@ -59,8 +59,9 @@ public class CertificateRenderer {
 
     /**
      * Deflate level of the PDF streams (PDFBox's own setting, a system property it reads for every
-     * stream). Level 1 instead of zlib's default 6: a third of a certificate's time was deflate;
-     * level 1 renders about 30% more certificates per second for 1.2 KB more each (26.4 KB).
+     * stream). Level 1 instead of zlib's default 6: deflate was a large share of a certificate's
+     * time, and level 1 renders more certificates per second for slightly larger files (figures:
+     * docs/benchmarks/2026-12-07-figures-from-code-comments.md).
      * An operator's {@code -Dorg.apache.pdfbox.filter.deflatelevel=N} is left as given.
      */
     static final String DEFLATE_LEVEL = "1";

@@ -9,8 +9,8 @@ import java.util.Map;
  * A TrueType font without its glyphs' hinting instructions.
  *
  * <p>Why: hinting programs only snap outlines to a screen's pixel grid at small sizes; a
- * certificate is printed. In IPAex Gothic they were 45% of the glyph bytes embedded in
- * every certificate (20.8 of 46.5 KB), and the outlines themselves are not touched here,
+ * certificate is printed. In IPAex Gothic they were a large share of the glyph bytes embedded
+ * in every certificate (figures: docs/benchmarks/2026-12-07-figures-from-code-comments.md), and the outlines themselves are not touched here,
  * so text draws, extracts and prints the same.
  *
  * <p>Every glyph's instructions are dropped (simple glyphs: the length set to 0; composite

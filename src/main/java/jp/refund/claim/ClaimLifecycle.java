@@ -82,7 +82,8 @@ public class ClaimLifecycle {
                     d.status(), Reasons.join(d.reasons()), d.amountYen(), a.payoutMethod(), null, null));
             claimNos.add(claimNo);
         }
-        // PostgreSQL: one COPY per chunk; a batch of multi-row INSERTs was 38 % of the decisions' wait at 1.5 M
+        // PostgreSQL: one COPY per chunk; a batch of multi-row INSERTs was the decisions' largest single wait
+        // at full scale (docs/benchmarks/2026-12-03-claims-by-copy.md)
         if (!PostgresCopy.into(jdbc, "COPY claim (" + DECIDED_COLUMNS + ") FROM STDIN (FORMAT csv)",
                 csv -> rows.forEach(row -> PostgresCopy.appendRow(csv, row)), rows.size())) {
             jdbc.batchUpdate("INSERT INTO claim (" + DECIDED_COLUMNS + ")"

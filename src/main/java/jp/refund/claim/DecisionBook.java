@@ -143,7 +143,8 @@ class DecisionBook {
                     ids.asFirstParameter(), MEMBER).forEach(m -> members.put(m.memberId(), m));
         }
         // Web applicants: only members sharing the phone or the e-mail can match (WebIdentityMatch), so
-        // look them up by those keys; by birth date alone it was 50 members per applicant at 1.5 M.
+        // look them up by those keys; by birth date alone it was dozens of members per applicant on a
+        // full-scale book (docs/benchmarks/2026-12-07-figures-from-code-comments.md).
         Map<String, Member> byContact = new HashMap<>();
         for (String column : List.of("phone_key", "email_key")) {
             KeySet keys = KeySet.text("phone_key".equals(column) ? phoneKeys : emailKeys);

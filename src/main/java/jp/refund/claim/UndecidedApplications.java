@@ -7,7 +7,7 @@ import org.springframework.batch.infrastructure.item.ItemReader;
 /**
  * The applications not decided yet, oldest submission first, read a page at a time after
  * the last one read ({@link KeysetPages} along the application_submitted index).
- * One cursor over the whole list made H2 build the 1.2 M-row result of a full night in a
+ * One cursor over the whole list made H2 build the whole result of a full night in a
  * temporary file before the first decision and read it back from there.
  *
  * <p>Restart needs no saved position: a decided application has a claim, and the query

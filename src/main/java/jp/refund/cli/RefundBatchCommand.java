@@ -26,7 +26,8 @@ public class RefundBatchCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         // H2 looks every value it reads or binds up in a shared cache of values, hashing each
-        // string: a tenth of the decisions' time at full scale. The cache only saves memory for
+        // string: a noticeable share of the decisions' time at full scale (docs/operations.md,
+        // Settings). The cache only saves memory for
         // repeated values; set before H2 is loaded, and left as given with -Dh2.objectCache.
         if (System.getProperty("h2.objectCache") == null) {
             System.setProperty("h2.objectCache", "false");
@@ -39,9 +40,7 @@ public class RefundBatchCommand implements Callable<Integer> {
         LogFolder.prepare(args);
         List<String> springArgs = new ArrayList<>();
         List<String> commandArgs = new ArrayList<>();
-        for (String arg : args) {
-            (isSpringProperty(arg) ? springArgs : commandArgs).add(arg);
-        }
+        split(args, springArgs, commandArgs);
         CommandLine commandLine = new CommandLine(new RefundBatchCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             String logFile = System.getProperty("LOG_FILE", LogFolder.DEFAULT_FILE);
@@ -51,6 +50,30 @@ public class RefundBatchCommand implements Callable<Integer> {
         });
         passSpringArgs(commandLine, springArgs.toArray(String[]::new));
         return commandLine.execute(commandArgs.toArray(String[]::new));
+    }
+
+    /**
+     * Parses a command line as {@link #execute} does, without running it: no log folder, no
+     * Spring, no database, no output. The command and its own options go through the same
+     * picocli parser, so an unknown command or option, a missing or malformed value fails
+     * here as it would in a run; the Spring properties are only split off (Spring binds them
+     * when a command starts). Used to check the command lines the documentation shows.
+     *
+     * @return the command line's Spring properties ({@code --name=value}, a dot in the name)
+     * @throws CommandLine.ParameterException saying what picocli refused, as a run would print it
+     */
+    public static List<String> parse(String... args) {
+        List<String> springArgs = new ArrayList<>();
+        List<String> commandArgs = new ArrayList<>();
+        split(args, springArgs, commandArgs);
+        new CommandLine(new RefundBatchCommand()).parseArgs(commandArgs.toArray(String[]::new));
+        return List.copyOf(springArgs);
+    }
+
+    private static void split(String[] args, List<String> springArgs, List<String> commandArgs) {
+        for (String arg : args) {
+            (isSpringProperty(arg) ? springArgs : commandArgs).add(arg);
+        }
     }
 
     /** To every command that starts Spring, nested ones ({@code notices show}) included. */

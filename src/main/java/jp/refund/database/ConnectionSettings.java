@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  *   <li>H2: {@code WRITE_DELAY=0}, every commit written when it is made, as the embedded default
  *       URL has it. With H2's half-second default a killed night loses its last commits, and H2
  *       2.4.240 then sometimes reopened the file with indexes pointing at the lost rows, a night
- *       that could never resume (README "After a crash"). A URL that names its own
+ *       that could never resume (docs/operations.md, "After a crash"). A URL that names its own
  *       {@code WRITE_DELAY} keeps it. The cost: H2 starts its background writer, which also
- *       compacts the file, only for a delay above 0, so the file grows about 4× (23 GB after a
- *       1.5 M first night).</li>
+ *       compacts the file, only for a delay above 0, so the file grows several times larger
+ *       (docs/benchmarks/2026-12-02-h2-write-delay.md).</li>
  * </ul>
  */
 @Component

@@ -127,7 +127,8 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
     /**
      * WRITE_DELAY=0: every commit is written when it is made. With H2's default (half a second)
      * a killed process loses its last commits, and H2 2.4.240 then sometimes reopened the file
-     * with indexes pointing at lost rows: the night could not resume (README "After a crash").
+     * with indexes pointing at lost rows: the night could not resume (docs/operations.md,
+     * "After a crash").
      */
     static String url(Path file, String fileKey) {
         return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE" + ConnectionSettings.EVERY_COMMIT_WRITTEN

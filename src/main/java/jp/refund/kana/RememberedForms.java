@@ -5,9 +5,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The forms of texts already computed, for a form that depends on the text alone (so a
- * remembered form is the same form). Names repeat: a night converts 1.2 M applicants' and
- * members' names with a few thousand distinct family and given names, and ICU's
- * transliteration was a tenth of the decisions' time. Bounded: emptied when full, so
+ * remembered form is the same form). Names repeat: a full night converts every applicant's and
+ * member's name with a few thousand distinct family and given names, and ICU's
+ * transliteration was a noticeable share of the decisions' time (docs/benchmarks/2026-12-07-figures-from-code-comments.md).
+ * Bounded: emptied when full, so
  * unique texts such as addresses cannot grow it without limit.
  */
 final class RememberedForms {

@@ -22,9 +22,9 @@ import jp.refund.shared.CsvOutput;
  * claim order: a claim's decision and its payout are far apart in a first night's events).
  *
  * <p>Each row is encoded as it comes and appended to a scratch file, its sort key and place kept
- * (24 bytes a row, about 19 MB for a range of 790,000); {@link #finish} copies the rows out in
- * key order. Reading the stored notices back in file order did the same sort in the database and
- * took 13 s a range on PostgreSQL for a first night of 1.5 M members. The rows a range is given
+ * (24 bytes a row); {@link #finish} copies the rows out in key order. Reading the stored notices
+ * back in file order did the same sort in the database and was slower on a full first night
+ * (docs/benchmarks/2026-12-07-figures-from-code-comments.md). The rows a range is given
  * arrive mostly in claim order, so the sort is mostly merging.
  */
 final class FileOrderPart implements AutoCloseable {

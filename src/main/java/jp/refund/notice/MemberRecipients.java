@@ -16,10 +16,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * applied to its {@code member} row): the whole registry read once along its key and held in
  * memory, or nothing held, and each status change looks up its member as it is read.
  *
- * <p>Why two ways: a first night's 1.3 M changes name nearly every member, in random member
- * order. At 1.5 M members (H2), one index look-up each made deriving the night's notices on 2
- * threads take 41.7–47.6 s, against 24.8–24.9 s with the whole registry read first (6.5 s of
- * that, along the key; about 200 bytes of heap a member). A later night's few hundred changes
+ * <p>Why two ways: a first night's changes name nearly every member, in random member
+ * order. On a full first night, one index look-up each made deriving the night's notices much
+ * slower than reading the whole registry first along its key (about 200 bytes of heap a member;
+ * figures: docs/benchmarks/notices.md). A later night's few hundred changes
  * would pay that whole read for nothing. The recipients are the same either way.
  */
 final class MemberRecipients {

@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * them again and compares.
  *
  * <p>Reads the night's events a page at a time along the event key; a full first night has
- * about 1.2 M of them.
+ * at least one for every application it decides.
  */
 @Component
 class NoticeDerivation {

@@ -5,8 +5,8 @@ package jp.refund.notice;
  * begins with its claim number and {@code -} ({@code <claim_no>-<kind>-<n>}), and {@code .} is
  * the character after {@code -}, so {@code [claim-, claim.)} holds exactly that claim's notices
  * (text compared by code point, as both databases are set up to do). The table therefore needs
- * no index on {@code claim_no}: a full first night stores 1.5 M notices, and each index is one
- * more B-tree written per notice.
+ * no index on {@code claim_no}: a full first night stores notices for nearly every claim, and
+ * each index is one more B-tree written per notice.
  */
 final class NoticeIdRange {
 

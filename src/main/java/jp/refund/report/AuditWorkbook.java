@@ -82,8 +82,8 @@ public class AuditWorkbook {
         List<NightFile> files = NightFiles.of(nightFolder, "reports/" + fileName(runDate), NightOutputFolder.MANIFEST);
         double listed = (System.nanoTime() - listing) / 1e9;
         SXSSFWorkbook workbook = new SXSSFWorkbook(200) {
-            // The fastest deflate: a 1.5 M-member night has about a gigabyte of sheet XML, and level 1
-            // takes about half the time of the default 6 for a file about a fifth larger.
+            // The fastest deflate: a full night has a great deal of sheet XML, and level 1 takes much
+            // less time than the default 6 for a somewhat larger file (docs/audit.md, the workbook).
             @Override
             protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
                 ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
@@ -135,7 +135,7 @@ public class AuditWorkbook {
     /**
      * Rewrites the xlsx zip with every entry at the same time, in the same order: no clock in
      * the bytes. Entries are copied as they were compressed (raw), not inflated and deflated
-     * again: a 1.5 M-member night's workbook holds about a gigabyte of sheet XML.
+     * again: a full night's workbook holds a great deal of sheet XML.
      */
     static void normalizeZip(Path raw, OutputStream out, long entryTime) throws IOException {
         try (ZipFile source = ZipFile.builder().setFile(raw.toFile()).get();
@@ -297,9 +297,9 @@ public class AuditWorkbook {
 
     /**
      * The night's notices counted by kind and delivery, with the rows of the two notice files
-     * beside the total. Not every notice: at 1.5 M members a night has 1.58 M, which took 18.6 s
-     * as rows of this sheet (1.3 of the workbook's 2.2 GB of sheet XML), 24.8 s with their share of
-     * the zip on PostgreSQL: about half of the night's time on notices, for a list too long to
+     * beside the total. Not every notice: a full first night has more notices than members, and
+     * as rows of this sheet they were most of the workbook's sheet XML and a large part of the
+     * night's time on notices (docs/benchmarks/notices.md), for a list too long to
      * read in a spreadsheet (two sheets, Excel stops at 1,048,576 rows). Every
      * notice is in {@code notices/notices.csv}, its rows and SHA-256 on the Files sheet, and on
      * the support page of its claim; the letters, where the incident rule acted, are listed whole

@@ -96,8 +96,9 @@ public final class NightFiles {
     }
 
     /**
-     * The data rows of a CSV output (header skipped), one at a time: a 1.5 M-member night's notices
-     * and events files have 1.3-1.6 M rows each, which the workbook's Files sheet only counts; read
+     * The data rows of a CSV output (header skipped), one at a time: a full first night's notices
+     * and events files have a row for nearly every claim or more, which the workbook's Files sheet
+     * only counts; read
      * whole, each was held in the heap at once (not measured).
      */
     static void forEachCsvRow(Path csv, Consumer<String[]> action) {
@@ -117,8 +118,8 @@ public final class NightFiles {
     /**
      * How many data rows a CSV output has (header skipped), as {@link #forEachCsvRow} would give
      * them, counted on the bytes: a row ends at a line feed outside quotes (RFC 4180, as
-     * {@code CsvOutput} writes). Parsing each field only to count took 4 s for the notices of a
-     * 1.5 M-member night (1.58 M rows, 400 MB); this reads them at the speed of the disk cache.
+     * {@code CsvOutput} writes). Parsing each field only to count took seconds for the notices of a
+     * full night (docs/benchmarks/2026-12-07-figures-from-code-comments.md); this reads them at the speed of the disk cache.
      */
     static long countCsvRows(Path csv) {
         long lineEnds = 0;

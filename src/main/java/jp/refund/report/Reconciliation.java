@@ -60,8 +60,8 @@ public class Reconciliation {
     public List<ReconciliationLine> compute() {
         Totals totals = new Totals();
         // Live claims sorted by wallet here, then merged with the wallets in their key order. H2
-        // would sort the 1.2 M live claims of a full night on disk (30 s); written as joins, it
-        // probed one table's index for each row of the other (90 s at 1.5 M wallets).
+        // would sort the live claims of a full night on disk; written as joins, it probed one
+        // table's index for each row of the other (figures: docs/benchmarks/2026-12-07-figures-from-code-comments.md).
         List<LiveClaim> claims = new ArrayList<>();
         KeysetPages.<ClaimRow>forEach(last -> jdbc.query("SELECT claim_no, wallet_id, status, payout_method,"
                         + " amount_yen FROM claim WHERE claim_no > ? ORDER BY claim_no FETCH FIRST ? ROWS ONLY",

@@ -15,7 +15,7 @@ import java.util.function.Function;
  *
  * <p>Why: H2 builds the whole result of a query before handing over its first row, and a
  * result of more than about 80,000 rows (MAX_MEMORY_ROWS at -Xmx2g) goes to a temporary
- * file first. A full night's 1.3 M events were written there and read back twice. A page
+ * file first. A full night's events were written there and read back twice. A page
  * walks the index and stops at the page size; each page stays in memory.
  */
 public final class KeysetPages {

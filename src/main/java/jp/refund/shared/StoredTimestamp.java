@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
  * timestamp was delivered with; PostgreSQL keeps only the instant and hands it back in UTC.
  * Every feed states JST (SPEC section 1), so a PostgreSQL timestamp is shown at +09:00: the
  * same text as on H2 for every timestamp delivered at +09:00 (another offset shows the same
- * instant at +09:00 on PostgreSQL; README "Production on PostgreSQL").
+ * instant at +09:00 on PostgreSQL; docs/postgresql.md).
  */
 public final class StoredTimestamp {
 

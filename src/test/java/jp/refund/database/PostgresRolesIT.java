@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Least privilege on PostgreSQL, with the shipped scripts run by psql as the README says: the
+ * Least privilege on PostgreSQL, with the shipped scripts run by psql as docs/postgresql.md says: the
  * owner role runs the nights; the serve role reads the book, writes its own tables and is
  * refused any change to a claim.
  */

@@ -14,24 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.SplittableRandom;
 import jp.refund.NightlyHarness;
 import jp.refund.generate.BookGenerator;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random damage to random rows of random feeds of a generated night, run through the real
  * command line. Whatever the damage, every physical line written is read into a record, every
  * record read is accepted, skipped or rejected (each reject on record), and the night either
  * completes or stops keeping nothing, after which the undamaged files run to completion: it
- * never ends stuck. The seed is fixed so that CI runs the same cases; change it to explore.
+ * never ends stuck.
+ *
+ * <p>The damage is drawn from a seeded generator: a new seed each run ({@code System.nanoTime()}),
+ * so every run explores new cases, or the one given with {@code -Drefund.test.seed=S}. The seed
+ * is printed at the start, and a failure names it with the try and its damage, so a failing run
+ * can be repeated exactly.
  */
 class DamagedNightPropertiesIT {
 
@@ -39,11 +39,16 @@ class DamagedNightPropertiesIT {
     /** Placeholder for a byte that is not UTF-8 (0xFF), put into the bytes when the file is written. */
     private static final char INVALID_BYTE = '\uE000';
 
+    /** Nights with random damage per run. */
+    private static final int TRIES = 30;
+    /** Damages per night, at least and at most. */
+    private static final int MIN_DAMAGES = 1;
+    private static final int MAX_DAMAGES = 4;
+
     private static Path pristine;
     private static Path work;
-    private static int tryNumber;
 
-    @BeforeContainer
+    @BeforeAll
     static void generateNight() throws IOException {
         work = Files.createTempDirectory("damaged-nights");
         Path book = work.resolve("book");
@@ -51,7 +56,7 @@ class DamagedNightPropertiesIT {
         pristine = book.resolve(NIGHT.toString());
     }
 
-    @AfterContainer
+    @AfterAll
     static void removeWork() throws IOException {
         try (Stream<Path> paths = Files.walk(work)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -67,17 +72,59 @@ class DamagedNightPropertiesIT {
     record Damage(int file, int line, Kind kind, int position) {
     }
 
-    @Provide
-    Arbitrary<List<Damage>> damages() {
-        Arbitrary<Damage> damage = Combinators.combine(Arbitraries.integers().between(0, 99),
-                Arbitraries.integers().between(0, 9_999), Arbitraries.of(Kind.class),
-                Arbitraries.integers().between(0, 9_999)).as(Damage::new);
-        return damage.list().ofMinSize(1).ofMaxSize(4);
+    /** The seed of this run: {@code -Drefund.test.seed=S}, else a new one. */
+    static long seed() {
+        String given = System.getProperty("refund.test.seed");
+        return given == null || given.isBlank() ? System.nanoTime() : Long.parseLong(given.strip());
     }
 
-    @Property(tries = 30, seed = "20261201")
-    void everyLineIsAccountedForAndTheNightNeverEndsStuck(@ForAll("damages") List<Damage> damages) throws IOException {
-        Path root = work.resolve("try-" + ++tryNumber);
+    /**
+     * One to four damages, each with a file in 0..99, a line and a position in 0..9,999 and any
+     * kind; one value in ten is drawn from the ends of its range (0, 1, the maximum), where
+     * off-by-one mistakes live.
+     */
+    static List<Damage> damages(SplittableRandom random) {
+        int count = between(random, MIN_DAMAGES, MAX_DAMAGES);
+        List<Damage> damages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            damages.add(new Damage(between(random, 0, 99), between(random, 0, 9_999),
+                    Kind.values()[random.nextInt(Kind.values().length)], between(random, 0, 9_999)));
+        }
+        return damages;
+    }
+
+    private static int between(SplittableRandom random, int min, int max) {
+        if (random.nextInt(10) == 0) {
+            int[] ends = {min, Math.min(min + 1, max), max};
+            return ends[random.nextInt(ends.length)];
+        }
+        return random.nextInt(min, max + 1);
+    }
+
+    @Test
+    void everyLineIsAccountedForAndTheNightNeverEndsStuck() throws IOException {
+        long seed = seed();
+        System.out.printf("DamagedNightPropertiesIT: %d tries, seed %d (repeat with -Drefund.test.seed=%d)%n",
+                TRIES, seed, seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, Integer> statistics = new TreeMap<>();
+        for (int t = 1; t <= TRIES; t++) {
+            List<Damage> damages = damages(random);
+            try {
+                String outcome = damageOneNight(t, damages);
+                damages.forEach(d -> statistics.merge("damage " + d.kind(), 1, Integer::sum));
+                statistics.merge("night " + outcome, 1, Integer::sum);
+            } catch (AssertionError | RuntimeException | IOException e) {
+                throw new AssertionError("try " + t + " of " + TRIES + ", seed " + seed + " (repeat with -Drefund.test.seed="
+                        + seed + "), damage " + damages + ": " + e.getMessage(), e);
+            }
+        }
+        System.out.println("DamagedNightPropertiesIT: seed " + seed + ", " + statistics);
+    }
+
+    /** Damages a fresh copy of the night, runs it and checks it; returns "completed" or "stopped". */
+    private static String damageOneNight(int tryNumber, List<Damage> damages) throws IOException {
+        Path root = work.resolve("try-" + tryNumber);
         NightlyHarness h = new NightlyHarness(root);
         Path night = h.night(NIGHT.toString(), pristine);
         List<Path> files;
@@ -89,18 +136,16 @@ class DamagedNightPropertiesIT {
             Path file = files.get(d.file() % files.size());
             List<String> lines = damaged.computeIfAbsent(file, DamagedNightPropertiesIT::dataLinesWithHeader);
             apply(d, lines);
-            Statistics.label("damage").collect(d.kind());
         }
         damaged.forEach(DamagedNightPropertiesIT::write);
 
         NightlyHarness.Result result = h.run("nightly", "--date=" + NIGHT);
 
-        Statistics.label("night").collect(result.exitCode() == 0 ? "completed" : "stopped");
         if (result.exitCode() == 0) {
             for (Path file : damaged.keySet()) {
                 assertAccountedFor(h, file);
             }
-            return;
+            return "completed";
         }
         assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isEqualTo(1);
         assertThat(result.stderr().strip()).startsWith("error: ").doesNotContain("\n");
@@ -114,6 +159,7 @@ class DamagedNightPropertiesIT {
         }
         NightlyHarness.Result repaired = h.run("nightly", "--date=" + NIGHT);
         assertThat(repaired.exitCode()).as("the repaired night: " + repaired.stderr()).isZero();
+        return "stopped";
     }
 
     /** Physical lines written = lines read into records; records read = accepted + skipped + rejected, each reject kept. */
