@@ -290,7 +290,8 @@ class NoticeDerivation {
 
     /**
      * The reminders due tonight: each once, on the first night on or after its day, while the
-     * claim still waits (a certificate not redeemed, a claim still awaiting confirmation).
+     * claim still waits (a certificate not redeemed, a claim still awaiting confirmation). A
+     * certificate expiry reminder is once per certificate: a reissued certificate gets its own.
      */
     private void reminders(LocalDate runDate, Numbering numbering, Consumer<Notice> action) {
         List<Object[]> due = new ArrayList<>();
@@ -308,7 +309,10 @@ class NoticeDerivation {
                         + " AND e.status = 'EXPIRED' AND e.reference = k.certificate_no AND e.run_date <= ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE "
                         + NoticeIdRange.ofClaim("n", "c.claim_no", NoticeKind.CERTIFICATE_EXPIRY_REMINDER)
-                        + " AND n.run_date < ?) ORDER BY c.claim_no",
+                        // per certificate (issue 37): a reminder of this claim on or after this certificate's issue
+                        // date is this certificate's; the one of a certificate it replaced came before it was voided
+                        // or expired, so before this one was issued
+                        + " AND n.run_date >= k.issued_on AND n.run_date < ?) ORDER BY c.claim_no",
                 (ResultSet rs) -> {
                     due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
                             rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),

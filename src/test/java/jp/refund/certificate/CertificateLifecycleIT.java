@@ -177,9 +177,20 @@ class CertificateLifecycleIT {
         assertThat(h.read("2020-03-02/certificates/void-list.csv")).contains(c5 + "," + claimOf("A5")
                 + ",2020-03-02,EXPIRED\n");
 
+        // the reissued certificate gets its own reminder (SPEC section 9: per certificate, issue 37): 30 days
+        // before its valid-until 2020-06-03, although the claim had one for its first certificate
+        String c5New = certificateOf("A5");
+        assertThat(h.rows("SELECT n.notice_id, n.run_date FROM notice n WHERE n.claim_no = ?"
+                + " AND n.kind = 'CERTIFICATE_EXPIRY_REMINDER' ORDER BY n.notice_id", claimOf("A5")))
+                .containsExactly(List.of(claimOf("A5") + "-CERTIFICATE_EXPIRY_REMINDER-1", "2020-02-29"));
+        night("2020-05-04");
+        assertThat(h.read("2020-05-04/notices/notices.csv").lines()
+                .filter(l -> l.startsWith(claimOf("A5") + "-CERTIFICATE_EXPIRY_REMINDER-2,"))).singleElement()
+                .asString().contains(c5New, "2020-06-03");
+
         // every night still verifies, the first one although four of its certificates were replaced since
         for (String date : List.of("2019-11-28", "2019-12-02", "2019-12-03", "2020-02-29", "2020-03-01",
-                "2020-03-02")) {
+                "2020-03-02", "2020-05-04")) {
             NightlyHarness.Result verify = h.run("verify", "--date=" + date);
             assertThat(verify.exitCode()).as(date + ": " + verify.stdout() + verify.stderr()).isZero();
         }
