@@ -8,7 +8,6 @@ import static jp.refund.ingest.CertificateRedemptionColumns.REDEMPTION_ID;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -23,7 +22,8 @@ import jp.refund.claim.IssuedCertificates;
  * before its valid-until date + {@code refund.certificate.grace-days} (JST), for its exact
  * amount (SPEC section 10); the first broken rule names the reject: UNKNOWN_CERTIFICATE (never
  * issued), VOID_CERTIFICATE (replaced by a reissue), ALREADY_REDEEMED, EXPIRED_CERTIFICATE,
- * AMOUNT_MISMATCH. Each such reject is also a line of {@code reports/redemption-alerts.csv}.
+ * AMOUNT_MISMATCH. Each such reject is also a line of {@code reports/redemption-alerts.csv},
+ * every cell as received.
  *
  * <p>Redemptions apply oldest {@code redeemed_at} first: a chunk's rows are judged in that
  * order (ties: redemption_id), so of two cashings of one certificate the later one is the
@@ -34,7 +34,6 @@ import jp.refund.claim.IssuedCertificates;
 record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, int graceDays) implements BookRule {
 
     static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     @Override
     public Check prepare(List<FeedRow> candidates, LocalDate runDate) {
@@ -63,12 +62,14 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
             }
 
             @Override
-            public void rejected(FeedRow row, FeedReject reject) {
+            public void rejected(FeedRow row, FeedRecord received, FeedReject reject) {
+                // every cell as received: Japan Post Bank searches for its own row (issue 37)
                 lookup.jdbc().update("INSERT INTO redemption_alert (run_date, line_number, redemption_id,"
                                 + " certificate_no, redeemed_at, office_code, amount_yen, reason)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runDate, reject.lineNumber(), row.get(REDEMPTION_ID),
-                        row.get(CERTIFICATE_NO), TIMESTAMP.format(row.get(REDEEMED_AT)), row.get(OFFICE_CODE),
-                        row.get(AMOUNT_YEN), reject.reason().name());
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runDate, reject.lineNumber(),
+                        received.cell(REDEMPTION_ID.name()), received.cell(CERTIFICATE_NO.name()),
+                        received.cell(REDEEMED_AT.name()), received.cell(OFFICE_CODE.name()),
+                        received.cell(AMOUNT_YEN.name()), reject.reason().name());
             }
         };
     }

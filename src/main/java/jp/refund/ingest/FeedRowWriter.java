@@ -106,7 +106,7 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
         if (rejection != null) {
             FeedReject reject = FeedReject.of(parsed.source(), rejection);
             rejects.add(reject);
-            book.rejected(row, reject);
+            book.rejected(row, parsed.source(), reject);
             // an earlier row of the file all the same: a later one with its key is a duplicate of it
             knownHashes.put(row.key(), parsed.contentHash());
             rejectedEarlierInFile.put(row.key(), parsed.contentHash());

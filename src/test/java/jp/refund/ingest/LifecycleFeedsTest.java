@@ -156,4 +156,18 @@ class LifecycleFeedsTest {
                 "K1," + POSTAL_CLAIMS[0] + ",2019-12-01T10:00:00+09:00,DECLINE");
         assertThat(rejects(NEXT_NIGHT, Feed.CONFIRMATIONS)).containsExactly("3 CONFLICTING_DUPLICATE confirmation_id");
     }
+
+    // ---- the alert goes back to Japan Post Bank as it came ---------------------------------
+
+    @Test
+    void aRedemptionAlertRepeatsEveryCellAsReceived() {
+        ingest(NIGHT, Feed.CERTIFICATE_REDEMPTIONS,
+                "R9,P999999999,2019-11-30T15:00:00+00:00,012345,01000",
+                "R8,P000000001,2019-11-30T15:00:00.000+00:00,12345,0999");
+        assertThat(jdbc.queryForList("SELECT redemption_id || ',' || certificate_no || ',' || redeemed_at || ','"
+                + " || office_code || ',' || amount_yen || ',' || reason FROM redemption_alert ORDER BY line_number",
+                String.class)).containsExactly(
+                "R9,P999999999,2019-11-30T15:00:00+00:00,012345,01000,UNKNOWN_CERTIFICATE",
+                "R8,P000000001,2019-11-30T15:00:00.000+00:00,12345,0999,AMOUNT_MISMATCH");
+    }
 }
