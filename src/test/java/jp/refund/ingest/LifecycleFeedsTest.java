@@ -157,6 +157,56 @@ class LifecycleFeedsTest {
         assertThat(rejects(NEXT_NIGHT, Feed.CONFIRMATIONS)).containsExactly("3 CONFLICTING_DUPLICATE confirmation_id");
     }
 
+    // ---- dates at the edge of the calendar -------------------------------------------------
+
+    @Test
+    void aDateAtTheEdgeOfTheCalendarIsARejectedRowNamingItsColumn() {
+        List<String> edges = List.of("+999999999-12-31T23:59:59+00:00", "-999999999-01-01T00:00:00+18:00",
+                "+10000-01-01T00:00:00+09:00");
+        List<String> redemptions = new ArrayList<>();
+        List<String> confirmations = new ArrayList<>();
+        List<String> reissues = new ArrayList<>();
+        List<String> checks = new ArrayList<>();
+        List<String> returns = new ArrayList<>();
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < edges.size(); i++) {
+            String at = edges.get(i);
+            redemptions.add("R" + i + ",P000000001," + at + ",12345,1000");
+            confirmations.add("K" + i + "," + POSTAL_CLAIMS[0] + "," + at + ",CONFIRM");
+            reissues.add("RI" + i + "," + POSTAL_CLAIMS[i] + "," + at + ",LOST,,");
+            checks.add("C" + i + ",A1," + at + ",PASS,PASSPORT,REV-1,");
+            returns.add("B" + i + "," + BANK_CLAIM + ",2019-12-02,1000,OTHER," + at);
+            members.add("M" + i + ",山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,東京都千代田区,"
+                    + at);
+        }
+        returns.add("B9," + BANK_CLAIM + ",+999999999-12-31,1000,OTHER,2019-12-02T10:00:00+09:00");
+        members.add("M9,山田,太郎,ヤマダ,タロウ,-999999999-01-01,t@example.jp,090-1111-0001,100-0001,東京,");
+
+        // each night ends with the rows rejected, instead of stopping with "Invalid value for EpochDay"
+        ingest(NIGHT, Feed.CERTIFICATE_REDEMPTIONS, redemptions.toArray(String[]::new));
+        ingest(NIGHT, Feed.CONFIRMATIONS, confirmations.toArray(String[]::new));
+        ingest(NIGHT, Feed.CERTIFICATE_REISSUES, reissues.toArray(String[]::new));
+        ingest(NIGHT, Feed.IDENTITY_CHECKS, checks.toArray(String[]::new));
+        ingest(NIGHT, Feed.BANK_RETURNS, returns.toArray(String[]::new));
+        ingest(NIGHT, Feed.MEMBERS, members.toArray(String[]::new));
+
+        assertThat(rejects(NIGHT, Feed.CERTIFICATE_REDEMPTIONS)).containsExactly("2 INVALID_FORMAT redeemed_at",
+                "3 INVALID_FORMAT redeemed_at", "4 INVALID_FORMAT redeemed_at");
+        assertThat(rejects(NIGHT, Feed.CONFIRMATIONS)).containsExactly("2 INVALID_FORMAT answered_at",
+                "3 INVALID_FORMAT answered_at", "4 INVALID_FORMAT answered_at");
+        assertThat(rejects(NIGHT, Feed.CERTIFICATE_REISSUES)).containsExactly("2 INVALID_FORMAT requested_at",
+                "3 INVALID_FORMAT requested_at", "4 INVALID_FORMAT requested_at");
+        assertThat(rejects(NIGHT, Feed.IDENTITY_CHECKS)).containsExactly("2 INVALID_FORMAT checked_at",
+                "3 INVALID_FORMAT checked_at", "4 INVALID_FORMAT checked_at");
+        assertThat(rejects(NIGHT, Feed.BANK_RETURNS)).containsExactly("2 INVALID_FORMAT received_at",
+                "3 INVALID_FORMAT received_at", "4 INVALID_FORMAT received_at", "5 INVALID_FORMAT value_date");
+        assertThat(rejects(NIGHT, Feed.MEMBERS)).containsExactly("2 INVALID_FORMAT contact_changed_at",
+                "3 INVALID_FORMAT contact_changed_at", "4 INVALID_FORMAT contact_changed_at",
+                "5 INVALID_FORMAT birth_date");
+        assertThat(ledger.rejects(NIGHT, Feed.CERTIFICATE_REDEMPTIONS).get(0).message())
+                .contains("year of four digits");
+    }
+
     // ---- the alert goes back to Japan Post Bank as it came ---------------------------------
 
     @Test
