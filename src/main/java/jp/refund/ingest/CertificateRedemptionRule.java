@@ -7,7 +7,6 @@ import static jp.refund.ingest.CertificateRedemptionColumns.REDEEMED_AT;
 import static jp.refund.ingest.CertificateRedemptionColumns.REDEMPTION_ID;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -20,10 +19,11 @@ import jp.refund.claim.IssuedCertificates;
 /**
  * A redemption must name the current certificate of a SCHEDULED POSTAL claim, cashed on or
  * before its valid-until date + {@code refund.certificate.grace-days} (JST), for its exact
- * amount (SPEC section 10); the first broken rule names the reject: UNKNOWN_CERTIFICATE (never
- * issued), VOID_CERTIFICATE (replaced by a reissue), ALREADY_REDEEMED, EXPIRED_CERTIFICATE,
- * AMOUNT_MISMATCH. Each such reject is also a line of {@code reports/redemption-alerts.csv},
- * every cell as received.
+ * amount (SPEC section 10); the first broken rule names the reject: IMPOSSIBLE_TIMESTAMP (cashed
+ * after the night it arrives in), UNKNOWN_CERTIFICATE (never issued), IMPOSSIBLE_TIMESTAMP (cashed
+ * before the certificate's issue date), VOID_CERTIFICATE (replaced by a reissue), ALREADY_REDEEMED,
+ * EXPIRED_CERTIFICATE, AMOUNT_MISMATCH. Each such reject is also a line of
+ * {@code reports/redemption-alerts.csv}, every cell as received.
  *
  * <p>Redemptions apply oldest {@code redeemed_at} first: a chunk's rows are judged in that
  * order (ties: redemption_id), so of two cashings of one certificate the later one is the
@@ -33,7 +33,6 @@ import jp.refund.claim.IssuedCertificates;
  */
 record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, int graceDays) implements BookRule {
 
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
     @Override
     public Check prepare(List<FeedRow> candidates, LocalDate runDate) {
@@ -49,7 +48,7 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
                 .sorted(Comparator.comparing((FeedRow row) -> row.get(REDEEMED_AT).toInstant())
                         .thenComparing(FeedRow::key))
                 .forEach(row -> {
-                    RowRejection rejection = judge(row, certificates.get(row.get(CERTIFICATE_NO)), redeemed);
+                    RowRejection rejection = judge(row, certificates.get(row.get(CERTIFICATE_NO)), redeemed, runDate);
                     if (rejection == null) {
                         redeemed.add(row.get(CERTIFICATE_NO));
                     }
@@ -74,11 +73,21 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
         };
     }
 
-    private RowRejection judge(FeedRow row, IssuedCertificates.Issued certificate, Set<String> redeemed) {
+    private RowRejection judge(FeedRow row, IssuedCertificates.Issued certificate, Set<String> redeemed,
+                               LocalDate runDate) {
         String number = row.get(CERTIFICATE_NO);
+        RowRejection future = NightDates.afterTheNight(REDEEMED_AT, row.get(REDEEMED_AT), runDate);
+        if (future != null) {
+            return future;
+        }
         if (certificate == null) {
             return reject(RejectReason.UNKNOWN_CERTIFICATE, CERTIFICATE_NO, "no certificate " + number
                     + " was ever issued");
+        }
+        LocalDate cashedOn = NightDates.inJapan(row.get(REDEEMED_AT));
+        if (cashedOn.isBefore(certificate.issueDate())) {
+            return reject(RejectReason.IMPOSSIBLE_TIMESTAMP, REDEEMED_AT, "certificate " + number + " was issued on "
+                    + certificate.issueDate() + ", after it was cashed on " + cashedOn);
         }
         if (certificate.voided()) {
             return reject(RejectReason.VOID_CERTIFICATE, CERTIFICATE_NO, "certificate " + number
@@ -88,7 +97,6 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
             return reject(RejectReason.ALREADY_REDEEMED, CERTIFICATE_NO, "certificate " + number
                     + " was already redeemed");
         }
-        LocalDate cashedOn = row.get(REDEEMED_AT).atZoneSameInstant(JST).toLocalDate();
         LocalDate lastDay = certificate.validUntil().plusDays(graceDays);
         if (cashedOn.isAfter(lastDay) || certificate.claimStatus() != ClaimStatus.SCHEDULED) {
             return reject(RejectReason.EXPIRED_CERTIFICATE, REDEEMED_AT, "certificate " + number + " was valid until "

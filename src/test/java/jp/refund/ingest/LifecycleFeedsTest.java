@@ -207,6 +207,30 @@ class LifecycleFeedsTest {
                 .contains("year of four digits");
     }
 
+    // ---- impossible timestamps -------------------------------------------------------------
+
+    @Test
+    void aLifecycleRowDatedAfterItsNightOrARedemptionBeforeItsCertificateIsImpossible() {
+        ingest(NIGHT, Feed.CERTIFICATE_REDEMPTIONS,
+                "R1,P000000001,2019-01-01T10:00:00+09:00,12345,1000",    // before the issue date 2019-11-29
+                "R2,P000000002,2019-11-29T00:00:00+09:00,12345,1000",    // the issue date itself: paid
+                "R3,P000000003,2019-12-02T15:00:00Z,12345,1000",         // 12-03 00:00 in Japan: after the night
+                "R4,P000000004,2019-12-02T14:59:59Z,12345,1000");        // the night's last second in Japan: paid
+        ingest(NIGHT, Feed.CERTIFICATE_REISSUES,
+                "RI1," + POSTAL_CLAIMS[0] + ",2030-01-01T09:00:00+09:00,LOST,,");
+        ingest(NIGHT, Feed.CONFIRMATIONS,
+                "K1," + POSTAL_CLAIMS[0] + ",2019-12-03T00:00:00+09:00,CONFIRM",
+                "K2," + POSTAL_CLAIMS[1] + ",2019-12-02T23:59:59+09:00,CONFIRM");
+
+        assertThat(rejects(NIGHT, Feed.CERTIFICATE_REDEMPTIONS)).containsExactly("2 IMPOSSIBLE_TIMESTAMP redeemed_at",
+                "4 IMPOSSIBLE_TIMESTAMP redeemed_at");
+        assertThat(jdbc.queryForList("SELECT redemption_id || ' ' || reason FROM redemption_alert ORDER BY line_number",
+                String.class)).containsExactly("R1 IMPOSSIBLE_TIMESTAMP", "R3 IMPOSSIBLE_TIMESTAMP");
+        assertThat(rejects(NIGHT, Feed.CERTIFICATE_REISSUES)).containsExactly("2 IMPOSSIBLE_TIMESTAMP requested_at");
+        assertThat(rejects(NIGHT, Feed.CONFIRMATIONS)).containsExactly("2 IMPOSSIBLE_TIMESTAMP answered_at");
+        assertThat(RejectReason.IMPOSSIBLE_TIMESTAMP.isBookState()).isFalse();
+    }
+
     // ---- the alert goes back to Japan Post Bank as it came ---------------------------------
 
     @Test
