@@ -254,8 +254,18 @@ public class NightNotices {
         List<ConfigurationPropertySource> sources = new ArrayList<>();
         sources.add(new MapConfigurationPropertySource(recorded));
         ConfigurationPropertySources.get(environment).forEach(sources::add);
-        return differencesFromFacts(runDate, NoticeRules.bound(new Binder(sources,
-                new PropertySourcesPlaceholdersResolver(environment))));
+        NoticeRules rules;
+        try {
+            rules = NoticeRules.bound(new Binder(sources, new PropertySourcesPlaceholdersResolver(environment)));
+        } catch (RuntimeException e) { // a recorded value that does not bind: named, not a crash of verify
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return List.of(NOTICES_FILE + ": not derived again: the night's recorded settings do not bind ("
+                    + cause.getMessage() + ")");
+        }
+        return differencesFromFacts(runDate, rules);
     }
 
     private List<String> differencesFromFacts(LocalDate runDate, NoticeRules rules) {
