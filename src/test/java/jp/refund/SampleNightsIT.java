@@ -297,9 +297,15 @@ class SampleNightsIT {
                 .startsWith("2019-10-03 AWAITING_CONFIRMATION", "2019-11-13 APPROVED CONFIRMED_BY_APPLICANT");
         assertThat(events(required, "B0005")).containsExactly("2019-10-01 PENDING_REVIEW WEB_APPLICATION",
                 "2020-01-24 AWAITING_CONFIRMATION IDENTITY_CHECK_PASSED", "2020-03-02 REJECTED NOT_CONFIRMED");
+        // a reissued certificate gets its own expiry reminder (issue 37): claim 1000000297's, reissued LOST on
+        // 2020-02-03 and valid until 2020-08-04, on the first night on or after 160 days before (2020-02-26)
         assertThat(required.rows("SELECT run_date, kind FROM notice WHERE kind LIKE '%REMINDER' GROUP BY run_date, kind"
                 + " ORDER BY run_date")).containsExactly(List.of("2020-01-23", "CERTIFICATE_EXPIRY_REMINDER"),
-                List.of("2020-02-10", "CONFIRMATION_REMINDER"));
+                List.of("2020-02-10", "CONFIRMATION_REMINDER"), List.of("2020-03-02", "CERTIFICATE_EXPIRY_REMINDER"));
+        assertThat(required.rows("SELECT n.notice_id, k.valid_until FROM notice n JOIN certificate k"
+                + " ON k.claim_no = n.claim_no AND k.voided_on IS NULL WHERE n.run_date = '2020-03-02'"
+                + " AND n.kind = 'CERTIFICATE_EXPIRY_REMINDER'")).containsExactly(
+                List.of("1000000297-CERTIFICATE_EXPIRY_REMINDER-2", "2020-08-04"));
         assertThat(required.read("2019-10-01/reports/reconciliation.csv")).contains("\nAWAITING_CONFIRMATION,6,");
         assertThat(required.run("close-out", "--date=" + CLOSE_OUT_DATE).exitCode()).isZero();
         NightlyHarness.Result verified = required.run("verify", "--program");

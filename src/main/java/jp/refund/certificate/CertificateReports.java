@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * What Japan Post Bank must be told after a night (SPEC section 10), each file only when the
  * night has rows for it: {@code certificates/void-list.csv} (certificates replaced by a reissue:
  * not to be paid) and {@code reports/redemption-alerts.csv} (cashings the book refused: the
- * feed's columns plus the reason, in the feed's line order).
+ * feed's columns plus the reason, in the feed's line order; every cell as received).
  */
 @Component
 public class CertificateReports {
@@ -48,7 +48,7 @@ public class CertificateReports {
     public List<String[]> alerts(LocalDate runDate) {
         return jdbc.query("SELECT redemption_id, certificate_no, redeemed_at, office_code, amount_yen, reason"
                 + " FROM redemption_alert WHERE run_date = ? ORDER BY line_number", (rs, i) -> new String[]{
-                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), String.valueOf(rs.getLong(5)),
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6)}, runDate);
     }
 }

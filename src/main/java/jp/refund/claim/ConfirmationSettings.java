@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * confirmation step applies), how many calendar days they have ({@code deadline-days}), and
  * how many days before the deadline they are reminded ({@code reminder-days}).
  *
- * <p>The defaults live here, not in application.properties: a setting that is not given stays
- * out of {@code reports/night-settings.csv}, so nights that never used confirmation keep their bytes.
+ * <p>The defaults live here, not in application.properties; {@code reports/night-settings.csv}
+ * records them as bound all the same (issue 37): the reminder days decide which notices a night writes.
  */
 @ConfigurationProperties("refund.confirmation")
 public record ConfirmationSettings(@DefaultValue("false") boolean required, @DefaultValue("30") int deadlineDays,

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 public class IssuedCertificates {
 
     /** A certificate as printed, and where its claim stands now. */
-    public record Issued(String certificateNo, String claimNo, long amountYen, LocalDate validUntil, boolean voided,
-                         boolean redeemed, ClaimStatus claimStatus) {
+    public record Issued(String certificateNo, String claimNo, long amountYen, LocalDate issueDate,
+                         LocalDate validUntil, boolean voided, boolean redeemed, ClaimStatus claimStatus) {
     }
 
     /** A claim as a reissue request sees it: its payout method, status and current certificate. */
@@ -38,12 +38,12 @@ public class IssuedCertificates {
             return found;
         }
         jdbc.query("SELECT ce.certificate_no, ce.claim_no, ce.amount_yen, ce.valid_until, ce.voided_on,"
-                        + " ce.redemption_id, c.status FROM " + KeySet.TEXT_KEYS
+                        + " ce.redemption_id, c.status, ce.issue_date FROM " + KeySet.TEXT_KEYS
                         + " JOIN certificate ce ON ce.certificate_no = k.id JOIN claim c ON c.claim_no = ce.claim_no",
                 KeySet.text(certificateNos).asFirstParameter(), rs -> {
                     found.put(rs.getString(1), new Issued(rs.getString(1), rs.getString(2), rs.getLong(3),
-                            rs.getObject(4, LocalDate.class), rs.getObject(5) != null, rs.getString(6) != null,
-                            ClaimStatus.valueOf(rs.getString(7))));
+                            rs.getObject(8, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5) != null,
+                            rs.getString(6) != null, ClaimStatus.valueOf(rs.getString(7))));
                 });
         return found;
     }

@@ -35,7 +35,11 @@ class ProgramBook {
         return n == null ? 0 : n;
     }
 
-    /** A live claim's status by wallet; the latest claim of each member otherwise (status and first reason). */
+    /**
+     * A live claim's status by wallet; otherwise the member's own last claim that was not a
+     * {@code DUPLICATE} (status and first reason): a duplicate is no rejection and does not say why
+     * the member is still owed (issue 37).
+     */
     private record ClaimLine(String claimNo, String memberId, String walletId, String status, String reasons) {
     }
 
@@ -52,8 +56,9 @@ class ProgramBook {
             if (isLive(c.status()) && c.walletId() != null) {
                 liveByWallet.put(c.walletId(), c.status());
             }
-            if (c.memberId() != null) {
-                latestByMember.put(c.memberId(), c);
+            if (c.memberId() != null) { // a member with only duplicates keeps the last of them
+                latestByMember.merge(c.memberId(), c, (earlier, later) ->
+                        later.status().equals("DUPLICATE") && !earlier.status().equals("DUPLICATE") ? earlier : later);
             }
         });
         List<UnclaimedMember> owed = new ArrayList<>();

@@ -25,8 +25,11 @@ interface BookRule {
         default void accepted(FeedRow row) {
         }
 
-        /** The row was rejected (by this rule or another), in the chunk's transaction. */
-        default void rejected(FeedRow row, FeedReject reject) {
+        /**
+         * The row was rejected (by this rule or another), in the chunk's transaction; {@code received}
+         * is the record as the file gave it (its cells as received, for what goes back to the sender).
+         */
+        default void rejected(FeedRow row, FeedRecord received, FeedReject reject) {
         }
     }
 }

@@ -7,8 +7,6 @@ import static jp.refund.ingest.CertificateRedemptionColumns.REDEEMED_AT;
 import static jp.refund.ingest.CertificateRedemptionColumns.REDEMPTION_ID;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -21,9 +19,11 @@ import jp.refund.claim.IssuedCertificates;
 /**
  * A redemption must name the current certificate of a SCHEDULED POSTAL claim, cashed on or
  * before its valid-until date + {@code refund.certificate.grace-days} (JST), for its exact
- * amount (SPEC section 10); the first broken rule names the reject: UNKNOWN_CERTIFICATE (never
- * issued), VOID_CERTIFICATE (replaced by a reissue), ALREADY_REDEEMED, EXPIRED_CERTIFICATE,
- * AMOUNT_MISMATCH. Each such reject is also a line of {@code reports/redemption-alerts.csv}.
+ * amount (SPEC section 10); the first broken rule names the reject: IMPOSSIBLE_TIMESTAMP (cashed
+ * after the night it arrives in), UNKNOWN_CERTIFICATE (never issued), IMPOSSIBLE_TIMESTAMP (cashed
+ * before the certificate's issue date), VOID_CERTIFICATE (replaced by a reissue), ALREADY_REDEEMED,
+ * EXPIRED_CERTIFICATE, AMOUNT_MISMATCH. Each such reject is also a line of
+ * {@code reports/redemption-alerts.csv}, every cell as received.
  *
  * <p>Redemptions apply oldest {@code redeemed_at} first: a chunk's rows are judged in that
  * order (ties: redemption_id), so of two cashings of one certificate the later one is the
@@ -33,8 +33,6 @@ import jp.refund.claim.IssuedCertificates;
  */
 record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, int graceDays) implements BookRule {
 
-    static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
     @Override
     public Check prepare(List<FeedRow> candidates, LocalDate runDate) {
@@ -50,7 +48,7 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
                 .sorted(Comparator.comparing((FeedRow row) -> row.get(REDEEMED_AT).toInstant())
                         .thenComparing(FeedRow::key))
                 .forEach(row -> {
-                    RowRejection rejection = judge(row, certificates.get(row.get(CERTIFICATE_NO)), redeemed);
+                    RowRejection rejection = judge(row, certificates.get(row.get(CERTIFICATE_NO)), redeemed, runDate);
                     if (rejection == null) {
                         redeemed.add(row.get(CERTIFICATE_NO));
                     }
@@ -63,21 +61,33 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
             }
 
             @Override
-            public void rejected(FeedRow row, FeedReject reject) {
+            public void rejected(FeedRow row, FeedRecord received, FeedReject reject) {
+                // every cell as received: Japan Post Bank searches for its own row (issue 37)
                 lookup.jdbc().update("INSERT INTO redemption_alert (run_date, line_number, redemption_id,"
                                 + " certificate_no, redeemed_at, office_code, amount_yen, reason)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runDate, reject.lineNumber(), row.get(REDEMPTION_ID),
-                        row.get(CERTIFICATE_NO), TIMESTAMP.format(row.get(REDEEMED_AT)), row.get(OFFICE_CODE),
-                        row.get(AMOUNT_YEN), reject.reason().name());
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runDate, reject.lineNumber(),
+                        received.cell(REDEMPTION_ID.name()), received.cell(CERTIFICATE_NO.name()),
+                        received.cell(REDEEMED_AT.name()), received.cell(OFFICE_CODE.name()),
+                        received.cell(AMOUNT_YEN.name()), reject.reason().name());
             }
         };
     }
 
-    private RowRejection judge(FeedRow row, IssuedCertificates.Issued certificate, Set<String> redeemed) {
+    private RowRejection judge(FeedRow row, IssuedCertificates.Issued certificate, Set<String> redeemed,
+                               LocalDate runDate) {
         String number = row.get(CERTIFICATE_NO);
+        RowRejection future = NightDates.afterTheNight(REDEEMED_AT, row.get(REDEEMED_AT), runDate);
+        if (future != null) {
+            return future;
+        }
         if (certificate == null) {
             return reject(RejectReason.UNKNOWN_CERTIFICATE, CERTIFICATE_NO, "no certificate " + number
                     + " was ever issued");
+        }
+        LocalDate cashedOn = NightDates.inJapan(row.get(REDEEMED_AT));
+        if (cashedOn.isBefore(certificate.issueDate())) {
+            return reject(RejectReason.IMPOSSIBLE_TIMESTAMP, REDEEMED_AT, "certificate " + number + " was issued on "
+                    + certificate.issueDate() + ", after it was cashed on " + cashedOn);
         }
         if (certificate.voided()) {
             return reject(RejectReason.VOID_CERTIFICATE, CERTIFICATE_NO, "certificate " + number
@@ -87,7 +97,6 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
             return reject(RejectReason.ALREADY_REDEEMED, CERTIFICATE_NO, "certificate " + number
                     + " was already redeemed");
         }
-        LocalDate cashedOn = row.get(REDEEMED_AT).atZoneSameInstant(JST).toLocalDate();
         LocalDate lastDay = certificate.validUntil().plusDays(graceDays);
         if (cashedOn.isAfter(lastDay) || certificate.claimStatus() != ClaimStatus.SCHEDULED) {
             return reject(RejectReason.EXPIRED_CERTIFICATE, REDEEMED_AT, "certificate " + number + " was valid until "

@@ -32,6 +32,11 @@ public final class FeedRecord {
         return record.fields();
     }
 
+    /** The cell of {@code column} exactly as the file gave it (after CSV unquoting). */
+    String cell(String column) {
+        return record.fields().get(header.position(column));
+    }
+
     /** The record's text for the rejects file, invalid bytes shown as {@code \xNN}. */
     String raw() {
         return record.raw();

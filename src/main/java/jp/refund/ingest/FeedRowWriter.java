@@ -3,18 +3,21 @@ package jp.refund.ingest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import jp.refund.shared.CrashPoint;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Decides the fate of each parsed row of a chunk and records it: a key seen before
- * (on an earlier night or earlier in this file) with the same content is skipped, with
- * other content it is a conflicting duplicate; new rows then pass the rules that need
- * the book; the rest is accepted. Counts and rejects go in the same transaction.
+ * (accepted on an earlier night, or any earlier row of this file, accepted or rejected by a
+ * book rule) with the same content is skipped, with other content it is a conflicting
+ * duplicate; new rows then pass the rules that need the book, each key by its first row
+ * only; the rest is accepted. Counts and rejects go in the same transaction.
  */
 class FeedRowWriter implements ItemWriter<ParsedRow> {
 
@@ -25,6 +28,12 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
     private final IngestLedger ledger;
     private final LocalDate runDate;
     private final CrashPoint crashPoint;
+    /**
+     * Keys of this file's rows that a book rule rejected, with their content hash (accepted rows are
+     * in the table): SPEC section 3's "ingested before" includes earlier rows of the same file, so a
+     * later row of such a key is skipped (same content) or CONFLICTING_DUPLICATE, never judged again.
+     */
+    private final Map<String, String> rejectedEarlierInFile = new HashMap<>();
 
     FeedRowWriter(FeedTable table, IngestLedger ledger, LocalDate runDate, CrashPoint crashPoint) {
         this.crashPoint = crashPoint;
@@ -36,14 +45,23 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
     @Override
     public void write(Chunk<? extends ParsedRow> chunk) {
         List<String> keys = new ArrayList<>();
-        List<FeedRow> candidates = new ArrayList<>();
         for (ParsedRow parsed : chunk) {
             if (parsed.row() != null) {
                 keys.add(parsed.row().key());
-                candidates.add(parsed.row());
             }
         }
         Map<String, String> knownHashes = new HashMap<>(table.contentHashes(keys));
+        knownHashes.putAll(rejectedEarlierInFile);
+        // the book rule judges only new keys, each by its first row: a later row of the same key is a
+        // duplicate (skipped or CONFLICTING_DUPLICATE) and must not take, say, a claim's one reissue
+        List<FeedRow> candidates = new ArrayList<>();
+        Set<String> firstRows = new HashSet<>();
+        for (ParsedRow parsed : chunk) {
+            if (parsed.row() != null && !knownHashes.containsKey(parsed.row().key())
+                    && firstRows.add(parsed.row().key())) {
+                candidates.add(parsed.row());
+            }
+        }
         BookRule.Check book = table.bookRule().prepare(candidates, runDate);
         List<ParsedRow> accepted = new ArrayList<>();
         List<FeedReject> rejects = new ArrayList<>();
@@ -88,7 +106,10 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
         if (rejection != null) {
             FeedReject reject = FeedReject.of(parsed.source(), rejection);
             rejects.add(reject);
-            book.rejected(row, reject);
+            book.rejected(row, parsed.source(), reject);
+            // an earlier row of the file all the same: a later one with its key is a duplicate of it
+            knownHashes.put(row.key(), parsed.contentHash());
+            rejectedEarlierInFile.put(row.key(), parsed.contentHash());
             return Fate.REJECTED;
         }
         book.accepted(row);

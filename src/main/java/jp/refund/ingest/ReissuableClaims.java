@@ -16,7 +16,8 @@ import jp.refund.claim.PayoutMethod;
 import jp.refund.shared.KeySet;
 
 /**
- * A reissue must name a claim (else UNKNOWN_CLAIM), and the claim must be POSTAL with its
+ * A reissue cannot be requested after the night it arrives in (IMPOSSIBLE_TIMESTAMP); it must
+ * name a claim (else UNKNOWN_CLAIM), and the claim must be POSTAL with its
  * certificate not redeemed — SCHEDULED, or EXPIRED — else NOT_REISSUABLE (SPEC section 10).
  * Requests apply oldest {@code requested_at} first (ties: reissue_id), after this night's
  * redemptions: a certificate redeemed tonight is not reissuable, and a second request for the
@@ -49,8 +50,11 @@ record ReissuableClaims(KeyLookup lookup, IssuedCertificates issued) implements 
                 .sorted(Comparator.comparing((FeedRow row) -> row.get(REQUESTED_AT).toInstant())
                         .thenComparing(FeedRow::key))
                 .forEach(row -> {
-                    RowRejection rejection = judge(claims.get(row.get(CLAIM_NO)), row.get(CLAIM_NO), redeemedTonight,
-                            reissuedTonight);
+                    RowRejection rejection = NightDates.afterTheNight(REQUESTED_AT, row.get(REQUESTED_AT), runDate);
+                    if (rejection == null) {
+                        rejection = judge(claims.get(row.get(CLAIM_NO)), row.get(CLAIM_NO), redeemedTonight,
+                                reissuedTonight);
+                    }
                     if (rejection == null) {
                         reissuedTonight.add(row.get(CLAIM_NO));
                     }

@@ -16,7 +16,14 @@ public enum RejectReason {
     ALREADY_REDEEMED,
     EXPIRED_CERTIFICATE,
     AMOUNT_MISMATCH,
-    NOT_REISSUABLE;
+    NOT_REISSUABLE,
+    /**
+     * A lifecycle row (confirmation, redemption, reissue) dated after the night it arrives in
+     * (after that date ends in JST), or a redemption dated before its certificate's issue date:
+     * what cannot have happened (issue 37). Counts against the reject ratio: a clock or an export
+     * gone wrong, not where the book stands.
+     */
+    IMPOSSIBLE_TIMESTAMP;
 
     /**
      * Rejects that say where the book stands (a certificate void, already cashed or out of date;

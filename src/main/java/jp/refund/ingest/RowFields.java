@@ -113,11 +113,25 @@ final class RowFields {
 
     public LocalDate date(String column) throws RowRejection {
         String value = required(column);
+        LocalDate date;
         try {
-            return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+            date = LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
         } catch (DateTimeParseException e) {
             throw invalid(column, value, "a date YYYY-MM-DD");
         }
+        if (!inCalendar(date.getYear())) {
+            throw invalid(column, value, "a date YYYY-MM-DD with a year of four digits");
+        }
+        return date;
+    }
+
+    /**
+     * A year of four digits, as ISO-8601 has without the sender's agreement (issue 37): Java reads
+     * years up to ±999,999,999, where moving to JST or adding days leaves its calendar ("Invalid value
+     * for EpochDay") and a database cannot store them; such a value is a malformed cell like any other.
+     */
+    private static boolean inCalendar(int year) {
+        return year >= 0 && year <= 9999;
     }
 
     public OffsetDateTime timestamp(String column) throws RowRejection {
@@ -130,11 +144,16 @@ final class RowFields {
     }
 
     private OffsetDateTime parseTimestamp(String column, String value) throws RowRejection {
+        OffsetDateTime timestamp;
         try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            timestamp = OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         } catch (DateTimeParseException e) {
             throw invalid(column, value, "an ISO-8601 timestamp with offset, e.g. 2019-10-01T09:15:00+09:00");
         }
+        if (!inCalendar(timestamp.getYear())) {
+            throw invalid(column, value, "an ISO-8601 timestamp with offset and a year of four digits");
+        }
+        return timestamp;
     }
 
     public String oneOf(String column, List<String> allowed) throws RowRejection {

@@ -23,6 +23,12 @@ import jp.refund.shared.ProgressMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -48,13 +54,16 @@ public class NightNotices {
     private final NoticeBook book;
     private final TransactionTemplate ownTransaction;
     private final int threads;
+    private final ConfigurableEnvironment environment;
 
     NightNotices(NoticeDerivation derivation, NoticeBook book, PlatformTransactionManager transactions,
-                 DataSource dataSource, @Value("${refund.notices.threads:0}") int threads) {
+                 DataSource dataSource, @Value("${refund.notices.threads:0}") int threads,
+                 ConfigurableEnvironment environment) {
         if (threads < 0) {
             throw new IllegalArgumentException("refund.notices.threads must not be negative, was " + threads);
         }
         this.derivation = derivation;
+        this.environment = environment;
         this.book = book;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -233,6 +242,33 @@ public class NightNotices {
      * are compared with the stored notices by writing them again ({@link #write}).
      */
     public List<String> differencesFromFacts(LocalDate runDate) {
+        return differencesFromFacts(runDate, derivation.inForce());
+    }
+
+    /**
+     * As {@link #differencesFromFacts(LocalDate)}, derived with the settings the night recorded
+     * ({@code recorded}: {@code reports/night-settings.csv}); a setting it did not record (a night
+     * written before issue 37) is taken from today's settings, as before.
+     */
+    public List<String> differencesFromFacts(LocalDate runDate, Map<String, String> recorded) {
+        List<ConfigurationPropertySource> sources = new ArrayList<>();
+        sources.add(new MapConfigurationPropertySource(recorded));
+        ConfigurationPropertySources.get(environment).forEach(sources::add);
+        NoticeRules rules;
+        try {
+            rules = NoticeRules.bound(new Binder(sources, new PropertySourcesPlaceholdersResolver(environment)));
+        } catch (RuntimeException e) { // a recorded value that does not bind: named, not a crash of verify
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            return List.of(NOTICES_FILE + ": not derived again: the night's recorded settings do not bind ("
+                    + cause.getMessage() + ")");
+        }
+        return differencesFromFacts(runDate, rules);
+    }
+
+    private List<String> differencesFromFacts(LocalDate runDate, NoticeRules rules) {
         List<String> diffs = new ArrayList<>();
         long[] derived = {0};
         List<Notice> page = new ArrayList<>(BATCH);
@@ -248,7 +284,7 @@ public class NightNotices {
                 }
             }
         };
-        derivation.forEach(runDate, n -> {
+        derivation.forEach(runDate, rules, n -> {
             derived[0]++;
             page.add(n);
             if (page.size() == BATCH) {

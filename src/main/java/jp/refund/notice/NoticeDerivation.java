@@ -51,25 +51,20 @@ class NoticeDerivation {
     private static final Pattern TOWN = Pattern.compile("^(東京都|北海道|(?:京都|大阪)府|.{2,3}?県)?(.+?[市区町村])");
 
     private final JdbcTemplate jdbc;
-    private final Recipients recipients;
     private final ObjectProvider<BankMaster> bankMaster; // loaded when a night first names a bank
-    private final PayoutScheduler scheduler;
-    private final DecisionSettings decisionSettings;
-    private final ConfirmationSettings confirmation;
-    private final int certificateReminderDays;
+    /** The settings in force: a night's own; verify gives the ones an old night recorded ({@link #forEach}). */
+    private final NoticeRules inForce;
     private final MemberRecipients.Lookup memberLookup;
 
     NoticeDerivation(JdbcTemplate jdbc, Recipients recipients, ObjectProvider<BankMaster> bankMaster,
                      PayoutScheduler scheduler, DecisionSettings decisionSettings, ConfirmationSettings confirmation,
-                     @Value("${refund.certificate.reminder-days:30}") int certificateReminderDays,
+                     @Value("${refund.certificate.reminder-days:" + NoticeRules.CERTIFICATE_REMINDER_DAYS + "}")
+                     int certificateReminderDays,
                      @Value("${refund.notices.member-lookup:AUTO}") MemberRecipients.Lookup memberLookup) {
         this.jdbc = jdbc;
-        this.recipients = recipients;
         this.bankMaster = bankMaster;
-        this.scheduler = scheduler;
-        this.decisionSettings = decisionSettings;
-        this.confirmation = confirmation;
-        this.certificateReminderDays = certificateReminderDays;
+        this.inForce = new NoticeRules(recipients, certificateReminderDays, confirmation.reminderDays(),
+                decisionSettings.applicationWindow().end().toLocalDate(), scheduler::earliestPayoutDate);
         this.memberLookup = memberLookup;
     }
 
@@ -89,11 +84,11 @@ class NoticeDerivation {
      * Gives {@code action} the night's notices in the order they are caused (event order, then the
      * reminders in claim order), each numbered after the claim's notices of earlier nights.
      */
-    void forEach(LocalDate runDate, Consumer<Notice> action) {
-        forEachCaused(runDate, new KeyRange("", null), membersOf(runDate, changes(runDate, 1).count()), action,
-                changes -> {
+    void forEach(LocalDate runDate, NoticeRules rules, Consumer<Notice> action) {
+        forEachCaused(runDate, rules, new KeyRange("", null),
+                membersOf(runDate, rules, changes(runDate, 1).count()), action, changes -> {
                 });
-        forEachReminder(runDate, action);
+        reminders(runDate, rules, new Numbering(runDate), action);
     }
 
     /**
@@ -103,6 +98,11 @@ class NoticeDerivation {
      */
     void forEachCaused(LocalDate runDate, KeyRange claims, MemberRecipients members, Consumer<Notice> action,
                        IntConsumer changesDone) {
+        forEachCaused(runDate, inForce, claims, members, action, changesDone);
+    }
+
+    private void forEachCaused(LocalDate runDate, NoticeRules rules, KeyRange claims, MemberRecipients members,
+                               Consumer<Notice> action, IntConsumer changesDone) {
         Numbering numbering = new Numbering(runDate);
         List<Change> page = new ArrayList<>();
         KeysetPages.<Change>forEach(last -> changesAfter(runDate, claims,
@@ -110,23 +110,32 @@ class NoticeDerivation {
                 change -> {
                     page.add(change);
                     if (page.size() == KeysetPages.PAGE) {
-                        notices(runDate, page, members, numbering, action);
+                        notices(runDate, rules, page, members, numbering, action);
                         changesDone.accept(page.size());
                         page.clear();
                     }
                 });
-        notices(runDate, page, members, numbering, action);
+        notices(runDate, rules, page, members, numbering, action);
         changesDone.accept(page.size());
     }
 
     /** Where the members of a night with {@code changes} status changes get their notices. */
     MemberRecipients membersOf(LocalDate runDate, long changes) {
-        return MemberRecipients.forNight(jdbc, runDate, recipients, memberLookup, changes);
+        return membersOf(runDate, inForce, changes);
+    }
+
+    private MemberRecipients membersOf(LocalDate runDate, NoticeRules rules, long changes) {
+        return MemberRecipients.forNight(jdbc, runDate, rules.recipients(), memberLookup, changes);
+    }
+
+    /** The settings in force, as {@link NoticeRules}. */
+    NoticeRules inForce() {
+        return inForce;
     }
 
     /** The reminders due tonight (after the caused notices in {@link #forEach}; kinds of their own). */
     void forEachReminder(LocalDate runDate, Consumer<Notice> action) {
-        reminders(runDate, new Numbering(runDate), action);
+        reminders(runDate, inForce, new Numbering(runDate), action);
     }
 
     /** Tonight's status changes: how many, and the claim ranges to derive their notices in. */
@@ -161,19 +170,19 @@ class NoticeDerivation {
         return new Changes(count[0], KeyRange.cutAt(bounds));
     }
 
-    private void notices(LocalDate runDate, List<Change> changes, MemberRecipients members, Numbering numbering,
-                         Consumer<Notice> action) {
+    private void notices(LocalDate runDate, NoticeRules rules, List<Change> changes, MemberRecipients members,
+                         Numbering numbering, Consumer<Notice> action) {
         numbering.loadEarlier(changes.stream().map(Change::claimNo).toList());
         for (Change c : changes) {
             Recipient member = members.holdsWholeRegistry() ? members.of(c.memberId())
-                    : c.registered() == null ? null : recipients.ofMember(c.registered());
-            Optional<Recipient> to = recipients.ofIdentified(member, c.reasons());
+                    : c.registered() == null ? null : rules.recipients().ofMember(c.registered());
+            Optional<Recipient> to = rules.recipients().ofIdentified(member, c.reasons());
             if (to.isEmpty()) {
                 continue;
             }
             for (NoticeKind kind : kindsOf(runDate, c)) {
                 action.accept(notice(kind, c.claimNo(), c.applicationId(), c.memberId(), to.get(),
-                        numbering.next(c.claimNo(), kind), fields(kind, runDate, c)));
+                        numbering.next(c.claimNo(), kind), fields(kind, rules, runDate, c)));
             }
         }
     }
@@ -215,7 +224,7 @@ class NoticeDerivation {
         return true;
     }
 
-    private Map<String, String> fields(NoticeKind kind, LocalDate runDate, Change c) {
+    private Map<String, String> fields(NoticeKind kind, NoticeRules rules, LocalDate runDate, Change c) {
         Map<String, String> f = new TreeMap<>();
         f.put("amount_yen", String.valueOf(c.amountYen()));
         f.put("channel", c.channel());
@@ -224,7 +233,7 @@ class NoticeDerivation {
                 f.put("payout_method", c.payoutMethod());
                 f.put("destination", destination(c));
                 f.put("earliest_payout_date",
-                        scheduler.earliestPayoutDate(c.channel(), c.payoutMethod(), runDate).toString());
+                        rules.earliestPayout().of(c.channel(), c.payoutMethod(), runDate).toString());
                 // only on the change to AWAITING_CONFIRMATION: a claim's confirm_by stays set after it is
                 // answered, and an earlier BALANCE re-derived by verify must not gain it
                 if (c.status() == ClaimStatus.AWAITING_CONFIRMATION && c.confirmBy() != null) {
@@ -235,7 +244,7 @@ class NoticeDerivation {
             case REJECTION -> {
                 f.put("status", c.status().name());
                 f.put("reasons", c.reasons() == null ? "" : c.reasons());
-                f.put("apply_by", decisionSettings.applicationWindow().end().toLocalDate().toString());
+                f.put("apply_by", rules.applyBy().toString());
             }
             case PAYOUT -> {
                 f.put("payout_method", c.payoutMethod());
@@ -250,7 +259,7 @@ class NoticeDerivation {
             }
             case RETURNED -> {
                 f.put("reason", c.reasons() == null ? "" : c.reasons());
-                f.put("apply_by", decisionSettings.applicationWindow().end().toLocalDate().toString());
+                f.put("apply_by", rules.applyBy().toString());
             }
             default -> throw new IllegalStateException(kind + " is not caused by a status change");
         }
@@ -290,9 +299,10 @@ class NoticeDerivation {
 
     /**
      * The reminders due tonight: each once, on the first night on or after its day, while the
-     * claim still waits (a certificate not redeemed, a claim still awaiting confirmation).
+     * claim still waits (a certificate not redeemed, a claim still awaiting confirmation). A
+     * certificate expiry reminder is once per certificate: a reissued certificate gets its own.
      */
-    private void reminders(LocalDate runDate, Numbering numbering, Consumer<Notice> action) {
+    private void reminders(LocalDate runDate, NoticeRules rules, Numbering numbering, Consumer<Notice> action) {
         List<Object[]> due = new ArrayList<>();
         // From the certificates as printed and what happened to each by that night, never the claim's
         // status today: verify re-derives an old night's reminders after later nights cashed, voided
@@ -308,16 +318,19 @@ class NoticeDerivation {
                         + " AND e.status = 'EXPIRED' AND e.reference = k.certificate_no AND e.run_date <= ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM notice n WHERE "
                         + NoticeIdRange.ofClaim("n", "c.claim_no", NoticeKind.CERTIFICATE_EXPIRY_REMINDER)
-                        + " AND n.run_date < ?) ORDER BY c.claim_no",
+                        // per certificate (issue 37): a reminder of this claim on or after this certificate's issue
+                        // date is this certificate's; the one of a certificate it replaced came before it was voided
+                        // or expired, so before this one was issued
+                        + " AND n.run_date >= k.issued_on AND n.run_date < ?) ORDER BY c.claim_no",
                 (ResultSet rs) -> {
                     due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
                             rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
                             rs.getString("channel"), rs.getString("certificate_no"),
                             rs.getObject("valid_until", LocalDate.class), registered(rs)});
-                }, runDate, runDate.plusDays(certificateReminderDays), runDate, runDate, runDate, runDate, runDate);
+                }, runDate, runDate.plusDays(rules.certificateReminderDays()), runDate, runDate, runDate, runDate, runDate);
         numbering.loadEarlier(due.stream().map(d -> (String) d[0]).toList());
         for (Object[] d : due) {
-            Optional<Recipient> to = recipients.of((RegisteredContact) d[8], (String) d[3]);
+            Optional<Recipient> to = rules.recipients().of((RegisteredContact) d[8], (String) d[3]);
             if (to.isEmpty()) {
                 continue;
             }
@@ -330,7 +343,7 @@ class NoticeDerivation {
             action.accept(notice(kind, (String) d[0], (String) d[1], (String) d[2], to.get(),
                     numbering.next((String) d[0], kind), f));
         }
-        confirmationReminders(runDate, numbering, action);
+        confirmationReminders(runDate, rules, numbering, action);
     }
 
     /**
@@ -340,7 +353,8 @@ class NoticeDerivation {
      * claims. Not guarded by {@code refund.confirmation.required}: with it off no claim has a
      * {@code confirm_by}, and verify does not depend on the setting given to it.
      */
-    private void confirmationReminders(LocalDate runDate, Numbering numbering, Consumer<Notice> action) {
+    private void confirmationReminders(LocalDate runDate, NoticeRules rules, Numbering numbering,
+                                       Consumer<Notice> action) {
         List<Object[]> due = new ArrayList<>();
         // a claim still awaiting at the end of the night has confirm_by >= the night (earlier ones lapsed)
         jdbc.query("SELECT c.claim_no, c.application_id, c.member_id, c.reasons, c.amount_yen, c.channel,"
@@ -357,10 +371,10 @@ class NoticeDerivation {
                     due.add(new Object[]{rs.getString("claim_no"), rs.getString("application_id"),
                             rs.getString("member_id"), rs.getString("reasons"), rs.getLong("amount_yen"),
                             rs.getString("channel"), rs.getObject("confirm_by", LocalDate.class), registered(rs)});
-                }, runDate, runDate, runDate.plusDays(confirmation.reminderDays()), runDate, runDate);
+                }, runDate, runDate, runDate.plusDays(rules.confirmationReminderDays()), runDate, runDate);
         numbering.loadEarlier(due.stream().map(d -> (String) d[0]).toList());
         for (Object[] d : due) {
-            Optional<Recipient> to = recipients.of((RegisteredContact) d[7], (String) d[3]);
+            Optional<Recipient> to = rules.recipients().of((RegisteredContact) d[7], (String) d[3]);
             if (to.isEmpty()) {
                 continue;
             }

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at most {@code max-attempts} times in all; {@code from} is the sender; the Message-ID is
  * {@code <notice_id@message-id-domain>}.
  *
- * <p>Defaults here, not in application.properties, so that {@code reports/night-settings.csv}
- * of a night stays as it was (these settings change no byte of a night's files).
+ * <p>Defaults here, not in application.properties; {@code reports/night-settings.csv} records
+ * them as bound all the same, as every {@code refund.*} setting in force (issue 37).
  */
 @ConfigurationProperties("refund.notices")
 public record NoticeSettings(@DefaultValue("20") double perSecond, @DefaultValue("5") int maxAttempts,

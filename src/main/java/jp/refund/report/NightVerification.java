@@ -63,8 +63,12 @@ public class NightVerification {
     /** Today's originator: only for nights that recorded no settings. */
     private final OriginatorSettings originator;
 
-    /** The originator a night's bank file header is checked against (none: not compared), and where it came from. */
-    private record HeaderSettings(Optional<OriginatorSettings> originator, String note) {
+    /**
+     * The originator a night's bank file header is checked against (none: not compared), and where
+     * it came from; and every setting the night recorded (empty for a night that recorded none),
+     * which the derivations of verify use instead of today's (issue 37).
+     */
+    private record HeaderSettings(Optional<OriginatorSettings> originator, String note, Map<String, String> recorded) {
     }
 
     NightVerification(JdbcTemplate jdbc, BankFileWriter bankFiles, CertificateIssue certificates,
@@ -99,7 +103,7 @@ public class NightVerification {
         certificates(runDate, folder, diffs, checked);
         reconciliation(runDate, folder, diffs, checked);
         regenerated(runDate, folder, diffs, checked);
-        notices(runDate, folder, diffs, checked);
+        notices(runDate, folder, originator.recorded(), diffs, checked);
         return new Outcome(diffs, checked);
     }
 
@@ -115,10 +119,11 @@ public class NightVerification {
         if (!Files.exists(file)) {
             if (listedInManifest(folder, NightSettings.FILE)) {
                 // the manifest check names the missing file
-                return new HeaderSettings(Optional.empty(), " (header not checked: the night's settings are missing)");
+                return new HeaderSettings(Optional.empty(), " (header not checked: the night's settings are missing)",
+                        Map.of());
             }
             return new HeaderSettings(Optional.of(originator),
-                    " (the night recorded no settings: header against today's refund.originator.*)");
+                    " (the night recorded no settings: header against today's refund.originator.*)", Map.of());
         }
         int before = diffs.size();
         Map<String, String> recorded = new java.util.LinkedHashMap<>();
@@ -139,7 +144,7 @@ public class NightVerification {
             if (row[0].compareTo(previous) <= 0) {
                 diffs.add(NightSettings.FILE + ": " + row[0] + " is out of order or repeated");
             }
-            if (!NightSettings.recorded(row[0])) {
+            if (!NightSettings.recordable(row[0])) {
                 diffs.add(NightSettings.FILE + ": " + row[0] + " is not a setting to record (a secret or not the night's)");
             }
             previous = row[0];
@@ -165,7 +170,7 @@ public class NightVerification {
                     + " against the night's refund.originator.*");
         }
         return new HeaderSettings(nights, nights.isPresent() ? ""
-                : " (header not checked: the night's settings are not usable)");
+                : " (header not checked: the night's settings are not usable)", recorded);
     }
 
     private static boolean listedInManifest(Path folder, String file) {
@@ -461,13 +466,15 @@ public class NightVerification {
     }
 
     /**
-     * The night's notices (SPEC section 9): derived again from the night's facts and compared
+     * The night's notices (SPEC section 9): derived again from the night's facts, with the settings
+     * the night recorded (its reminder days, not today's), and compared
      * with those the night stored, and {@code notices/notices.csv} and {@code letters.csv}
      * written again from them and compared byte for byte (a night without notices has neither).
      */
-    private void notices(LocalDate runDate, Path folder, List<String> diffs, List<String> checked) {
+    private void notices(LocalDate runDate, Path folder, Map<String, String> recorded, List<String> diffs,
+                         List<String> checked) {
         int before = diffs.size();
-        diffs.addAll(notices.differencesFromFacts(runDate));
+        diffs.addAll(notices.differencesFromFacts(runDate, recorded));
         try {
             Path scratch = Files.createTempDirectory("verify-notices-" + runDate);
             try {

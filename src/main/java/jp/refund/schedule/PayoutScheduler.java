@@ -61,7 +61,18 @@ public class PayoutScheduler {
 
     /** The earliest date a claim of this channel approved tonight could be paid out, for support staff. */
     public LocalDate earliestPayoutDate(Channel channel, PayoutMethod payoutMethod, LocalDate runDate) {
-        LocalDate next = payoutMethod == PayoutMethod.BANK ? valueDate(runDate) : issueDate(runDate);
+        return earliestPayoutDate(calendar, settings, channels, channel, payoutMethod, runDate);
+    }
+
+    /**
+     * As {@link #earliestPayoutDate(Channel, PayoutMethod, LocalDate)} under the given settings:
+     * {@code verify} derives an old night's notices with the settings that night recorded.
+     */
+    public static LocalDate earliestPayoutDate(BankCalendar calendar, ScheduleSettings settings,
+                                               ChannelSettings channels, Channel channel, PayoutMethod payoutMethod,
+                                               LocalDate runDate) {
+        LocalDate next = calendar.businessDaysAfter(runDate, payoutMethod == PayoutMethod.BANK
+                ? settings.bankLeadDays() : settings.certificateLeadDays());
         LocalDate first = channels.firstPayoutDate(channel);
         return next.isBefore(first) ? first : next;
     }

@@ -52,13 +52,15 @@ class CertificateLifecycleIT {
         h.write("2019-11-28", "applications_app.csv", apps.toString());
     }
 
-    private void night(String date) {
+    private void night(String date, String... settings) {
         try {
             Files.createDirectories(h.input().resolve(date)); // a night with no feed at all
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        NightlyHarness.Result result = h.run("nightly", "--date=" + date);
+        List<String> args = new java.util.ArrayList<>(List.of("nightly", "--date=" + date));
+        args.addAll(List.of(settings));
+        NightlyHarness.Result result = h.run(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(h.read(date + "/reports/reconciliation.csv")).contains("\nDIFFERENCE,0,0\n");
     }
@@ -177,9 +179,27 @@ class CertificateLifecycleIT {
         assertThat(h.read("2020-03-02/certificates/void-list.csv")).contains(c5 + "," + claimOf("A5")
                 + ",2020-03-02,EXPIRED\n");
 
-        // every night still verifies, the first one although four of its certificates were replaced since
+        // the reissued certificate gets its own reminder (SPEC section 9: per certificate, issue 37), although
+        // the claim had one for its first certificate; this night reminds 45 days before valid-until 2020-06-03
+        // (from 04-19; the default 30 would wait until 05-04)
+        String c5New = certificateOf("A5");
+        assertThat(h.rows("SELECT n.notice_id, n.run_date FROM notice n WHERE n.claim_no = ?"
+                + " AND n.kind = 'CERTIFICATE_EXPIRY_REMINDER' ORDER BY n.notice_id", claimOf("A5")))
+                .containsExactly(List.of(claimOf("A5") + "-CERTIFICATE_EXPIRY_REMINDER-1", "2020-02-29"));
+        night("2020-04-20", "--refund.certificate.reminder-days=45");
+        assertThat(h.read("2020-04-20/notices/notices.csv").lines()
+                .filter(l -> l.startsWith(claimOf("A5") + "-CERTIFICATE_EXPIRY_REMINDER-2,"))).singleElement()
+                .asString().contains(c5New, "2020-06-03");
+        // the night recorded the settings it ran with, defaults in code included, none that is not the night's
+        assertThat(h.read("2020-04-20/reports/night-settings.csv")).contains("\nrefund.certificate.reminder-days,45\n",
+                "\nrefund.certificate.grace-days,0\n", "\nrefund.confirmation.reminder-days,7\n",
+                "\nrefund.confirmation.deadline-days,30\n", "\nrefund.notices.per-second,20.0\n")
+                .doesNotContain("refund.database.").doesNotContain("refund.staff.");
+
+        // every night still verifies, the first one although four of its certificates were replaced since, and
+        // 2020-04-20 with the reminder days it recorded although the settings are back to the default (issue 37)
         for (String date : List.of("2019-11-28", "2019-12-02", "2019-12-03", "2020-02-29", "2020-03-01",
-                "2020-03-02")) {
+                "2020-03-02", "2020-04-20")) {
             NightlyHarness.Result verify = h.run("verify", "--date=" + date);
             assertThat(verify.exitCode()).as(date + ": " + verify.stdout() + verify.stderr()).isZero();
         }

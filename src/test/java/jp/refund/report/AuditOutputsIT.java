@@ -322,6 +322,21 @@ class AuditOutputsIT {
     }
 
     @Test
+    void verifyNamesRecordedSettingsItCannotDeriveTheNoticesWith(@TempDir Path root) throws Exception {
+        Path out = copyOfOutput(root);
+        Path settings = out.resolve("2019-11-13/" + NightSettings.FILE);
+        assertThat(Files.readString(settings)).contains("\nrefund.certificate.reminder-days,30\n");
+        Files.writeString(settings, Files.readString(settings).replace("refund.certificate.reminder-days,30",
+                "refund.certificate.reminder-days,thirty"));
+
+        NightlyHarness.Result result = verify(out, "2019-11-13");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).contains("DIFF notices/notices.csv: not derived again: the night's recorded"
+                + " settings do not bind (");
+    }
+
+    @Test
     void veraPdfFindsEveryCertificateOfTheSamplePdfA2b() throws Exception {
         List<Path> pdfs;
         try (Stream<Path> walk = Files.walk(h.output())) {
