@@ -78,6 +78,11 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
             return Path.of(environment.getProperty("refund.database.file", "./data/refunds")).toAbsolutePath().normalize();
         }
 
+        /** {@code compact}: the book opened without AUTO_SERVER, so that it fails while another process holds it. */
+        private boolean exclusive() {
+            return environment.getProperty("refund.database.exclusive", Boolean.class, false);
+        }
+
         private String fileKey() {
             String fileKey = environment.getProperty(FILE_KEY_ENV);
             if (fileKey != null && (fileKey.isBlank() || fileKey.contains(" "))) {
@@ -89,7 +94,7 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
         @Override
         public Object getProperty(String name) {
             return switch (name) {
-                case "spring.datasource.url" -> url(file(), fileKey());
+                case "spring.datasource.url" -> url(file(), fileKey(), exclusive());
                 case "spring.datasource.username" -> onH2() ? USER : null;
                 case "spring.datasource.password" -> onH2() ? password() : null;
                 default -> null;
@@ -108,7 +113,7 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
 
         private String password() {
             String fileKey = fileKey();
-            if (!url(file(), fileKey).equals(environment.getProperty("spring.datasource.url"))) {
+            if (!url(file(), fileKey, exclusive()).equals(environment.getProperty("spring.datasource.url"))) {
                 return "";
             }
             String p = password;
@@ -131,7 +136,12 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
      * "After a crash").
      */
     static String url(Path file, String fileKey) {
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE" + ConnectionSettings.EVERY_COMMIT_WRITTEN
+        return url(file, fileKey, false);
+    }
+
+    static String url(Path file, String fileKey, boolean exclusive) {
+        return "jdbc:h2:file:" + file + (exclusive ? "" : ";AUTO_SERVER=TRUE") + ConnectionSettings.EVERY_COMMIT_WRITTEN
+                + ConnectionSettings.SPACE_REUSED_AT_ONCE
                 + (fileKey == null ? "" : ";CIPHER=AES");
     }
 

@@ -50,8 +50,10 @@ public class NightlyRun {
     /** The database as the operator named it, for messages: the URL without its settings. */
     private final String databaseName;
 
+    private final FreeSpaceCheck freeSpace;
+
     NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, NightLedger nights,
-               IngestLedger ingestLedger, IngestRollback ingestRollback,
+               IngestLedger ingestLedger, IngestRollback ingestRollback, FreeSpaceCheck freeSpace,
                @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String databaseUrl) {
         this.databaseName = databaseUrl.contains(";") ? databaseUrl.substring(0, databaseUrl.indexOf(';'))
                 : databaseUrl;
@@ -61,6 +63,7 @@ public class NightlyRun {
         this.nights = nights;
         this.ingestLedger = ingestLedger;
         this.ingestRollback = ingestRollback;
+        this.freeSpace = freeSpace;
     }
 
     /** Runs the given date, or catches up on every pending date folder. */
@@ -91,6 +94,7 @@ public class NightlyRun {
             refuseIfBefore(d, lastCompleted);
             try (NightlyLock lock = NightlyLock.acquire(output)) {
                 recoverStaleExecutions();
+                freeSpace.require(d, input.resolve(d.toString()), output);
                 runNight(d, input, output);
             }
             return;
@@ -104,6 +108,7 @@ public class NightlyRun {
         try (NightlyLock lock = NightlyLock.acquire(output)) {
             recoverStaleExecutions();
             for (LocalDate d : pending) {
+                freeSpace.require(d, input.resolve(d.toString()), output);
                 runNight(d, input, output);
             }
         }

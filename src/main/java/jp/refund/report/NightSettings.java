@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
  *       outputs stay the same whatever they are: chunk sizes ({@code *.chunk-size}), the
  *       certificate and notice threads, how notices find the members ({@code refund.notices.member-lookup}),
  *       the crash test's seam ({@code refund.crash-test.*}), how a night is
- *       partitioned ({@code refund.partition.*}: the same bytes for any count, issue 20);</li>
+ *       partitioned ({@code refund.partition.*}: the same bytes for any count, issue 20), whether
+ *       the free disk space is checked before a night ({@code refund.night.check-free-space});</li>
  *   <li>settings that are not the night's: the support service ({@code refund.status.*}), staff
  *       sign-in ({@code refund.staff.*}) and where the embedded database lives
  *       ({@code refund.database.*}).</li>
@@ -85,7 +86,7 @@ public class NightSettings {
         return !lower.endsWith(".chunk-size") && !lower.equals("refund.certificate.threads")
                 && !lower.equals("refund.notices.threads") && !lower.equals("refund.notices.member-lookup")
                 && !lower.startsWith("refund.crash-test.") && !lower.startsWith("refund.status.")
-                && !lower.startsWith("refund.partition.");
+                && !lower.startsWith("refund.partition.") && !lower.equals("refund.night.check-free-space");
     }
 
     /** Whether a setting goes on record (see the class comment). */

@@ -53,6 +53,7 @@ class EmbeddedDatabaseIT {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
+        Path data = root.resolve("data");
         Process serve = start(root, root.resolve("serve.log"), "serve", "--server.port=" + port,
                 "--spring.profiles.active=demo");
         try {
@@ -67,7 +68,6 @@ class EmbeddedDatabaseIT {
                     Thread.sleep(500);
                 }
             }
-            Path data = root.resolve("data");
             Properties lock = new Properties();
             try (Reader r = Files.newBufferedReader(data.resolve("refunds.lock.db"))) {
                 lock.load(r);
@@ -122,6 +122,13 @@ class EmbeddedDatabaseIT {
             assertThat(verify.waitFor(5, TimeUnit.MINUTES)).isTrue();
             assertThat(verify.exitValue()).as(Files.readString(root.resolve("verify.log"))).isZero();
 
+            // compact refuses while serve holds the book: it would close the database under it
+            Process refused = start(root, root.resolve("compact-refused.log"), "compact");
+            assertThat(refused.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(refused.exitValue()).as(Files.readString(root.resolve("compact-refused.log"))).isEqualTo(1);
+            assertThat(Files.readString(root.resolve("compact-refused.log")))
+                    .contains("the database file is open in another process (a night or serve): stop it, then compact");
+
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
             // the database files and the password for the owner only; so is the log folder (a stack trace may quote a row)
             try (var files = Files.list(data)) {
@@ -138,5 +145,15 @@ class EmbeddedDatabaseIT {
             serve.destroy();
             serve.waitFor(30, TimeUnit.SECONDS);
         }
+        // with serve stopped, compact rewrites the file smaller, and the night still verifies from it
+        long before = Files.size(data.resolve("refunds.mv.db"));
+        Process compact = start(root, root.resolve("compact.log"), "compact");
+        assertThat(compact.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(compact.exitValue()).as(Files.readString(root.resolve("compact.log"))).isZero();
+        assertThat(Files.readString(root.resolve("compact.log"))).contains("compacted the database file: ");
+        assertThat(Files.size(data.resolve("refunds.mv.db"))).isLessThanOrEqualTo(before);
+        Process verifyAfter = start(root, root.resolve("verify-after.log"), "verify", "--date=2019-10-01");
+        assertThat(verifyAfter.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(verifyAfter.exitValue()).as(Files.readString(root.resolve("verify-after.log"))).isZero();
     }
 }
