@@ -40,7 +40,7 @@ public class EmbeddedFileCompaction {
 
     private final DataSource dataSource;
 
-    EmbeddedFileCompaction(DataSource dataSource) {
+    public EmbeddedFileCompaction(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
