@@ -16,9 +16,13 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Decides a chunk of applications in order and records each as a claim with its first
- * event. Decisions inside a chunk see each other (a second application of a member is a
- * duplicate even in the same chunk). Claim numbers follow the order of decision, so a
+ * event. Every decision sees the ones before it, in its chunk and before (a second
+ * application of a member is a duplicate). Claim numbers follow the order of decision, so a
  * repeated or resumed run numbers every claim the same.
+ *
+ * <p>The book a decision reads is held in memory for the whole step ({@link NightDecisionBook},
+ * read from the database when the step execution starts, so a restart reads what was
+ * committed); a chunk only writes.
  *
  * <p>On a partitioned night the registry half of each decision was made before, in
  * partitions ({@link AssessApplicationsWriter}); this pass takes those assessments (and makes
@@ -106,8 +110,7 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
 
     /** The partitioned night's ordered pass: assessments made before, the rules that cross applications here. */
     private void decideAssessed(List<Application> applications) {
-        Map<String, ApplicationAssessment> stored = assessedInPartitions ? assessments.madeOn(runDate, applications)
-                : Map.of();
+        Map<String, ApplicationAssessment> stored = assessments.madeOn(runDate, applications);
         List<Application> unassessed = applications.stream().filter(a -> !stored.containsKey(a.applicationId()))
                 .toList();
         DecisionBook.ChunkBook registry = unassessed.isEmpty() ? null : book.registry(unassessed, bankMaster);
