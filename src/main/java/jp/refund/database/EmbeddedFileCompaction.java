@@ -87,7 +87,9 @@ public class EmbeddedFileCompaction {
      *                               AUTO_SERVER): compacting would close it under that process
      */
     public Optional<long[]> shutdownCompact() {
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
             if (!connection.getMetaData().getURL().startsWith("jdbc:h2:")) {
                 return Optional.empty();
             }
@@ -107,6 +109,19 @@ public class EmbeddedFileCompaction {
             return Optional.of(new long[]{before, Files.size(file)});
         } catch (SQLException | IOException e) {
             throw new DataAccessResourceFailureException("could not compact the database file: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    /** After SHUTDOWN the pool's connection cannot be handed back cleanly: the database is closed under it. */
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException closedWithTheDatabase) {
+                // nothing to hand back
+            }
         }
     }
 
