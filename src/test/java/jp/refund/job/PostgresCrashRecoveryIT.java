@@ -18,8 +18,9 @@ class PostgresCrashRecoveryIT extends CrashRecoveryIT {
         return new ChildNightly(root, PostgresServer.require().createDatabase("crash"));
     }
 
+    /** The decisions too: a restarted step reads the book it holds in memory again, from what was committed. */
     @Override
     List<String> crashPoints() {
-        return List.of("ingest-chunk:4", "publish:2");
+        return List.of("ingest-chunk:4", "decision-chunk:2", "publish:2");
     }
 }
