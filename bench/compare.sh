@@ -30,10 +30,10 @@ if [ -n "${TEST_PG_URL:-}" ]; then
   port=$(echo "$base" | sed -E 's#.*:([0-9]+)$#\1#')
   for side in A B; do
     PGPASSWORD="$TEST_PG_PASSWORD" psql -X -q -h "$host" -p "$port" -U "$TEST_PG_USER" -d postgres \
-      -c "DROP DATABASE IF EXISTS refund_compare_$side" \
-      -c "CREATE DATABASE refund_compare_$side TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
+      -c "DROP DATABASE IF EXISTS refund_compare_${side,,}" \
+      -c "CREATE DATABASE refund_compare_${side,,} TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C'"
     jar=$a_jar; [ "$side" = B ] && jar=$b_jar
-    run "pg-$side" "$jar" "$base/refund_compare_$side" SPRING_DATASOURCE_USERNAME="$TEST_PG_USER" \
+    run "pg-$side" "$jar" "$base/refund_compare_${side,,}" SPRING_DATASOURCE_USERNAME="$TEST_PG_USER" \
       SPRING_DATASOURCE_PASSWORD="$TEST_PG_PASSWORD"
   done
 fi
