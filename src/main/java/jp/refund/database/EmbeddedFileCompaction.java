@@ -36,6 +36,8 @@ public class EmbeddedFileCompaction {
 
     /** Chunks less full than this are rewritten (H2's own default for its background compaction). */
     private static final int TARGET_FILL_RATE = 90;
+    /** Compaction stops once this share of the file is live. */
+    private static final int STOP_FILL_RATE = 80;
     private static final int REWRITE_BYTES = 64 << 20;
 
     private final DataSource dataSource;
@@ -62,9 +64,17 @@ public class EmbeddedFileCompaction {
             // chunks; online, it tripped an assertion of H2 2.4.240 and closed the database.)
             int fillRate = store.getFillRate();
             boolean rewrote = false;
-            while (store.compact(TARGET_FILL_RATE, REWRITE_BYTES) && System.nanoTime() < stopAt) {
+            // until the file is mostly live, or a round gains nothing: near the target, rewriting makes
+            // about as much garbage as it frees (a 1.5 M night spent its whole budget so after every step)
+            int last = -1;
+            while (System.nanoTime() < stopAt && store.compact(TARGET_FILL_RATE, REWRITE_BYTES)) {
                 store.commit();
                 rewrote = true;
+                int now = store.getFillRate();
+                if (now >= STOP_FILL_RATE || now <= last) {
+                    break;
+                }
+                last = now;
             }
             long after = store.getFileStore().size();
             if (rewrote) {
