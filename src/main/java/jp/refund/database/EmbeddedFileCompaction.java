@@ -56,6 +56,10 @@ public class EmbeddedFileCompaction {
             if (store == null || store.getFileStore() == null) {
                 return -1;
             }
+            if (anotherSessionIsWorking(connection)) {
+                log.info("database file not compacted now: another session is writing or running a statement");
+                return store.getFileStore().size();
+            }
             long before = store.getFileStore().size();
             long start = System.nanoTime();
             long stopAt = start + maxMillis * 1_000_000L;
@@ -143,6 +147,21 @@ public class EmbeddedFileCompaction {
                     : Optional.of(Path.of(store.getFileStore().getFileName()));
         } catch (SQLException e) {
             throw new DataAccessResourceFailureException("could not read the database file's name", e);
+        }
+    }
+
+    /**
+     * Whether another session (a partition's thread, or a process reaching the book through
+     * AUTO_SERVER, such as serve) holds uncommitted changes or runs a statement: compaction then
+     * waits for the next step. A partitioned night's commit failed once while a partition's end
+     * compacted beside the others.
+     */
+    private static boolean anotherSessionIsWorking(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS"
+                     + " WHERE SESSION_ID <> SESSION_ID() AND (CONTAINS_UNCOMMITTED"
+                     + " OR EXECUTING_STATEMENT IS NOT NULL)")) {
+            return rs.next() && rs.getLong(1) > 0;
         }
     }
 

@@ -43,8 +43,9 @@ public class StepReport implements StepExecutionListener {
                     String.format("%.1f", seconds));
         }
         // between steps no transaction of the night is open: the embedded file is compacted there,
-        // after a step that wrote (one that wrote nothing left no garbage)
-        if (step.getWriteCount() > 0) {
+        // after a step that wrote (one that wrote nothing left no garbage). Not after one partition
+        // ("step:partitionN"): the others may still be writing; their manager step's end compacts.
+        if (step.getWriteCount() > 0 && !step.getStepName().contains(":")) {
             compaction.compact(COMPACTION_BUDGET_MILLIS);
         }
         return step.getExitStatus();

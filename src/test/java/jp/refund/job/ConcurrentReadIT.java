@@ -23,8 +23,9 @@ class ConcurrentReadIT {
         new BookGenerator(new BookGenerator.Settings(book, 5000, 11, 1, LocalDate.of(2019, 11, 13), 0.8)).generate();
         ChildNightly night = night(root.resolve("run"));
         // small ingest chunks: the feeds take a few seconds, so reads see the book before any claim exists
-        // (with 1,000-row chunks an idle machine ingests this book between two reads)
-        Process p = night.command(book, List.of("-Drefund.ingest.chunk-size=20"))
+        // (with 1,000-row chunks an idle machine ingests this book between two reads); small decision
+        // chunks likewise: with the book in memory PostgreSQL decided all 4,029 between two reads
+        Process p = night.command(book, List.of("-Drefund.ingest.chunk-size=20", "-Drefund.claims.chunk-size=10"))
                 .redirectOutput(root.resolve("night.log").toFile()).start();
 
         List<Long> claimCounts = new ArrayList<>();
