@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 class ConnectionSettings implements BeanPostProcessor {
 
     static final String EVERY_COMMIT_WRITTEN = ";WRITE_DELAY=0";
-    static final String SPACE_REUSED_AT_ONCE = ";RETENTION_TIME=0";
 
     @Override
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
@@ -39,13 +38,8 @@ class ConnectionSettings implements BeanPostProcessor {
         return bean;
     }
 
-    /**
-     * An H2 URL with {@code WRITE_DELAY=0} and {@code RETENTION_TIME=0} added, each unless it names
-     * its own.
-     */
+    /** An H2 URL with {@code WRITE_DELAY=0} added, unless it names a write delay already. */
     static String everyCommitWritten(String h2Url) {
-        String upper = h2Url.toUpperCase(Locale.ROOT);
-        String url = upper.contains(";WRITE_DELAY=") ? h2Url : h2Url + EVERY_COMMIT_WRITTEN;
-        return upper.contains(";RETENTION_TIME=") ? url : url + SPACE_REUSED_AT_ONCE;
+        return h2Url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? h2Url : h2Url + EVERY_COMMIT_WRITTEN;
     }
 }

@@ -141,7 +141,6 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
 
     static String url(Path file, String fileKey, boolean exclusive) {
         return "jdbc:h2:file:" + file + (exclusive ? "" : ";AUTO_SERVER=TRUE") + ConnectionSettings.EVERY_COMMIT_WRITTEN
-                + ConnectionSettings.SPACE_REUSED_AT_ONCE
                 + (fileKey == null ? "" : ";CIPHER=AES");
     }
 

@@ -1,6 +1,5 @@
 package jp.refund.job;
 
-import jp.refund.database.EmbeddedFileCompaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -8,23 +7,11 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
-/**
- * Tells the operator each step as it starts and ends, with what it read and wrote and how long
- * it took; after each step the embedded database file is compacted ({@link EmbeddedFileCompaction}).
- */
+/** Tells the operator each step as it starts and ends, with what it read and wrote and how long it took. */
 @Component
 public class StepReport implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(StepReport.class);
-
-    /** At most this long after a step; what is left waits for the next step (H2 resumes where it stopped). */
-    private static final int COMPACTION_BUDGET_MILLIS = 30_000;
-
-    private final EmbeddedFileCompaction compaction;
-
-    StepReport(EmbeddedFileCompaction compaction) {
-        this.compaction = compaction;
-    }
 
     @Override
     public void beforeStep(StepExecution step) {
@@ -41,12 +28,6 @@ public class StepReport implements StepExecutionListener {
         } else {
             log.info("step {} {} in {} s", step.getStepName(), step.getStatus().name().toLowerCase(),
                     String.format("%.1f", seconds));
-        }
-        // between steps no transaction of the night is open: the embedded file is compacted there,
-        // after a step that wrote (one that wrote nothing left no garbage). Not after one partition
-        // ("step:partitionN"): the others may still be writing; their manager step's end compacts.
-        if (step.getWriteCount() > 0 && !step.getStepName().contains(":")) {
-            compaction.compact(COMPACTION_BUDGET_MILLIS);
         }
         return step.getExitStatus();
     }

@@ -34,17 +34,14 @@ class ConnectionSettingsTest {
     void anOperatorsH2FileWritesEveryCommitWhenItIsMade() {
         String url = "jdbc:h2:file:" + folder.resolve("own/refunds") + ";AUTO_SERVER=TRUE";
         try (HikariDataSource dataSource = processed(url)) {
-            assertThat(dataSource.getJdbcUrl()).isEqualTo(url + ";WRITE_DELAY=0;RETENTION_TIME=0");
+            assertThat(dataSource.getJdbcUrl()).isEqualTo(url + ";WRITE_DELAY=0");
             assertThat(writeDelayOf(dataSource)).isNotEmpty().containsOnly("0");
-            assertThat(new JdbcTemplate(dataSource).queryForList("SELECT SETTING_VALUE FROM"
-                    + " INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'RETENTION_TIME'", String.class))
-                    .isNotEmpty().containsOnly("0");
         }
     }
 
     @Test
     void aWriteDelayTheOperatorNamedIsKept() {
-        String url = "jdbc:h2:file:" + folder.resolve("own/refunds") + ";write_delay=200;retention_time=45000";
+        String url = "jdbc:h2:file:" + folder.resolve("own/refunds") + ";write_delay=200";
         try (HikariDataSource dataSource = processed(url)) {
             assertThat(dataSource.getJdbcUrl()).isEqualTo(url);
             assertThat(writeDelayOf(dataSource)).isNotEmpty().containsOnly("200");

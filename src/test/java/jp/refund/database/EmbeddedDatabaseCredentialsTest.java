@@ -32,7 +32,7 @@ class EmbeddedDatabaseCredentialsTest {
         var env = environment(Map.of("refund.database.file", file.toString()));
         String url = env.getProperty("spring.datasource.url");
         String password = env.getProperty("spring.datasource.password");
-        assertThat(url).isEqualTo("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;RETENTION_TIME=0");
+        assertThat(url).isEqualTo("jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
         assertThat(password).hasSizeGreaterThanOrEqualTo(30);
         Path passwordFile = root.resolve("data/refunds.password");
         assertThat(Files.readString(passwordFile).strip()).isEqualTo(password);
@@ -73,7 +73,7 @@ class EmbeddedDatabaseCredentialsTest {
         Path file = root.resolve("secret/refunds");
         var env = environment(Map.of("refund.database.file", file.toString(), "REFUND_DB_PASSWORD", "from-the-vault-123",
                 "REFUND_DB_FILE_KEY", "file-key-456"));
-        assertThat(env.getProperty("spring.datasource.url")).endsWith(";AUTO_SERVER=TRUE;WRITE_DELAY=0;RETENTION_TIME=0;CIPHER=AES");
+        assertThat(env.getProperty("spring.datasource.url")).endsWith(";AUTO_SERVER=TRUE;WRITE_DELAY=0;CIPHER=AES");
         assertThat(env.getProperty("spring.datasource.password")).isEqualTo("file-key-456 from-the-vault-123");
         assertThat(Files.exists(root.resolve("secret/refunds.password"))).isFalse();
         try (Connection c = DriverManager.getConnection(env.getProperty("spring.datasource.url"), "sa",

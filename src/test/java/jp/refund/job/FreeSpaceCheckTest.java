@@ -42,8 +42,8 @@ class FreeSpaceCheckTest {
     void aNightTheDiskCannotHoldIsRefusedSayingHowMuchItNeedsAndWhere() throws Exception {
         EmbeddedFileCompaction book = bookIn(Files.createDirectories(root.resolve("data")));
         long free = Files.getFileStore(root).getUsableSpace();
-        // 45 times this is more than is free: the database's 30 times and the output's 15 times add up
-        Path input = nightInput(free / 45 + (1 << 20));
+        // 75 times this is more than is free: the database's 60 times and the output's 15 times add up
+        Path input = nightInput(free / 75 + (1 << 20));
 
         assertThatThrownBy(() -> new FreeSpaceCheck(book, true).require(LocalDate.of(2019, 11, 14), input,
                 root.resolve("output")))
@@ -57,7 +57,7 @@ class FreeSpaceCheckTest {
     void aNightTheDiskCanHoldOrWithTheCheckOffStarts() throws Exception {
         EmbeddedFileCompaction book = bookIn(Files.createDirectories(root.resolve("data")));
         long free = Files.getFileStore(root).getUsableSpace();
-        Path small = nightInput(free / 45 / 2);
+        Path small = nightInput(free / 75 / 2);
         new FreeSpaceCheck(book, true).require(LocalDate.of(2019, 11, 14), small, root.resolve("output"));
 
         Path large = nightInput(free);
