@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * <p>Compacting between a night's steps was tried and withdrawn (docs/benchmarks,
  * 2026-12-07): {@code MVStore.compactFile} online tripped an H2 assertion that closed the
  * database, and with {@code MVStore.compact} plus {@code RETENTION_TIME=0} a partitioned night's
- * commit failed in two of five full test runs.
+ * commit failed in two of the three full test runs that had them.
  */
 @Component
 public class EmbeddedFileCompaction {
