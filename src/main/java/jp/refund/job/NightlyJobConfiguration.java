@@ -78,13 +78,15 @@ class NightlyJobConfiguration {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final StepReport stepReport;
+    private final PlannerStatistics plannerStatistics;
     private final int claimChunkSize;
 
     NightlyJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                            StepReport stepReport, @Value("${refund.claims.chunk-size:1000}") int claimChunkSize) {
+                            StepReport stepReport, PlannerStatistics plannerStatistics, @Value("${refund.claims.chunk-size:1000}") int claimChunkSize) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.stepReport = stepReport;
+        this.plannerStatistics = plannerStatistics;
         this.claimChunkSize = claimChunkSize;
     }
 
@@ -158,14 +160,14 @@ class NightlyJobConfiguration {
                     .processor(feedRowParser)
                     .writer(feedRowWriter)
                     .listener(feedStepListener)
-                    .listener(stepReport)
+                    .listener(stepReport).listener(plannerStatistics)
                     .build());
         }
         return flow.next(taskletStep(CHECK_REJECT_RATIOS, rejectRatiosCheck)).build();
     }
 
     private Step taskletStep(String name, Tasklet tasklet) {
-        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(stepReport).build();
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, transactionManager).listener(stepReport).listener(plannerStatistics).build();
     }
 
     // ---- claims ------------------------------------------------------------------------------
@@ -203,7 +205,7 @@ class NightlyJobConfiguration {
                 .reader(undecidedApplications)
                 .writer(decideApplicationsWriter)
                 .listener(decideApplicationsWriter)
-                .listener(stepReport)
+                .listener(stepReport).listener(plannerStatistics)
                 .build();
     }
 
@@ -231,7 +233,7 @@ class NightlyJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(nightIdentityChecks)
                 .writer(applyIdentityChecksWriter)
-                .listener(stepReport)
+                .listener(stepReport).listener(plannerStatistics)
                 .build();
     }
 
@@ -261,7 +263,7 @@ class NightlyJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(nightConfirmations)
                 .writer(applyConfirmationsWriter)
-                .listener(stepReport)
+                .listener(stepReport).listener(plannerStatistics)
                 .build();
     }
 
@@ -392,7 +394,7 @@ class NightlyJobConfiguration {
             }
             contribution.incrementWriteCount(work.run(night, folder));
             return RepeatStatus.FINISHED;
-        }, transactionManager).listener(stepReport).build();
+        }, transactionManager).listener(stepReport).listener(plannerStatistics).build();
     }
 
     /** The steps that run once the folder is in place; every other step may write into the staging folder. */

@@ -55,16 +55,18 @@ class PartitionedNightConfiguration {
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final StepReport stepReport;
+    private final PlannerStatistics plannerStatistics;
     private final PartitionSettings settings;
     /** Present with {@code refund.partition.mode=remote}: the manager steps send their partitions to workers. */
     private final ObjectProvider<RemotePartitioningConfiguration.RemotePartitionManager> remote;
 
     PartitionedNightConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  StepReport stepReport, PartitionSettings settings,
+                                  StepReport stepReport, PlannerStatistics plannerStatistics, PartitionSettings settings,
                                   ObjectProvider<RemotePartitioningConfiguration.RemotePartitionManager> remote) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.stepReport = stepReport;
+        this.plannerStatistics = plannerStatistics;
         this.settings = settings;
         this.remote = remote;
     }
@@ -85,7 +87,7 @@ class PartitionedNightConfiguration {
                 .transactionManager(transactionManager)
                 .reader(rangeApplications)
                 .writer(assessWriter)
-                .listener(stepReport)
+                .listener(stepReport).listener(plannerStatistics)
                 .build();
     }
 
@@ -131,7 +133,7 @@ class PartitionedNightConfiguration {
             contribution.incrementWriteCount(certificateIssue.render(night.runDate(), folder.staging(),
                     range(partition), threadsEach));
             return RepeatStatus.FINISHED;
-        }, transactionManager).listener(stepReport).build();
+        }, transactionManager).listener(stepReport).listener(plannerStatistics).build();
     }
 
     // ---- partitioning --------------------------------------------------------------------------
@@ -151,7 +153,7 @@ class PartitionedNightConfiguration {
                 .step(worker)
                 .gridSize(settings.count())
                 .taskExecutor(threads)
-                .listener(stepReport)
+                .listener(stepReport).listener(plannerStatistics)
                 .build();
     }
 
