@@ -80,6 +80,16 @@ class PostgresSameBytesIT {
             }
             assertThat(tables).contains("member", "wallet", "application", "claim", "claim_event");
         }
+        // the first night's decisions dropped the claim tables' secondary indexes for the load: all built again
+        try (Connection c = database.connect(); ResultSet indexes = c.createStatement().executeQuery(
+                "SELECT indexname FROM pg_indexes WHERE tablename IN ('claim', 'claim_event')")) {
+            Set<String> names = new HashSet<>();
+            while (indexes.next()) {
+                names.add(indexes.getString(1));
+            }
+            assertThat(names).contains("claim_status_order", "claim_payout", "claim_emitted", "claim_member_id",
+                    "claim_account_number", "claim_confirm_by", "claim_event_claim");
+        }
     }
 
     private static Map<String, String> run(NightlyHarness h, Path input) {

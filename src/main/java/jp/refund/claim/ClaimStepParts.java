@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.CrashPoint;
 import jp.refund.shared.KeyRange;
@@ -63,7 +64,7 @@ public class ClaimStepParts {
     public DecideApplicationsWriter decideApplicationsWriter(LocalDate runDate, CrashPoint crashPoint,
                                                              boolean assessedInPartitions) {
         return new DecideApplicationsWriter(decisionBook, assessments, lifecycle, decider, bankMaster, runDate,
-                crashPoint, assessedInPartitions, confirmation);
+                crashPoint, assessedInPartitions, confirmation, new JdbcTemplate(dataSource));
     }
 
     /** The night's undecided applications cut into {@code partitions} ranges of application_id. */

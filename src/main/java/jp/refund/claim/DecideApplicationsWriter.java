@@ -4,15 +4,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.CrashPoint;
 import jp.refund.shared.ProgressMeter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Decides a chunk of applications in order and records each as a claim with its first
@@ -42,6 +45,8 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
     /** Whether a partitioned pass assessed the night's applications before (else every one is assessed here). */
     private final boolean assessedInPartitions;
     private final ConfirmationSettings confirmation;
+    /** The book's connection for the claim tables' secondary indexes ({@link ClaimIndexes}). */
+    private final JdbcTemplate jdbc;
     /**
      * The book in memory, read when the step starts: on a one-step night the registry and the
      * live claims; on a partitioned night the live claims (the registry half was assessed before).
@@ -53,7 +58,7 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
 
     DecideApplicationsWriter(DecisionBook book, ApplicationAssessments assessments, ClaimLifecycle lifecycle, ClaimDecider decider,
                              BankMaster bankMaster, LocalDate runDate, CrashPoint crashPoint,
-                             boolean assessedInPartitions, ConfirmationSettings confirmation) {
+                             boolean assessedInPartitions, ConfirmationSettings confirmation, JdbcTemplate jdbc) {
         this.book = book;
         this.assessments = assessments;
         this.lifecycle = lifecycle;
@@ -63,11 +68,21 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
         this.crashPoint = crashPoint;
         this.assessedInPartitions = assessedInPartitions;
         this.confirmation = confirmation;
+        this.jdbc = jdbc;
     }
 
     @Override
     public void beforeStep(StepExecution stepExecution) {
         total = book.countUndecided();
+        if (total > 0 && ClaimIndexes.builtInBulk(jdbc)) {
+            long existing = book.countClaims();
+            if (ClaimIndexes.worthRebuilding(total, existing)) {
+                // after a killed load some are gone already; the step's end builds every missing one
+                ClaimIndexes.dropAll(jdbc);
+                log.info("decisions: {} application(s) to add to {} claim(s): the claim tables' secondary indexes"
+                        + " are dropped for the load and built again after it", total, existing);
+            }
+        }
         nightBook = total == 0 ? null : readNightBook();
         progress = new ProgressMeter("decisions", "applications");
     }
@@ -79,6 +94,18 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
                         : "the registry, the web applicants' candidates and the live claims",
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
         return read;
+    }
+
+    /** Builds every secondary index the load dropped (also after a failed chunk: the book stays usable). */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        long start = System.nanoTime();
+        Set<ClaimIndexes> built = ClaimIndexes.createMissing(jdbc);
+        if (!built.isEmpty()) {
+            log.info("decisions: {} secondary index(es) built in {} s", built.size(),
+                    String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        }
+        return stepExecution.getExitStatus();
     }
 
     @Override

@@ -112,6 +112,11 @@ class DecisionBook {
                 + unassessed, APPLICATION, after, range.upTo(), limit);
     }
 
+    long countClaims() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM claim", Long.class);
+        return n == null ? 0 : n;
+    }
+
     long countUndecided() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM application a WHERE " + UNDECIDED, Long.class);
         return n == null ? 0 : n;
