@@ -126,3 +126,33 @@ for name in "${compared[@]}"; do
   fi
 done
 echo "== same bytes: $(find "$work/$reference/output" -type f | wc -l) files of $reference identical in each of the ${#compared[@]} other runs"
+
+# Amdahl (issue 33): from each local partitioned night, the serial part (every step but the partitions'
+# own work) and the parallel part (the sum of the partitions' times: what one worker would spend),
+# against the one-step night of the same database.
+python3 - "$work" "$count" ${with_h2:+$with_h2} <<'PY'
+import re, sys, os
+work, count = sys.argv[1], sys.argv[2]
+def steps(name):
+    log = open(f"{work}/{name}.log", encoding="utf-8", errors="replace").read()
+    return [(m.group(1), float(m.group(2))) for m in
+            re.finditer(r"step (\S+) (?:completed|failed)[^\n]*? in ([\d.]+) s", log)]
+pairs = [("one-step", f"partitioned-{count}"), ("pg-one-step", f"pg-local-{count}")]
+for one, part in pairs:
+    if not (os.path.exists(f"{work}/{one}.log") and os.path.exists(f"{work}/{part}.log")):
+        continue
+    one_wall = float(open(f"{work}/{one}.wall").read())
+    part_wall = float(open(f"{work}/{part}.wall").read())
+    s = steps(part)
+    parallel = sum(t for n, t in s if n.startswith(("assess-application-range", "render-certificate-range")))
+    managers = sum(t for n, t in s if n in ("assess-applications", "render-certificates"))
+    serial = part_wall - managers
+    work_total = serial + parallel
+    share = serial / work_total if work_total else 0
+    print(f"== Amdahl, {part} against {one}")
+    print(f"  serial part {serial:7.1f} s = {share:.0%} of the night's work ({work_total:.1f} s: serial + every partition)")
+    print(f"  partitions' sum {parallel:7.1f} s; cutting's overhead: (serial + partitions) / one step = {work_total / one_wall:.2f}")
+    for n in (2, 4, 8):
+        t = serial + parallel / n
+        print(f"  {n} workers: {t:7.1f} s, speed-up against one step {one_wall / t:.2f}")
+PY
