@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import jp.refund.shared.DatabaseKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -61,8 +62,7 @@ enum ClaimIndexes {
 
     /** Whether the book's database builds an index from a sorted scan (PostgreSQL), not row by row (H2). */
     static boolean builtInBulk(JdbcTemplate jdbc) {
-        return Boolean.TRUE.equals(jdbc.execute((Connection c) -> c.getMetaData().getDatabaseProductName()
-                .equalsIgnoreCase("PostgreSQL")));
+        return DatabaseKind.of(jdbc) == DatabaseKind.POSTGRESQL;
     }
 
     /** Drops every one (those missing already, after a killed load, are passed over). */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.refund.shared.BankAccount;
+import jp.refund.shared.DatabaseKind;
 import jp.refund.shared.KeySet;
 import jp.refund.shared.PostgresCopy;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +35,8 @@ public class ClaimLifecycle {
             + " reasons, amount_yen, payout_method, payout_date, reference";
 
     private final JdbcTemplate jdbc;
+    /** Read from the connection once: the scheduler updates the night's transfers its own way on PostgreSQL. */
+    private DatabaseKind kind;
 
     ClaimLifecycle(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -236,10 +239,26 @@ public class ClaimLifecycle {
             yen += c.amountYen();
         }
         ClaimTransition transition = ClaimTransition.SCHEDULE_TRANSFER;
-        int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?,"
-                + " reference = ?, emitted_on = ? WHERE claim_no = ? AND payout_method = 'BANK' AND status IN "
-                + inList(transition), updates);
-        requireMoved(transition, ClaimStatus.SCHEDULED, claimNos(claims), counts);
+        String set = "UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?, reference = ?,"
+                + " emitted_on = ? WHERE ";
+        String from = " AND payout_method = 'BANK' AND status IN " + inList(transition);
+        if (kind() == DatabaseKind.POSTGRESQL) {
+            // every transfer of the night gets the same values: one statement for them all (a statement per
+            // claim was the scheduler's whole time there), the claims joined from one array
+            KeySet keys = KeySet.text(claimNos(claims));
+            int moved = jdbc.update(set + "claim_no IN (SELECT CAST(k.id AS CHAR(10)) FROM " + KeySet.TEXT_KEYS + ")"
+                    + from, ps -> {
+                        ps.setObject(1, runDate);
+                        ps.setObject(2, valueDate);
+                        ps.setString(3, bankFileName);
+                        ps.setObject(4, runDate);
+                        keys.bindAt(ps, 5);
+                    });
+            requireAllMoved(transition, claims, moved, valueDate, bankFileName);
+        } else {
+            int[] counts = jdbc.batchUpdate(set + "claim_no = ?" + from, updates);
+            requireMoved(transition, ClaimStatus.SCHEDULED, claimNos(claims), counts);
+        }
         insertEvents(events);
         return yen;
     }
@@ -426,6 +445,34 @@ public class ClaimLifecycle {
                         to);
             }
         }
+    }
+
+    /**
+     * After one statement moved {@code moved} of {@code claims}: fails naming the first claim that did
+     * not move (its status is not one the transition starts from) unless all did.
+     */
+    private void requireAllMoved(ClaimTransition transition, List<PayableClaim> claims, int moved,
+                                 LocalDate payoutDate, String reference) {
+        if (moved == claims.size()) {
+            return;
+        }
+        Map<String, ClaimState> now = claims(claimNos(claims));
+        for (PayableClaim c : claims) {
+            ClaimState state = now.get(c.claimNo());
+            if (state == null || state.status() != ClaimStatus.SCHEDULED || !payoutDate.equals(state.payoutDate())
+                    || !reference.equals(state.reference())) {
+                throw new IllegalClaimTransitionException(transition, c.claimNo(), state == null ? null
+                        : state.status(), ClaimStatus.SCHEDULED);
+            }
+        }
+        throw new IllegalStateException(transition + " moved " + moved + " of " + claims.size() + " claims");
+    }
+
+    private DatabaseKind kind() {
+        if (kind == null) {
+            kind = DatabaseKind.of(jdbc);
+        }
+        return kind;
     }
 
     private static List<String> claimNos(List<PayableClaim> claims) {

@@ -2,6 +2,7 @@ package jp.refund.job;
 
 import java.util.List;
 import javax.sql.DataSource;
+import jp.refund.shared.DatabaseKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -57,8 +58,7 @@ class PlannerStatistics implements StepExecutionListener {
 
     private boolean onPostgres() {
         if (postgres == null) {
-            postgres = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()
-                    .equalsIgnoreCase("PostgreSQL"));
+            postgres = DatabaseKind.of(jdbc) == DatabaseKind.POSTGRESQL;
         }
         return postgres;
     }

@@ -42,7 +42,12 @@ public final class KeySet {
         return this::bind;
     }
 
+    /** Binds the keys as parameter {@code index} (where other parameters come before them). */
+    public void bindAt(PreparedStatement ps, int index) throws SQLException {
+        ps.setArray(index, ps.getConnection().createArrayOf(sqlType, keys));
+    }
+
     private void bind(PreparedStatement ps) throws SQLException {
-        ps.setArray(1, ps.getConnection().createArrayOf(sqlType, keys));
+        bindAt(ps, 1);
     }
 }

@@ -34,7 +34,12 @@ class ClaimLifecycleTest {
 
     @BeforeAll
     static void schema() {
-        jdbc = MigratedDatabase.create();
+        use(MigratedDatabase.create());
+    }
+
+    /** The book every test of the class runs on ({@link PostgresClaimLifecycleIT}: PostgreSQL's). */
+    static void use(JdbcTemplate database) {
+        jdbc = database;
         lifecycle = new ClaimLifecycle(jdbc);
         book = new ClaimBook(jdbc);
     }
