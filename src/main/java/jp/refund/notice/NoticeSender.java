@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import jp.refund.shared.CrashPoint;
+import jp.refund.shared.DatabaseKind;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -180,7 +181,7 @@ public class NoticeSender {
      */
     private void onDisk() {
         if (h2 == null) {
-            h2 = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().contains("H2"));
+            h2 = DatabaseKind.of(jdbc) == DatabaseKind.H2;
         }
         if (Boolean.TRUE.equals(h2)) {
             jdbc.execute("CHECKPOINT SYNC");
