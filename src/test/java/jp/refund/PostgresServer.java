@@ -17,15 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL server the PostgreSQL tests run on: a throw-away cluster named by
  * {@code TEST_PG_URL} (any database of it, e.g. {@code jdbc:postgresql://127.0.0.1:55432/postgres}),
  * {@code TEST_PG_USER} and {@code TEST_PG_PASSWORD}, a role that may create databases
- * and roles. {@code .ci/run} starts one. Without it the tests are skipped and say why; with
- * {@code CI=true} a missing server fails them instead. (Not {@code REFUND_...}: Spring would read
- * such a variable as a {@code refund.} setting, and every night would record it in night-settings.csv.)
+ * and roles. {@code scripts/test.sh} (the README's test command) starts one in {@code pg_virtualenv}.
+ * Without it the tests fail and say what to install: skipped, a newcomer would never test the
+ * production database. (Not {@code REFUND_...}: Spring would read such a variable as a
+ * {@code refund.} setting, and every night would record it in night-settings.csv.)
  */
 public final class PostgresServer {
 
@@ -63,31 +63,31 @@ public final class PostgresServer {
         this.admin = admin;
     }
 
-    /** The server; skips the calling test (fails it in CI) when none is configured or it does not answer. */
+    /** What a contributor does when the tests find no server. */
+    static final String HOW_TO_GET_ONE = "run the tests with scripts/test.sh, which starts a throw-away cluster"
+            + " (it needs Debian's postgresql package: apt-get install postgresql, for pg_virtualenv),"
+            + " or set " + URL_ENV + ", " + USER_ENV + " and " + PASSWORD_ENV
+            + " to a cluster whose role may create databases and roles";
+
+    /** The server; fails the calling test, saying what to install, when none is configured or it does not answer. */
     public static PostgresServer require() {
-        String url = System.getenv(URL_ENV);
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        return require(System.getenv());
+    }
+
+    static PostgresServer require(Map<String, String> env) {
+        String url = env.get(URL_ENV);
         if (url == null || url.isBlank()) {
-            String why = "no PostgreSQL server for the PostgreSQL tests: " + URL_ENV + " is not set"
-                    + " (set it, " + USER_ENV + " and " + PASSWORD_ENV + " to a throw-away cluster; .ci/run starts one)";
-            if (ci) {
-                fail("CI=true but " + why);
-            }
-            Assumptions.abort(why);
+            fail("no PostgreSQL server for the PostgreSQL tests: " + URL_ENV + " is not set; " + HOW_TO_GET_ONE);
         }
         Matcher m = URL.matcher(url);
         if (!m.matches()) {
             fail(URL_ENV + " is not a jdbc:postgresql://host:port/database URL");
         }
-        Database admin = new Database(m.group(2), url, System.getenv(USER_ENV), System.getenv(PASSWORD_ENV));
+        Database admin = new Database(m.group(2), url, env.get(USER_ENV), env.get(PASSWORD_ENV));
         try (Connection c = admin.connect()) {
             c.isValid(5);
         } catch (SQLException e) {
-            String why = "PostgreSQL server of " + URL_ENV + " does not answer: " + e.getMessage();
-            if (ci) {
-                fail(why);
-            }
-            Assumptions.abort(why);
+            fail("the PostgreSQL server of " + URL_ENV + " does not answer (" + e.getMessage() + "); " + HOW_TO_GET_ONE);
         }
         return new PostgresServer(admin);
     }
@@ -120,7 +120,7 @@ public final class PostgresServer {
 
     /**
      * Runs a shipped SQL script with {@code psql} as an operator would (variables with {@code -v});
-     * returns its output, failing on a non-zero exit. Skips (fails in CI) when psql is missing.
+     * returns its output, failing on a non-zero exit, and when psql is missing.
      */
     public static String psql(Database db, Path script, Map<String, String> variables) {
         List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-q", "-h", db.host(), "-p", db.port(), "-U", db.user(),
@@ -133,11 +133,8 @@ public final class PostgresServer {
             try {
                 p = pb.start();
             } catch (IOException noPsql) {
-                if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                    fail("psql not found: " + noPsql.getMessage());
-                }
-                Assumptions.abort("psql not found (PostgreSQL's client): " + noPsql.getMessage());
-                return "";
+                return fail("psql (PostgreSQL's client) not found: " + noPsql.getMessage()
+                        + "; install Debian's postgresql-client (scripts/test.sh installs postgresql)");
             }
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {

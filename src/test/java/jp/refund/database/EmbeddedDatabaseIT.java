@@ -41,8 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedDatabaseIT {
 
     private static Process start(Path dir, Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", ChildNightly.JAR.toString()));
+        List<String> cmd = ChildNightly.java("-Xmx512m", "-jar", ChildNightly.JAR.toString());
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import jp.refund.ChildNightly;
@@ -24,6 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashRecoveryIT {
 
+    /**
+     * Ingest and decision chunks of 100 rows, so that a book of 1,000 members has the chunks the kill
+     * points name (a fourth ingest chunk, a second decision chunk) in a night of a few seconds; the
+     * chunk size changes no output byte ({@code ClaimNightsIT}).
+     */
+    private static final List<String> SMALL_CHUNKS = List.of("-Drefund.ingest.chunk-size=100",
+            "-Drefund.claims.chunk-size=100");
     private static final String CLAIMS = "SELECT claim_no, application_id, member_id, status, reasons, amount_yen,"
             + " payout_date, reference, certificate_no, decided_on, approved_on, emitted_on FROM claim ORDER BY claim_no";
 
@@ -36,15 +44,15 @@ class CrashRecoveryIT {
     void uninterruptedRun(@TempDir Path root) {
         book = root.resolve("book");
         // one night that both transfers (value date 2019-11-18) and issues certificates (issue date 2019-11-15)
-        new BookGenerator(new BookGenerator.Settings(book, 2500, 7, 1, LocalDate.of(2019, 11, 14), 0.8)).generate();
+        new BookGenerator(new BookGenerator.Settings(book, 1000, 7, 1, LocalDate.of(2019, 11, 14), 0.8)).generate();
         ChildNightly reference = night(root.resolve("reference"));
-        assertThat(reference.run(book, List.of())).isZero();
+        assertThat(reference.run(book, SMALL_CHUNKS)).isZero();
         referenceTree = NightlyHarness.tree(reference.output());
         referenceClaims = reference.rows(CLAIMS);
         referenceEvents = reference.rows("SELECT * FROM claim_event ORDER BY run_date, seq");
         assertThat(referenceTree).containsKeys("2019-11-14/bank/SOGOFURI-20191118.txt",
                 "2019-11-14/certificates/mailing-list.csv");
-        assertThat(referenceClaims).hasSizeGreaterThan(1500);
+        assertThat(referenceClaims).as("several decision chunks").hasSizeGreaterThan(500);
     }
 
     /**
@@ -79,8 +87,8 @@ class CrashRecoveryIT {
     void aNightKilledAnywhereResumesToTheSameResult(String point, @TempDir Path root) {
         ChildNightly night = night(root);
 
-        assertThat(night.run(book, List.of("-Drefund.crash-test.halt-at=" + point))).as(night::lastRunLog).isEqualTo(137);
-        assertThat(night.run(book, List.of())).as(night::lastRunLog).isZero();
+        assertThat(night.run(book, with("-Drefund.crash-test.halt-at=" + point))).as(night::lastRunLog).isEqualTo(137);
+        assertThat(night.run(book, SMALL_CHUNKS)).as(night::lastRunLog).isZero();
 
         assertSameAsUninterrupted(night);
     }
@@ -89,12 +97,18 @@ class CrashRecoveryIT {
     void aRealSigkillDuringTheDecisionsResumesToTheSameResult(@TempDir Path root) throws Exception {
         ChildNightly night = night(root);
 
-        int killed = night.killWhen(book, line -> line.contains("step decide-applications started"), 400);
+        int killed = night.killWhen(book, SMALL_CHUNKS, line -> line.contains("step decide-applications started"), 400);
 
         assertThat(killed).isEqualTo(137);
         assertThat(Files.exists(night.output().resolve("2019-11-14"))).isFalse();
-        assertThat(night.run(book, List.of())).isZero();
+        assertThat(night.run(book, SMALL_CHUNKS)).isZero();
         assertThat(Files.readString(root.resolve("last-run.log"))).contains("was interrupted while running");
         assertSameAsUninterrupted(night);
+    }
+
+    private static List<String> with(String setting) {
+        List<String> settings = new ArrayList<>(SMALL_CHUNKS);
+        settings.add(setting);
+        return settings;
     }
 }

@@ -283,8 +283,7 @@ class RemotePartitioningIT {
         /** Starts a worker JVM (see {@link Worker#awaitStarted()}). */
         Worker worker(String name, List<String> jvmOptions) {
             Path dir = root.resolve(name);
-            List<String> cmd = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            List<String> cmd = ChildNightly.java("-Xmx512m");
             cmd.addAll(jvmOptions);
             cmd.addAll(List.of("-jar", ChildNightly.JAR.toString(), "worker",
                     "--spring.datasource.url=" + database.url(), "--spring.artemis.broker-url=" + brokerUrl,

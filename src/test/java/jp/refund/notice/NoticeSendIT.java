@@ -52,10 +52,9 @@ class NoticeSendIT {
 
     /** {@code notices send} as an operator runs it: the jar in a JVM of its own. */
     private int sendInChild(int port, String... extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", ChildNightly.JAR.toString(), "notices", "send",
+        List<String> cmd = ChildNightly.java("-Xmx512m", "-jar", ChildNightly.JAR.toString(), "notices", "send",
                 "--spring.datasource.url=" + h.jdbcUrl(), "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + port, "--refund.notices.per-second=200"));
+                "--spring.mail.port=" + port, "--refund.notices.per-second=200");
         cmd.addAll(Arrays.asList(extra));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(root.resolve("send.log").toFile()).start();

@@ -51,9 +51,9 @@ class SupportBrowserIT {
     void serveTheSample(@TempDir Path root) throws Exception {
         ChildNightly night = new ChildNightly(root, true);
         assertThat(night.run(Path.of("input").toAbsolutePath(), List.of())).isZero();
-        Process user = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Process user = new ProcessBuilder(ChildNightly.java("-jar",
                 ChildNightly.JAR.toString(), "user", "newcomer", "--role=SUPPORT",
-                "--spring.datasource.url=" + night.jdbcUrl()).redirectErrorStream(true)
+                "--spring.datasource.url=" + night.jdbcUrl())).redirectErrorStream(true)
                 .redirectOutput(root.resolve("user.log").toFile()).start();
         try (var stdin = user.getOutputStream()) {
             stdin.write((NEWCOMER_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -64,9 +64,9 @@ class SupportBrowserIT {
             port = socket.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
-        server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        server = new ProcessBuilder(ChildNightly.java("-Xmx512m",
                 "-jar", ChildNightly.JAR.toString(), "serve", "--server.port=" + port, "--spring.profiles.active=demo",
-                "--spring.datasource.url=" + night.jdbcUrl(), "--refund.status.output-dir=" + night.output())
+                "--spring.datasource.url=" + night.jdbcUrl(), "--refund.status.output-dir=" + night.output()))
                 .redirectErrorStream(true).redirectOutput(root.resolve("serve.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 120; i++) {
