@@ -25,6 +25,11 @@ final class FailureLine {
     }
 
     static String of(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof jp.refund.database.BookMigrationException) {
+                return clean(c.getMessage()); // one line by design, under the start-up failure that wraps it
+            }
+        }
         String message = e.getMessage();
         Throwable t = e;
         while ((message == null || message.isBlank()) && t.getCause() != null) {
