@@ -46,7 +46,7 @@ public class RefundBatchCommand implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             String logFile = System.getProperty("LOG_FILE", LogFolder.DEFAULT_FILE);
             LoggerFactory.getLogger("jp.refund.failure").error("{} failed", cmd.getCommandName(), e);
-            cmd.getErr().println("error: " + FailureLine.of(e) + " (details in " + logFile + ")");
+            cmd.getErr().println(FailureLine.errorLine(e, logFile));
             return 1;
         });
         passSpringArgs(commandLine, springArgs.toArray(String[]::new));
