@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
 final class FailureLine {
 
     static final int MAX_LENGTH = 500;
-    /** The whole error line, {@code error: } and the log file's name included (issue 38). */
-    static final int MAX_LINE = 300;
+    /**
+     * The most a message says on the error line (issue 38), cut to fit: the file and line come
+     * first, and the whole failure is in the log file, whose name follows the message.
+     */
+    static final int MAX_MESSAGE = 300;
     private static final String CUT = "… [cut; whole in the log file]";
 
     private static final Pattern EMAIL = Pattern.compile("([^\\s@'\"<>(),;:]{1})[^\\s@'\"<>(),;:]*@([^\\s@'\"<>(),;:]+)");
@@ -28,14 +31,11 @@ final class FailureLine {
     }
 
     /**
-     * The line a failed command prints: {@code error: <message> (details in <log file>)}, at most
-     * {@link #MAX_LINE} characters, the message cut to fit (unless the log file's own name is
-     * too long to leave it 80).
+     * The line a failed command prints: {@code error: <message> (details in <log file>)}, the
+     * message at most {@link #MAX_MESSAGE} characters.
      */
     static String errorLine(Throwable e, String logFile) {
-        String suffix = " (details in " + logFile + ")";
-        int budget = Math.max(80, MAX_LINE - "error: ".length() - suffix.length());
-        return "error: " + cut(of(e), budget) + suffix;
+        return "error: " + cut(of(e), MAX_MESSAGE) + " (details in " + logFile + ")";
     }
 
     private static String cut(String line, int max) {
