@@ -22,7 +22,7 @@ final class MemberColumns {
     static final FeedColumn<String> EMAIL = column("email", TEXT);
     static final FeedColumn<String> PHONE = column("phone", ColumnRule.PHONE);
     static final FeedColumn<String> POSTAL_CODE = column("postal_code", ColumnRule.POSTAL_CODE);
-    static final FeedColumn<String> ADDRESS = column("address", TEXT);
+    static final FeedColumn<String> ADDRESS = column("address", ColumnRule.LINES);
     /** Last change of e-mail or phone. */
     static final FeedColumn<OffsetDateTime> CONTACT_CHANGED_AT = column("contact_changed_at", OPTIONAL_TIMESTAMP);
 

@@ -81,9 +81,21 @@ final class RowFields {
      * JSON. The message gives its code point and position, not the value (personal data).
      */
     public String text(String column) throws RowRejection {
+        return text(column, false);
+    }
+
+    /** {@link #text}, line breaks (LF, CR) allowed: an address may be written on two lines. */
+    public String lines(String column) throws RowRejection {
+        return text(column, true);
+    }
+
+    private String text(String column, boolean lineBreaks) throws RowRejection {
         String value = required(column);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (lineBreaks && (c == '\n' || c == '\r')) {
+                continue;
+            }
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 throw new RowRejection(RejectReason.INVALID_FORMAT, column, column + " contains a control character"
                         + String.format(" (U+%04X at position %d)", (int) c, i + 1) + "; printable text only");

@@ -256,6 +256,9 @@ class FeedColumnsTest {
         assertRejected(Feed.MEMBERS, "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,東京\t都,",
                 "INVALID_FORMAT address address contains a control character (U+0009 at position 3); printable text"
                         + " only");
+        // an address on two lines (a quoted field's line break) is an address
+        assertThat(parsed(Feed.MEMBERS, "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,"
+                + "東京都\r\n千代田区,").get(MemberColumns.ADDRESS)).isEqualTo("東京都\r\n千代田区");
     }
 
     @Test
