@@ -196,7 +196,8 @@ class SampleNightsIT {
         assertThat(h.read("2020-02-03/certificates/void-list.csv")).isEqualTo("certificate_no,claim_no,voided_on,reason\n"
                 + "P1000000032,1000000297,2020-02-03,LOST\nP1000000040,1000000131,2020-02-03,NOT_RECEIVED\n");
         assertThat(h.read("2020-02-10/reports/redemption-alerts.csv")).endsWith(
-                "RD0004,P1000000040,2020-02-08T10:05:00+09:00,0700024,7700,VOID_CERTIFICATE\n");
+                "RD0004,P1000000040,2020-02-08T10:05:00+09:00,0700024,7700,VOID_CERTIFICATE,"
+                        + "\"RD0004,P1000000040,2020-02-08T10:05:00+09:00,0700024,7700\"\n");
         assertThat(h.rows("SELECT application_id, status FROM claim WHERE payout_method = 'POSTAL'"
                 + " AND status IN ('PAID', 'EXPIRED') ORDER BY application_id")).containsExactly(
                 List.of("A0003", "PAID"), List.of("A0012", "PAID"), List.of("A0013", "PAID"),

@@ -19,6 +19,9 @@ public class CertificateReports {
     static final String[] VOID_LIST_HEADER = {"certificate_no", "claim_no", "voided_on", "reason"};
     static final String[] ALERT_HEADER = {"redemption_id", "certificate_no", "redeemed_at", "office_code",
             "amount_yen", "reason"};
+    /** Since issue 38: every rejected redemption, its cells empty when the row had none to trust, and its raw line. */
+    static final String[] ALERT_HEADER_RAW = {"redemption_id", "certificate_no", "redeemed_at", "office_code",
+            "amount_yen", "reason", "raw_line"};
 
     private final JdbcTemplate jdbc;
     private final CertificateReissues reissues;
@@ -39,16 +42,19 @@ public class CertificateReports {
         }
         List<String[]> alerts = alerts(runDate);
         if (!alerts.isEmpty()) {
-            CsvOutput.write(nightFolder.resolve("reports/redemption-alerts.csv"), ALERT_HEADER, out -> alerts.forEach(out));
+            // a night before issue 38 recorded no raw lines: its file keeps the columns it was written with
+            boolean raw = alerts.stream().anyMatch(a -> a[6] != null);
+            CsvOutput.write(nightFolder.resolve("reports/redemption-alerts.csv"), raw ? ALERT_HEADER_RAW : ALERT_HEADER,
+                    out -> alerts.forEach(a -> out.accept(raw ? a : java.util.Arrays.copyOf(a, 6))));
             files++;
         }
         return files;
     }
 
     public List<String[]> alerts(LocalDate runDate) {
-        return jdbc.query("SELECT redemption_id, certificate_no, redeemed_at, office_code, amount_yen, reason"
-                + " FROM redemption_alert WHERE run_date = ? ORDER BY line_number", (rs, i) -> new String[]{
+        return jdbc.query("SELECT redemption_id, certificate_no, redeemed_at, office_code, amount_yen, reason,"
+                + " raw_line FROM redemption_alert WHERE run_date = ? ORDER BY line_number", (rs, i) -> new String[]{
                 rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6)}, runDate);
+                rs.getString(6), rs.getString(7)}, runDate);
     }
 }

@@ -38,6 +38,7 @@ class CloseOutCommand extends SpringCommand implements Callable<Integer> {
             }
             return 0;
         } catch (CloseOutRefusedException e) {
+            e.differences().forEach(d -> System.err.println("DIFF " + d));
             System.err.println("error: " + e.getMessage());
             return 1;
         }

@@ -14,6 +14,12 @@ import java.util.regex.Pattern;
 final class FailureLine {
 
     static final int MAX_LENGTH = 500;
+    /**
+     * The most a message says on the error line (issue 38), cut to fit: the file and line come
+     * first, and the whole failure is in the log file, whose name follows the message.
+     */
+    static final int MAX_MESSAGE = 300;
+    private static final String CUT = "… [cut; whole in the log file]";
 
     private static final Pattern EMAIL = Pattern.compile("([^\\s@'\"<>(),;:]{1})[^\\s@'\"<>(),;:]*@([^\\s@'\"<>(),;:]+)");
     private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+?[0-9][0-9() .\\-]{8,18}[0-9](?![0-9])");
@@ -24,7 +30,24 @@ final class FailureLine {
     private FailureLine() {
     }
 
+    /**
+     * The line a failed command prints: {@code error: <message> (details in <log file>)}, the
+     * message at most {@link #MAX_MESSAGE} characters.
+     */
+    static String errorLine(Throwable e, String logFile) {
+        return "error: " + cut(of(e), MAX_MESSAGE) + " (details in " + logFile + ")";
+    }
+
+    private static String cut(String line, int max) {
+        return line.length() <= max ? line : line.substring(0, max - CUT.length()) + CUT;
+    }
+
     static String of(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof jp.refund.database.BookMigrationException) {
+                return clean(c.getMessage()); // one line by design, under the start-up failure that wraps it
+            }
+        }
         String message = e.getMessage();
         Throwable t = e;
         while ((message == null || message.isBlank()) && t.getCause() != null) {
@@ -45,14 +68,21 @@ final class FailureLine {
         line = replace(EMAIL, line, m -> m.group(1) + "***@" + m.group(2));
         line = replace(PHONE, line, m -> looksLikePhone(m.group()) ? "***-****-" + last4(m.group()) : m.group());
         if (line.length() > MAX_LENGTH) {
-            line = line.substring(0, MAX_LENGTH) + "… [cut; whole in the log file]";
+            line = line.substring(0, MAX_LENGTH) + CUT;
         }
         return line;
     }
 
+    /**
+     * A Japanese phone number starts with 0 (090-1111-0001, 03-1234-5678), an international one
+     * with +: a claim number, a count of bytes or rows, a date run together start otherwise and
+     * stay as they are (issue 38: 1000000473 was shown as ***-****-0473).
+     */
     private static boolean looksLikePhone(String text) {
         String digits = text.replaceAll("[^0-9]", "");
-        return digits.length() >= 10 && digits.length() <= 13 && text.matches("\\+?[0-9() .\\-]+");
+        String start = text.replaceAll("^[( ]+", "");
+        return digits.length() >= 10 && digits.length() <= 13 && text.matches("\\+?[0-9() .\\-]+")
+                && (start.startsWith("0") || start.startsWith("+"));
     }
 
     private static String last4(String text) {

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import jp.refund.RefundBatchApplication;
+import jp.refund.closeout.ProgramCloseOut;
+import jp.refund.closeout.ProgramEvents;
 import jp.refund.job.NightlyRun;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +34,13 @@ class NightlyCommand extends SpringCommand implements Callable<Integer> {
     public Integer call() {
         try (ConfigurableApplicationContext context = RefundBatchApplication.start(WebApplicationType.NONE,
                 springArgs)) {
+            Optional<LocalDate> closed = context.getBean(ProgramEvents.class).closedOut(output);
+            if (closed.isPresent()) { // issue 38: the seal covers every night; one more would break it
+                System.err.println("error: the program was closed out on " + closed.get() + " (" + output.resolve(
+                        ProgramCloseOut.folderName(closed.get())) + "): a closed program runs no night; to run"
+                        + " nights again, reopen it first: reopen --reason=TEXT");
+                return 1;
+            }
             context.getBean(NightlyRun.class).run(Optional.ofNullable(date), input, output);
         }
         return 0;

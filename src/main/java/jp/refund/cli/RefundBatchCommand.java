@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "refund-batch", mixinStandardHelpOptions = true, version = "refund-batch 0.1",
         description = "Refunds the balances of the closed wallet to their rightful owners.",
         subcommands = {NightlyCommand.class, VerifyCommand.class, ServeCommand.class, UserCommand.class,
-                GenerateCommand.class, NoticesCommand.class, CloseOutCommand.class, WorkerCommand.class,
+                GenerateCommand.class, NoticesCommand.class, CloseOutCommand.class, ReopenCommand.class, WorkerCommand.class,
                 CompactCommand.class},
         footer = {"", "Any Spring property can be given as --name=value, e.g. "
                 + "--spring.datasource.url=jdbc:h2:file:./scratch/refunds"})
@@ -46,7 +46,7 @@ public class RefundBatchCommand implements Callable<Integer> {
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             String logFile = System.getProperty("LOG_FILE", LogFolder.DEFAULT_FILE);
             LoggerFactory.getLogger("jp.refund.failure").error("{} failed", cmd.getCommandName(), e);
-            cmd.getErr().println("error: " + FailureLine.of(e) + " (details in " + logFile + ")");
+            cmd.getErr().println(FailureLine.errorLine(e, logFile));
             return 1;
         });
         passSpringArgs(commandLine, springArgs.toArray(String[]::new));

@@ -42,14 +42,18 @@ public class ProgramCloseOut {
     }
 
     private final ProgramBook book;
+    private final ProgramEvents events;
+    private final ProgramVerification verification;
     private final Reconciliation reconciliation;
     private final OffsetDateTime applicationWindowEnd;
     private final int graceDays;
 
-    ProgramCloseOut(ProgramBook book, Reconciliation reconciliation,
+    ProgramCloseOut(ProgramBook book, ProgramEvents events, ProgramVerification verification, Reconciliation reconciliation,
                     @Value("${refund.application-window.end}") OffsetDateTime applicationWindowEnd,
                     @Value("${refund.certificate.grace-days:0}") int graceDays) {
         this.book = book;
+        this.events = events;
+        this.verification = verification;
         this.reconciliation = reconciliation;
         this.applicationWindowEnd = applicationWindowEnd;
         this.graceDays = graceDays;
@@ -76,12 +80,14 @@ public class ProgramCloseOut {
         Path existing = existing(outputRoot);
         if (existing != null) {
             if (existing.getFileName().toString().equals(folderName(date))) {
+                recordClosedOut(date); // a run stopped between the rename and its record
                 return new Outcome(existing, true, 0, 0, 0);
             }
             throw new CloseOutRefusedException("the program was already closed out: " + existing);
         }
         List<LocalDate> nights = book.completedNights();
         refuseTooEarly(date, nights);
+        refuseDamagedOutput(outputRoot);
 
         List<ReconciliationLine> lines = reconciliation.compute();
         List<UnclaimedMember> unclaimed = book.unclaimedMembers();
@@ -109,6 +115,7 @@ public class ProgramCloseOut {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+        recordClosedOut(date);
         return new Outcome(target, false, nights.size(), unclaimed.size(),
                 unclaimed.stream().mapToLong(UnclaimedMember::refundableYen).sum());
     }
@@ -137,6 +144,57 @@ public class ProgramCloseOut {
         if (inForce > 0) {
             throw new CloseOutRefusedException(inForce + " certificate(s) are still SCHEDULED: run a night after "
                     + lastValid.plusDays(graceDays) + " first, so that they expire, then close out");
+        }
+    }
+
+    private void recordClosedOut(LocalDate date) {
+        List<ProgramEvents.Event> all = events.all();
+        ProgramEvents.Event latest = all.isEmpty() ? null : all.get(all.size() - 1);
+        if (latest == null || latest.kind() != ProgramEvents.Kind.CLOSED_OUT || !latest.closeOutDate().equals(date)) {
+            events.record(ProgramEvents.Kind.CLOSED_OUT, date, null);
+        }
+    }
+
+    /** What a reopening did: the close-out it lifted, and where that close-out's folder now stands. */
+    public record Reopened(LocalDate closeOutDate, Path keptAs) {
+    }
+
+    /**
+     * Reopens a closed program (issue 38) so that nights run again: the close-out's folder is kept,
+     * renamed {@code closeout-<D>.reopened-<n>} (no longer the program's seal), and the reopening is
+     * recorded with its reason. A later close-out seals the program again, every night included.
+     */
+    public Reopened reopen(String reason, Path outputRoot) {
+        if (reason == null || reason.isBlank()) {
+            throw new CloseOutRefusedException("reopen needs --reason=TEXT: why the closed program runs again is"
+                    + " recorded for the audit");
+        }
+        if (reason.length() > 1000 || reason.chars().anyMatch(Character::isISOControl)) {
+            throw new CloseOutRefusedException("--reason must be one line of at most 1,000 characters");
+        }
+        LocalDate closed = events.closedOut(outputRoot).orElseThrow(() -> new CloseOutRefusedException(
+                "the program is not closed out: there is nothing to reopen"));
+        int eventNo = events.all().stream().mapToInt(ProgramEvents.Event::eventNo).max().orElse(0) + 1;
+        Path folder = outputRoot.resolve(folderName(closed));
+        Path keptAs = outputRoot.resolve(folderName(closed) + ".reopened-" + eventNo);
+        try {
+            if (Files.exists(folder)) { // else moved by a reopening stopped before its record
+                Files.move(folder, keptAs, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rename " + folder + ": " + e.getMessage(), e);
+        }
+        events.record(ProgramEvents.Kind.REOPENED, closed, reason.strip());
+        return new Reopened(closed, keptAs);
+    }
+
+    /** The seal would vouch for what it covers: any difference verify would name refuses it (issue 38). */
+    private void refuseDamagedOutput(Path outputRoot) {
+        var outcome = verification.beforeSeal(outputRoot);
+        if (!outcome.ok()) {
+            throw new CloseOutRefusedException("the output differs from the book in " + outcome.differences().size()
+                    + " place(s), first: " + outcome.differences().get(0) + "; restore the night(s) (verify --date"
+                    + " names each difference), then close out", outcome.differences());
         }
     }
 

@@ -27,17 +27,28 @@ import org.springframework.stereotype.Service;
 public class ProgramVerification {
 
     private final ProgramBook book;
+    private final ProgramEvents events;
     private final NightVerification nights;
 
-    ProgramVerification(ProgramBook book, NightVerification nights) {
+    ProgramVerification(ProgramBook book, ProgramEvents events, NightVerification nights) {
         this.book = book;
+        this.events = events;
         this.nights = nights;
     }
 
     public NightVerification.Outcome verify(Path outputRoot) {
         List<String> diffs = new ArrayList<>();
         List<String> checked = new ArrayList<>();
+        // a reopened program's close-outs and reopenings, as recorded (issue 38)
+        List<ProgramEvents.Event> history = events.all();
+        history.forEach(e -> checked.add("program history: " + e.describe()));
         Path closeOut = ProgramCloseOut.existing(outputRoot);
+        ProgramEvents.Event latest = history.isEmpty() ? null : history.get(history.size() - 1);
+        if (latest != null && latest.kind() == ProgramEvents.Kind.REOPENED && closeOut == null) {
+            diffs.add("the program was " + latest.describe() + "; it has no seal until it is closed out again"
+                    + " (close-out --date=...)");
+            return new NightVerification.Outcome(diffs, checked);
+        }
         if (closeOut == null) {
             diffs.add(outputRoot + ": no closeout-<date> folder (run close-out first)");
             return new NightVerification.Outcome(diffs, checked);
@@ -88,13 +99,43 @@ public class ProgramVerification {
             if (!Files.isDirectory(outputRoot.resolve(night.toString()))) {
                 continue; // named above
             }
-            NightVerification.Outcome outcome = nights.verify(night, outputRoot);
-            outcome.differences().forEach(d -> diffs.add(night + ": " + d));
-            if (outcome.ok()) {
-                checked.add(night + ": every check of verify --date held (" + outcome.checked().size() + ")");
+            verifyNight(night, outputRoot, diffs, checked);
+        }
+        return new NightVerification.Outcome(diffs, checked);
+    }
+
+    /**
+     * What {@code close-out} checks before it seals (issue 38): the checks of {@code verify
+     * --program} that do not need the seal itself. Every completed night has its folder and every
+     * night folder is a completed night; every night holds as {@code verify --date} would
+     * (manifest, bank file against the database, certificates, notices, reports); and the output
+     * root holds no close-out folder already.
+     */
+    public NightVerification.Outcome beforeSeal(Path outputRoot) {
+        List<String> diffs = new ArrayList<>();
+        List<String> checked = new ArrayList<>();
+        Set<LocalDate> completed = new TreeSet<>(book.completedNights());
+        Set<LocalDate> folders = new TreeSet<>(Files.isDirectory(outputRoot) ? nightFolders(outputRoot) : List.of());
+        Set<LocalDate> all = new TreeSet<>(completed);
+        all.addAll(folders);
+        for (LocalDate night : all) {
+            if (!folders.contains(night)) {
+                diffs.add(night + "/: the night completed but its folder is missing under " + outputRoot);
+            } else if (!completed.contains(night)) {
+                diffs.add(night + "/: a night folder the database has no completed night of");
+            } else {
+                verifyNight(night, outputRoot, diffs, checked);
             }
         }
         return new NightVerification.Outcome(diffs, checked);
+    }
+
+    private void verifyNight(LocalDate night, Path outputRoot, List<String> diffs, List<String> checked) {
+        NightVerification.Outcome outcome = nights.verify(night, outputRoot);
+        outcome.differences().forEach(d -> diffs.add(night + ": " + d));
+        if (outcome.ok()) {
+            checked.add(night + ": every check of verify --date held (" + outcome.checked().size() + ")");
+        }
     }
 
     private static Map<String, String> read(Path manifest) {

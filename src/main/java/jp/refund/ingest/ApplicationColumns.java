@@ -1,7 +1,7 @@
 package jp.refund.ingest;
 
 import static jp.refund.ingest.ColumnRule.IDENTIFIER;
-import static jp.refund.ingest.ColumnRule.REQUIRED;
+import static jp.refund.ingest.ColumnRule.TEXT;
 import static jp.refund.ingest.ColumnRule.TIMESTAMP;
 import static jp.refund.ingest.ColumnRule.digits;
 import static jp.refund.ingest.ColumnRule.oneOf;
@@ -34,11 +34,11 @@ final class ApplicationColumns {
     static final FeedColumn<String> YUCHO_SYMBOL = column("yucho_symbol", digits(5));
     static final FeedColumn<String> YUCHO_NUMBER = column("yucho_number", digits(1, 8));
     /** Whether it can be written in Zengin characters is a decision. */
-    static final FeedColumn<String> ACCOUNT_HOLDER_KANA = column("account_holder_kana", REQUIRED);
-    static final FeedColumn<String> RECIPIENT_NAME = column("recipient_name", REQUIRED);
+    static final FeedColumn<String> ACCOUNT_HOLDER_KANA = column("account_holder_kana", TEXT);
+    static final FeedColumn<String> RECIPIENT_NAME = column("recipient_name", TEXT);
     /** WEB only: the kana the applicant typed, not checked here (a mismatch is a decision). */
-    static final FeedColumn<String> FAMILY_NAME_KANA = column("family_name_kana", REQUIRED);
-    static final FeedColumn<String> GIVEN_NAME_KANA = column("given_name_kana", REQUIRED);
+    static final FeedColumn<String> FAMILY_NAME_KANA = column("family_name_kana", TEXT);
+    static final FeedColumn<String> GIVEN_NAME_KANA = column("given_name_kana", TEXT);
 
     private static final List<FeedColumn<String>> ZENGIN_ACCOUNT = List.of(BANK_CODE, BRANCH_CODE, ACCOUNT_TYPE,
             ACCOUNT_NUMBER);

@@ -26,8 +26,10 @@ interface BookRule {
         }
 
         /**
-         * The row was rejected (by this rule or another), in the chunk's transaction; {@code received}
-         * is the record as the file gave it (its cells as received, for what goes back to the sender).
+         * The row was rejected (by this rule or another, for its shape or as a conflicting
+         * duplicate too), in the chunk's transaction; {@code received} is the record as the file
+         * gave it (its cells as received, for what goes back to the sender). {@code row} is null
+         * when the record was rejected before it became a row (its shape).
          */
         default void rejected(FeedRow row, FeedRecord received, FeedReject reject) {
         }

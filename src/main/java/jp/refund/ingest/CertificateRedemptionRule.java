@@ -62,15 +62,38 @@ record CertificateRedemptionRule(KeyLookup lookup, IssuedCertificates issued, in
 
             @Override
             public void rejected(FeedRow row, FeedRecord received, FeedReject reject) {
-                // every cell as received: Japan Post Bank searches for its own row (issue 37)
+                // every cell as received: Japan Post Bank searches for its own row (issue 37); and every
+                // rejected row, whatever the reason, with its raw line (issue 38): a cashing refused for
+                // its shape, or merged into a neighbour by a bare CR, would otherwise leave its
+                // certificate SCHEDULED, to expire and be reissued: the same money paid twice
                 lookup.jdbc().update("INSERT INTO redemption_alert (run_date, line_number, redemption_id,"
-                                + " certificate_no, redeemed_at, office_code, amount_yen, reason)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", runDate, reject.lineNumber(),
-                        received.cell(REDEMPTION_ID.name()), received.cell(CERTIFICATE_NO.name()),
-                        received.cell(REDEEMED_AT.name()), received.cell(OFFICE_CODE.name()),
-                        received.cell(AMOUNT_YEN.name()), reject.reason().name());
+                                + " certificate_no, redeemed_at, office_code, amount_yen, reason, raw_line)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", runDate, reject.lineNumber(),
+                        cell(received, REDEMPTION_ID, 40), cell(received, CERTIFICATE_NO, 40),
+                        cell(received, REDEEMED_AT, 64), cell(received, OFFICE_CODE, 10),
+                        cell(received, AMOUNT_YEN, 15), reject.reason().name(), rawLine(received.raw()));
             }
         };
+    }
+
+    /** The longest raw line an alert keeps: a longer one is no cashing, and its reject keeps it whole. */
+    static final int MAX_RAW_LINE = 100_000;
+
+    /**
+     * A cell as received when the record has its header's columns and the cell fits the alert's
+     * column; otherwise null (the raw line has it).
+     */
+    private static String cell(FeedRecord received, FeedColumn<?> column, int width) {
+        if (received.fields().size() != received.header().size()) {
+            return null;
+        }
+        String value = received.cell(column.name());
+        return value == null || value.length() > width ? null : value;
+    }
+
+    private static String rawLine(String raw) {
+        return raw.length() <= MAX_RAW_LINE ? raw : raw.substring(0, MAX_RAW_LINE) + "... ("
+                + (raw.length() - MAX_RAW_LINE) + " more characters in the rejects file)";
     }
 
     private RowRejection judge(FeedRow row, IssuedCertificates.Issued certificate, Set<String> redeemed,

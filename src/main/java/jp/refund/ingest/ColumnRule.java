@@ -51,6 +51,10 @@ record ColumnRule<T>(String name, Class<T> type, Reader<T> reader) {
 
     /** Any non-blank text. */
     static final ColumnRule<String> REQUIRED = new ColumnRule<>("required", String.class, RowFields::required);
+    /** Non-blank printable text, no control character: names, addresses, e-mail addresses (issue 38). */
+    static final ColumnRule<String> TEXT = new ColumnRule<>("text", String.class, RowFields::text);
+    /** {@link #TEXT} on one or more lines: an address (a quoted field may hold its line break). */
+    static final ColumnRule<String> LINES = new ColumnRule<>("lines", String.class, RowFields::lines);
     /** Any text; an empty cell is absent. */
     static final ColumnRule<String> OPTIONAL = new ColumnRule<>("optional", String.class, (f, c) -> f.optional(c));
     /** 1-20 of {@code [A-Za-z0-9-]}: member and application ids. */

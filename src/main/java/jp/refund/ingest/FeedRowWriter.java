@@ -88,7 +88,9 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
     private Fate decide(ParsedRow parsed, Map<String, String> knownHashes, BookRule.Check book,
                         List<ParsedRow> accepted, List<FeedReject> rejects) {
         if (parsed.rejection() != null) {
-            rejects.add(FeedReject.of(parsed.source(), parsed.rejection()));
+            FeedReject reject = FeedReject.of(parsed.source(), parsed.rejection());
+            rejects.add(reject);
+            book.rejected(null, parsed.source(), reject); // a cashing refused for its shape is still a cashing
             return Fate.REJECTED;
         }
         FeedRow row = parsed.row();
@@ -97,9 +99,11 @@ class FeedRowWriter implements ItemWriter<ParsedRow> {
             return Fate.SKIPPED;
         }
         if (known != null) {
-            rejects.add(FeedReject.of(parsed.source(), new RowRejection(RejectReason.CONFLICTING_DUPLICATE,
+            FeedReject reject = FeedReject.of(parsed.source(), new RowRejection(RejectReason.CONFLICTING_DUPLICATE,
                     table.feed().keyColumn(), table.feed().keyColumn() + " " + row.key()
-                    + " was delivered before with different content")));
+                    + " was delivered before with different content"));
+            rejects.add(reject);
+            book.rejected(row, parsed.source(), reject);
             return Fate.REJECTED;
         }
         RowRejection rejection = book.check(row);

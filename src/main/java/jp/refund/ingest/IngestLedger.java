@@ -104,6 +104,33 @@ public class IngestLedger {
                         rs.getString(4), rs.getString(5)), runDate, feed.id());
     }
 
+    /**
+     * The night's rejected records that hold more than one row (issue 38): a bare CR (not followed
+     * by LF) ends no record, so the row it should have ended went into the reject with its
+     * neighbour, and a confirmation, a redemption or a reissue in it was never applied. One line
+     * each, for the night's summary.
+     */
+    public List<String> mergedRows(LocalDate runDate) {
+        List<String> merged = new ArrayList<>();
+        jdbc.query("SELECT feed, line_number, raw FROM ingest_reject WHERE run_date = ? AND raw LIKE ?"
+                + " ORDER BY feed, line_number", rs -> {
+                    String raw = rs.getString(3);
+                    int rows = 1;
+                    for (int i = 0; i < raw.length(); i++) {
+                        if (raw.charAt(i) == '\r' && (i + 1 == raw.length() || raw.charAt(i + 1) != '\n')) {
+                            rows++;
+                        }
+                    }
+                    if (rows > 1) {
+                        String feed = rs.getString(1);
+                        merged.add(feed + ".csv line " + rs.getInt(2) + ": " + rows + " rows joined by a bare CR"
+                                + " into one rejected record (rejects/" + feed + ".csv); none of them was applied:"
+                                + " deliver them again, one per line, in a later night's folder");
+                    }
+                }, runDate, "%\r%");
+        return merged;
+    }
+
     /** The feed's rejects of the night whose reason only says where the book stands (not counted as broken). */
     long bookStateRejects(LocalDate runDate, Feed feed) {
         List<String> reasons = java.util.Arrays.stream(RejectReason.values()).filter(RejectReason::isBookState)

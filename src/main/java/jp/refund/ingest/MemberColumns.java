@@ -4,7 +4,7 @@ import static jp.refund.ingest.ColumnRule.DATE;
 import static jp.refund.ingest.ColumnRule.IDENTIFIER;
 import static jp.refund.ingest.ColumnRule.KANA;
 import static jp.refund.ingest.ColumnRule.OPTIONAL_TIMESTAMP;
-import static jp.refund.ingest.ColumnRule.REQUIRED;
+import static jp.refund.ingest.ColumnRule.TEXT;
 import static jp.refund.ingest.FeedColumn.column;
 
 import java.time.LocalDate;
@@ -14,15 +14,15 @@ import java.time.OffsetDateTime;
 final class MemberColumns {
 
     static final FeedColumn<String> MEMBER_ID = column("member_id", IDENTIFIER);
-    static final FeedColumn<String> FAMILY_NAME = column("family_name", REQUIRED);
-    static final FeedColumn<String> GIVEN_NAME = column("given_name", REQUIRED);
+    static final FeedColumn<String> FAMILY_NAME = column("family_name", TEXT);
+    static final FeedColumn<String> GIVEN_NAME = column("given_name", TEXT);
     static final FeedColumn<String> FAMILY_NAME_KANA = column("family_name_kana", KANA);
     static final FeedColumn<String> GIVEN_NAME_KANA = column("given_name_kana", KANA);
     static final FeedColumn<LocalDate> BIRTH_DATE = column("birth_date", DATE);
-    static final FeedColumn<String> EMAIL = column("email", REQUIRED);
+    static final FeedColumn<String> EMAIL = column("email", TEXT);
     static final FeedColumn<String> PHONE = column("phone", ColumnRule.PHONE);
     static final FeedColumn<String> POSTAL_CODE = column("postal_code", ColumnRule.POSTAL_CODE);
-    static final FeedColumn<String> ADDRESS = column("address", REQUIRED);
+    static final FeedColumn<String> ADDRESS = column("address", ColumnRule.LINES);
     /** Last change of e-mail or phone. */
     static final FeedColumn<OffsetDateTime> CONTACT_CHANGED_AT = column("contact_changed_at", OPTIONAL_TIMESTAMP);
 

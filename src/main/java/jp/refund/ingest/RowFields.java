@@ -74,6 +74,36 @@ final class RowFields {
         return value;
     }
 
+    /**
+     * Required printable text: a name, an address or an e-mail address (issue 38). A control
+     * character (C0, DEL, C1) or a line or paragraph separator is no part of one: it would print
+     * as nothing or break a line on a letter, and it grows six-fold when a notice stores it as
+     * JSON. The message gives its code point and position, not the value (personal data).
+     */
+    public String text(String column) throws RowRejection {
+        return text(column, false);
+    }
+
+    /** {@link #text}, line breaks (LF, CR) allowed: an address may be written on two lines. */
+    public String lines(String column) throws RowRejection {
+        return text(column, true);
+    }
+
+    private String text(String column, boolean lineBreaks) throws RowRejection {
+        String value = required(column);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (lineBreaks && (c == '\n' || c == '\r')) {
+                continue;
+            }
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                throw new RowRejection(RejectReason.INVALID_FORMAT, column, column + " contains a control character"
+                        + String.format(" (U+%04X at position %d)", (int) c, i + 1) + "; printable text only");
+            }
+        }
+        return value;
+    }
+
     /** An identifier of 1-20 characters from {@code [A-Za-z0-9-]}. */
     public String identifier(String column) throws RowRejection {
         return matching(column, required(column), IDENTIFIER, "1-20 characters of A-Z a-z 0-9 -");

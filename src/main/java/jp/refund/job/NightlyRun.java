@@ -320,6 +320,10 @@ public class NightlyRun {
                     c.rejected()));
         }
         log.info(table.toString());
+        // rows lost in a merged reject are otherwise only a line of a rejects file (issue 38)
+        for (String merged : ingestLedger.mergedRows(runDate)) {
+            log.warn("rows lost to a merge: {}", merged);
+        }
     }
 
     /** Sub-folders of the input folder named as dates, oldest first. */

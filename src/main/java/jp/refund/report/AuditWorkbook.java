@@ -54,6 +54,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditWorkbook {
 
+    static {
+        PoiScratch.ownFolder();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(AuditWorkbook.class);
 
     private final JdbcTemplate jdbc;

@@ -21,6 +21,10 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class CloseOutWorkbook {
 
+    static {
+        PoiScratch.ownFolder();
+    }
+
     /** One sheet: its columns and rows; a column is figures (yen with separators) when {@code yen}. */
     public record Sheet(String name, List<String> columns, List<Boolean> yen, List<List<Object>> rows) {
     }

@@ -112,10 +112,13 @@ class CertificateLifecycleIT {
 
         assertThat(statusOf("A1")).isEqualTo("PAID");
         assertThat(h.read("2019-12-02/reports/redemption-alerts.csv")).isEqualTo(
-                "redemption_id,certificate_no,redeemed_at,office_code,amount_yen,reason\n"
-                        + "R2," + c1 + ",2019-12-01T11:00:00+09:00,12345,1000,ALREADY_REDEEMED\n"
-                        + "R3,P9999999999,2019-12-01T10:00:00+09:00,12345,1000,UNKNOWN_CERTIFICATE\n"
-                        + "R4," + c2 + ",2019-12-01T10:00:00+09:00,12345,20000,AMOUNT_MISMATCH\n");
+                "redemption_id,certificate_no,redeemed_at,office_code,amount_yen,reason,raw_line\n"
+                        + "R2," + c1 + ",2019-12-01T11:00:00+09:00,12345,1000,ALREADY_REDEEMED,\"R2," + c1
+                        + ",2019-12-01T11:00:00+09:00,12345,1000\"\n"
+                        + "R3,P9999999999,2019-12-01T10:00:00+09:00,12345,1000,UNKNOWN_CERTIFICATE,"
+                        + "\"R3,P9999999999,2019-12-01T10:00:00+09:00,12345,1000\"\n"
+                        + "R4," + c2 + ",2019-12-01T10:00:00+09:00,12345,20000,AMOUNT_MISMATCH,\"R4," + c2
+                        + ",2019-12-01T10:00:00+09:00,12345,20000\"\n");
         assertThat(rejects("2019-12-02", "certificate_redemptions")).hasSize(4)
                 .anyMatch(l -> l.startsWith("2,ALREADY_REDEEMED,certificate_no,"));
         assertThat(rejects("2019-12-02", "certificate_reissues")).hasSize(5)
@@ -150,7 +153,7 @@ class CertificateLifecycleIT {
         h.write("2019-12-03", "identity_checks.csv", FeedHeaders.CHECKS
                 + "K1,A4,2019-12-03T09:00:00+09:00,PASS,PASSPORT,REV-1,\n");
         night("2019-12-03");
-        assertThat(h.read("2019-12-03/reports/redemption-alerts.csv")).endsWith(",VOID_CERTIFICATE\n");
+        assertThat(h.read("2019-12-03/reports/redemption-alerts.csv")).endsWith(",VOID_CERTIFICATE,\"R5," + c3 + ",2019-12-03T10:00:00+09:00,12345,3000\"\n");
         assertThat(h.read("2019-12-03/certificates/mailing-list.csv")).contains(certificateOf("A4") + ","
                 + claimOf("A4") + ",150-0001,東京都渋谷区神宮前1-1,");
 
@@ -165,7 +168,8 @@ class CertificateLifecycleIT {
         assertThat(statusOf("A7")).isEqualTo("PAID");
         assertThat(statusOf("A5")).isEqualTo("EXPIRED");
         assertThat(h.read("2020-03-01/reports/redemption-alerts.csv")).endsWith(
-                "R7," + c5 + ",2020-02-29T15:00:00Z,12345,5000,EXPIRED_CERTIFICATE\n");
+                "R7," + c5 + ",2020-02-29T15:00:00Z,12345,5000,EXPIRED_CERTIFICATE,\"R7," + c5
+                        + ",2020-02-29T15:00:00Z,12345,5000\"\n");
         assertThat(h.read("2020-03-01/reports/claim-events.csv")).contains(claimOf("A5") + ",A5,APP,M5,EXPIRED,");
         assertThat(h.read("2020-03-01/reports/reconciliation.csv")).contains("REDEEMED_CERTIFICATE,2,8000\n")
                 .contains("EXPIRED_CERTIFICATE,1,5000\n");

@@ -26,6 +26,26 @@ class FailureLineTest {
                         + " VARYING(200)\"").doesNotContain("\n");
     }
 
+    /** Issue 38: only what a phone number looks like is masked; a claim number or a count stays. */
+    @Test
+    void masksPhoneNumbersButNotOtherNumbers() {
+        String line = FailureLine.clean("claim 1000000473 of 20191128: 1234567890473 bytes; call 090-1111-0473,"
+                + " +81 90 1111 0474 or 0311110475");
+
+        assertThat(line).isEqualTo("claim 1000000473 of 20191128: 1234567890473 bytes; call ***-****-0473,"
+                + " ***-****-0474 or ***-****-0475");
+    }
+
+    /** Issue 38: the message on the error line is at most 300 characters, then the log file's name. */
+    @Test
+    void theErrorLinesMessageIsAtMost300Characters() {
+        String line = FailureLine.errorLine(new IllegalStateException("members.csv line 7: " + "x".repeat(600)),
+                "logs/refund-batch.log");
+
+        assertThat(line).isEqualTo("error: members.csv line 7: " + "x".repeat(300 - 20 - 30)
+                + "… [cut; whole in the log file] (details in logs/refund-batch.log)");
+    }
+
     @Test
     void cutsALongMessage() {
         String line = FailureLine.clean("x".repeat(5_000));

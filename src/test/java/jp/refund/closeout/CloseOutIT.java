@@ -36,6 +36,94 @@ class CloseOutIT {
         ok(h.run("nightly", "--date=" + date));
     }
 
+    /**
+     * Issue 38: close-out runs verify --program's checks before it seals, and refuses (exit 1,
+     * naming the difference, nothing written) a changed certificate byte, a deleted notices file,
+     * an added file, and a forged bank file whose night manifest was rewritten to match.
+     */
+    private static void refusesEachDamagedOutput(NightlyHarness h) throws IOException {
+        Path night = h.output().resolve("2019-11-28");
+        Path certificate;
+        try (Stream<Path> pdfs = Files.list(night.resolve("certificates"))) {
+            certificate = pdfs.filter(p -> p.toString().endsWith(".pdf")).sorted().findFirst().orElseThrow();
+        }
+        byte[] original = Files.readAllBytes(certificate);
+        byte[] changed = original.clone();
+        changed[changed.length / 2] ^= 1;
+        Files.write(certificate, changed);
+        refused(h, "2019-11-28: certificates/" + certificate.getFileName() + ": SHA-256 differs from the manifest");
+        Files.write(certificate, original);
+
+        Path notices = night.resolve("notices/notices.csv");
+        byte[] noticesBytes = Files.readAllBytes(notices);
+        Files.delete(notices);
+        refused(h, "2019-11-28: notices/notices.csv: listed in the manifest but missing");
+        Files.write(notices, noticesBytes);
+
+        Path added = night.resolve("reports/extra.csv");
+        Files.writeString(added, "a,b\n");
+        refused(h, "2019-11-28: reports/extra.csv: not in the manifest (the file was added)");
+        Files.delete(added);
+
+        Path bank;
+        try (Stream<Path> files = Files.list(night.resolve("bank"))) {
+            bank = files.filter(p -> p.toString().endsWith(".txt")).findFirst().orElseThrow();
+        }
+        Path manifest = night.resolve("MANIFEST.sha256");
+        byte[] bankBytes = Files.readAllBytes(bank);
+        String bankHash = jp.refund.report.NightOutputFolder.sha256(bank);
+        String manifestText = Files.readString(manifest);
+        String bankText = new String(bankBytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(bankText).contains("0000001000");
+        Files.write(bank, bankText.replace("0000001000", "0000009000")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.writeString(manifest, manifestText.replace(bankHash,
+                jp.refund.report.NightOutputFolder.sha256(bank)));
+        refused(h, "2019-11-28: bank/" + bank.getFileName() + " data record 1");
+        Files.write(bank, bankBytes);
+        Files.writeString(manifest, manifestText);
+    }
+
+    /**
+     * Issue 38: a night after the close-out is refused (exit 1, naming the close-out) until an
+     * operator reopens the program with a reason; verify --program shows the reopening and wants a
+     * new close-out, which then seals every night again.
+     */
+    private void closedProgramRunsNoNightUntilReopened(NightlyHarness h) throws IOException {
+        Files.createDirectories(h.input().resolve("2020-03-05"));
+        NightlyHarness.Result after = h.run("nightly", "--date=2020-03-05");
+        assertThat(after.exitCode()).as(after.stdout() + after.stderr()).isEqualTo(1);
+        assertThat(after.stderr()).contains("the program was closed out on 2020-03-02", "reopen --reason=");
+        assertThat(Files.exists(h.output().resolve("2020-03-05"))).isFalse();
+        assertThat(h.run("verify", "--program").exitCode()).isZero();
+
+        NightlyHarness.Result reopened = h.run("reopen", "--reason=a late bank return for W1");
+        assertThat(reopened.exitCode()).as(reopened.stdout() + reopened.stderr()).isZero();
+        assertThat(Files.isDirectory(h.output().resolve("closeout-2020-03-02.reopened-2"))).isTrue();
+        assertThat(h.rows("SELECT kind, close_out_date, reason FROM program_event ORDER BY event_no")).containsExactly(
+                java.util.Arrays.asList("CLOSED_OUT", "2020-03-02", null),
+                List.of("REOPENED", "2020-03-02", "a late bank return for W1"));
+        NightlyHarness.Result unsealed = h.run("verify", "--program");
+        assertThat(unsealed.exitCode()).isEqualTo(1);
+        assertThat(unsealed.stdout()).contains("DIFF the program was reopened after the close-out of 2020-03-02",
+                ": a late bank return for W1; it has no seal until it is closed out again");
+
+        ok(h.run("nightly", "--date=2020-03-05"));
+        ok(h.run("close-out", "--date=2020-03-06"));
+        NightlyHarness.Result resealed = h.run("verify", "--program");
+        assertThat(resealed.exitCode()).as(resealed.stdout()).isZero();
+        assertThat(resealed.stdout()).contains("ok   program history: closed out 2020-03-02",
+                "ok   program history: reopened after the close-out of 2020-03-02",
+                "ok   program history: closed out 2020-03-06", "ok   program manifest: 4 night manifest(s)");
+    }
+
+    private static void refused(NightlyHarness h, String difference) {
+        NightlyHarness.Result r = h.run("close-out", "--date=2020-03-02");
+        assertThat(r.exitCode()).as(r.stdout() + r.stderr()).isEqualTo(1);
+        assertThat(r.stderr()).contains("DIFF " + difference, "error: the output differs from the book");
+        assertThat(Files.exists(h.output().resolve("closeout-2020-03-02"))).isFalse();
+    }
+
     @Test
     void theProgramClosesOnlyWhenNothingCanBeCashedAndItsManifestNamesARemovedNight() throws Exception {
         NightlyHarness h = new NightlyHarness(root).with("--refund.ingest.min-rows-for-ratio=1000")
@@ -76,6 +164,7 @@ class CloseOutIT {
         assertThat(Files.exists(h.output().resolve("closeout-2020-03-02"))).isFalse();
 
         night(h, "2020-03-01");
+        refusesEachDamagedOutput(h);
         ok(h.run("close-out", "--date=2020-03-02"));
         Path out = h.output().resolve("closeout-2020-03-02");
 
@@ -109,6 +198,8 @@ class CloseOutIT {
         NightlyHarness.Result verified = h.run("verify", "--program");
         assertThat(verified.exitCode()).as(verified.stdout()).isZero();
         assertThat(verified.stdout()).contains("ok   program manifest: 3 night manifest(s)");
+
+        closedProgramRunsNoNightUntilReopened(h);
 
         try (Stream<Path> walk = Files.walk(h.output().resolve("2019-12-02"))) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

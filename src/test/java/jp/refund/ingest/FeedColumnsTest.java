@@ -236,6 +236,31 @@ class FeedColumnsTest {
                 + "t@example.jp,090-1111-0001,M1", "INVALID_FORMAT bank_code bank_code contains a NUL character");
     }
 
+    /**
+     * Issue 38: a control character in a name or an address is no valid value (990 of them in an
+     * address JSON-escaped past the notice's column and stopped the night): the row is rejected at
+     * ingest naming the column, the value not shown.
+     */
+    @Test
+    void aControlCharacterInANameOrAnAddressIsARejectNamingTheColumn() {
+        String address = "\u0007".repeat(990) + "市1-1";
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,POSTAL,,,,,,,,山田 太郎,100-0001," + address
+                + ",t@example.jp,090-1111-0001,M1", "INVALID_FORMAT address address contains a control character"
+                + " (U+0007 at position 1); printable text only");
+        assertRejected(Feed.MEMBERS, "M1,山田,太\u001B郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,東京,",
+                "INVALID_FORMAT given_name given_name contains a control character (U+001B at position 2); printable"
+                        + " text only");
+        assertRejected(Feed.APPLICATIONS_APP, "A1,2019-10-01T09:15:00+09:00,POSTAL,,,,,,,,山田\u0085太郎,100-0001,東京,"
+                + "t@example.jp,090-1111-0001,M1", "INVALID_FORMAT recipient_name recipient_name contains a control"
+                + " character (U+0085 at position 3); printable text only");
+        assertRejected(Feed.MEMBERS, "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,東京\t都,",
+                "INVALID_FORMAT address address contains a control character (U+0009 at position 3); printable text"
+                        + " only");
+        // an address on two lines (a quoted field's line break) is an address
+        assertThat(parsed(Feed.MEMBERS, "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,t@example.jp,090-1111-0001,100-0001,"
+                + "東京都\r\n千代田区,").get(MemberColumns.ADDRESS)).isEqualTo("東京都\r\n千代田区");
+    }
+
     @Test
     void anAmountAboveThePlausibleCeilingIsRejectedNamingItsColumn() {
         assertThat(parsed(Feed.CLOSING_BALANCES, "W1,M1,10000000,0,false").get(WalletColumns.BALANCE_YEN))

@@ -129,7 +129,9 @@ class LifecycleFeedsTest {
         assertThat(rejects(NIGHT, Feed.CERTIFICATE_REDEMPTIONS)).containsExactly("5 CONFLICTING_DUPLICATE redemption_id");
         assertThat(first.accepted()).isEqualTo(2);
         assertThat(first.skipped()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM redemption_alert", Integer.class)).isZero();
+        // every rejected redemption is an alert, a conflicting duplicate too (issue 38); the skipped one is not
+        assertThat(jdbc.queryForList("SELECT line_number || ' ' || redemption_id || ' ' || reason FROM"
+                + " redemption_alert", String.class)).containsExactly("5 R2 CONFLICTING_DUPLICATE");
 
         FeedCount next = ingest(NEXT_NIGHT, Feed.CERTIFICATE_REDEMPTIONS,
                 "R1,P000000001,2019-12-01T10:00:00+09:00,12345,1000",
@@ -161,7 +163,7 @@ class LifecycleFeedsTest {
 
     @Test
     void aDateAtTheEdgeOfTheCalendarIsARejectedRowNamingItsColumn() {
-        List<String> edges = List.of("+999999999-12-31T23:59:59+00:00", "-999999999-01-01T00:00:00+18:00",
+        List<String> edges = List.of("+999999999-12-31T23:59:59-18:00", "-999999999-01-01T00:00:00+18:00",
                 "+10000-01-01T00:00:00+09:00");
         List<String> redemptions = new ArrayList<>();
         List<String> confirmations = new ArrayList<>();
@@ -232,6 +234,34 @@ class LifecycleFeedsTest {
     }
 
     // ---- the alert goes back to Japan Post Bank as it came ---------------------------------
+
+    /**
+     * Issue 38: a cashing rejected for its shape (a malformed cell, a wrong column count, two rows
+     * merged by a bare CR) is an alert like any other, with its raw line; cells it has not got, or
+     * that do not fit, are empty.
+     */
+    @Test
+    void everyRejectedRedemptionIsAnAlertWithItsRawLine() {
+        String merged = "R3,P000000003,2019-12-01T10:00:00+09:00,12345,1000\rR4,P000000004,2019-12-01T11:00:00+09:00,"
+                + "12345,1000";
+        ingest(NIGHT, Feed.CERTIFICATE_REDEMPTIONS,
+                "R1,P000000001,2019-12-01T10:00:00+09:00,12345,1,000",
+                "R2,P000000002,2019-12-01,12345,1000",
+                merged,
+                "R5,P000000001,2019-12-01T10:00:00+09:00,12345,999");
+        assertThat(rejects(NIGHT, Feed.CERTIFICATE_REDEMPTIONS)).containsExactly("2 WRONG_COLUMN_COUNT null",
+                "3 INVALID_FORMAT redeemed_at", "4 WRONG_COLUMN_COUNT null", "5 AMOUNT_MISMATCH amount_yen");
+        assertThat(jdbc.queryForList("SELECT line_number || '|' || COALESCE(redemption_id, '') || '|' || reason"
+                + " || '|' || raw_line FROM redemption_alert ORDER BY line_number", String.class)).containsExactly(
+                "2||WRONG_COLUMN_COUNT|R1,P000000001,2019-12-01T10:00:00+09:00,12345,1,000",
+                "3|R2|INVALID_FORMAT|R2,P000000002,2019-12-01,12345,1000",
+                "4||WRONG_COLUMN_COUNT|" + merged,
+                "5|R5|AMOUNT_MISMATCH|R5,P000000001,2019-12-01T10:00:00+09:00,12345,999");
+        // the night's summary names the record that holds two rows
+        assertThat(ledger.mergedRows(NIGHT)).containsExactly("certificate_redemptions.csv line 4: 2 rows joined by"
+                + " a bare CR into one rejected record (rejects/certificate_redemptions.csv); none of them was applied:"
+                + " deliver them again, one per line, in a later night's folder");
+    }
 
     @Test
     void aRedemptionAlertRepeatsEveryCellAsReceived() {
