@@ -109,24 +109,69 @@ class LoginGuard {
         return new Ticket(canonicalUser, client, false, attempt, what);
     }
 
+    /**
+     * Admits a check of a second-factor code of {@code username} from {@code client}, or throws
+     * {@link Throttled} / {@link LockedException}. Codes are counted on their own, before the
+     * check, and only by a conditional UPDATE (any database): a correct password never resets
+     * them. While the second factor is locked only a recovery code (80 random bits, not
+     * guessable) or a browser known for the user is checked.
+     */
+    Ticket beforeFactor(String username, String client, boolean knownDevice, boolean recoveryCode) {
+        Instant now = clock.instant();
+        long clientWait = clientWait(client, now);
+        if (clientWait > 0) {
+            events.record(Event.LOGIN_THROTTLED, username, client, "REFUSED", "second factor, client waits " + clientWait + " s");
+            throw new Throttled(clientWait);
+        }
+        if (!knownDevice) {
+            long globalWait = globalWait(now);
+            if (globalWait > 0) {
+                events.record(Event.LOGIN_THROTTLED, username, client, "REFUSED", "second factor, global wait " + globalWait + " s");
+                throw new Throttled(globalWait);
+            }
+        }
+        OffsetDateTime nowJst = now.atOffset(ZoneOffset.ofHours(9));
+        int admitted = jdbc.update("UPDATE staff_user SET factor_failures = factor_failures + 1 WHERE username = ?"
+                + " AND factor_failures < ? AND (factor_locked_until IS NULL OR factor_locked_until <= ? OR ?)",
+                username, settings.maxFactorFailures(), nowJst, knownDevice || recoveryCode);
+        if (admitted == 0) {
+            events.record(Event.FACTOR_LOCKED, username, client, "REFUSED", "second factor locked");
+            throw new LockedException("second factor locked");
+        }
+        return new Ticket(username, client, knownDevice, 0, "second factor");
+    }
+
+    /** A wrong code: the N-th in a row locks the second factor, twice as long as the last time. */
+    void factorFailed(Ticket ticket) {
+        countClientFailure(ticket, clock.instant());
+        OffsetDateTime nowJst = clock.instant().atOffset(ZoneOffset.ofHours(9));
+        List<Integer> before = jdbc.queryForList("SELECT factor_lockouts FROM staff_user WHERE username = ?"
+                + " AND factor_failures >= ?", Integer.class, ticket.username(), settings.maxFactorFailures());
+        if (before.isEmpty()) {
+            return;
+        }
+        int lockouts = before.get(0);
+        Duration period = settings.factorLockout().multipliedBy(1L << Math.min(lockouts, 10));
+        // the row's lockout count in the WHERE: of two parallel last failures only one locks
+        if (jdbc.update("UPDATE staff_user SET factor_locked_until = ?, factor_failures = 0,"
+                + " factor_lockouts = factor_lockouts + 1, session_epoch = session_epoch + 1"
+                + " WHERE username = ? AND factor_lockouts = ? AND factor_failures >= ?", nowJst.plus(period),
+                ticket.username(), lockouts, settings.maxFactorFailures()) == 1) {
+            events.record(Event.FACTOR_LOCKOUT, ticket.username(), ticket.client(), "LOCKED", "second factor for "
+                    + period.toMinutes() + " min after " + settings.maxFactorFailures()
+                    + " wrong codes; a recovery code or --reset-factors ends it; sessions ended");
+        }
+    }
+
+    /** A right code (or recovery code): the count, the lock and its doubling start again. */
+    void factorSucceeded(Ticket ticket) {
+        jdbc.update("UPDATE staff_user SET factor_failures = 0, factor_lockouts = 0, factor_locked_until = NULL"
+                + " WHERE username = ?", ticket.username());
+    }
+
     void failed(Ticket ticket) {
         Instant now = clock.instant();
-        if (clients.size() > 100_000) { // clients quiet for an hour are forgotten
-            clients.values().removeIf(c -> Duration.between(c.last, now).toHours() >= 1);
-        }
-        ClientFailures c = clients.computeIfAbsent(ticket.client(), k -> new ClientFailures());
-        synchronized (c) {
-            if (Duration.between(c.last, now).toHours() >= 1) {
-                c.failures = 0;
-            }
-            c.failures++;
-            c.last = now;
-        }
-        if (!ticket.knownDevice()) {
-            synchronized (globalFailures) {
-                globalFailures.addLast(now);
-            }
-        }
+        countClientFailure(ticket, now);
         if (ticket.username() == null || ticket.knownDevice() || ticket.attempt() < settings.maxFailedLogins()) {
             return;
         }
@@ -148,8 +193,30 @@ class LoginGuard {
         }
     }
 
+    private void countClientFailure(Ticket ticket, Instant now) {
+        if (clients.size() > 100_000) { // clients quiet for an hour are forgotten
+            clients.values().removeIf(c -> Duration.between(c.last, now).toHours() >= 1);
+        }
+        ClientFailures c = clients.computeIfAbsent(ticket.client(), k -> new ClientFailures());
+        synchronized (c) {
+            if (Duration.between(c.last, now).toHours() >= 1) {
+                c.failures = 0;
+            }
+            c.failures++;
+            c.last = now;
+        }
+        if (!ticket.knownDevice()) {
+            synchronized (globalFailures) {
+                globalFailures.addLast(now);
+            }
+        }
+    }
+
+    /**
+     * A right password: the user's password count starts again. The client's throttle does
+     * not: an insider's own correct password must not clear the way for guessing at others.
+     */
     void succeeded(Ticket ticket) {
-        clients.remove(ticket.client());
         if (ticket.username() != null) {
             jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = ?", ticket.username());
         }

@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code refund.staff.*}: the doors of the status service.
  * <ul>
- *   <li>{@code max-failed-logins} failures (passwords or second-factor codes) lock a user for
+ *   <li>{@code max-failed-logins} password failures lock a user for
  *       {@code lockout}, at most {@code max-lockouts-per-day} times a day; failures beyond that
  *       are still throttled per client and globally but no longer lock;</li>
+ *   <li>{@code max-factor-failures} wrong second-factor codes, counted on their own (a correct
+ *       password never resets them), lock the user's second factor for {@code factor-lockout},
+ *       doubling with each further lockout in a row, until a recovery code or a factor reset;</li>
  *   <li>a client gets {@code client-free-failures} failures, then must wait 1 s, 2 s, 4 s …
  *       up to {@code client-max-delay} after each further failure (429 meanwhile);</li>
  *   <li>over {@code global-failures-per-minute} failures from everywhere, every client without
@@ -23,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record StaffSettings(@DefaultValue("5") int maxFailedLogins,
                             @DefaultValue("15m") Duration lockout,
                             @DefaultValue("3") int maxLockoutsPerDay,
+                            @DefaultValue("5") int maxFactorFailures,
+                            @DefaultValue("15m") Duration factorLockout,
                             @DefaultValue("5") int clientFreeFailures,
                             @DefaultValue("5m") Duration clientMaxDelay,
                             @DefaultValue("60") int globalFailuresPerMinute,

@@ -112,12 +112,12 @@ public class StaffUsers implements UserDetailsService {
         events.record(enabled ? Event.USER_ENABLED : Event.USER_DISABLED, name, actor, "OK", null);
     }
 
-    /** Forgets the TOTP secret and the recovery codes: the next login enrols again. */
+    /** Forgets the TOTP secret, the recovery codes, known browsers and a second-factor lock: the next login enrols again. */
     @Transactional
     public void resetFactors(String username, String actor) {
         String name = require(username);
-        jdbc.update("UPDATE staff_user SET totp_secret = NULL, totp_last_step = 0, session_epoch = session_epoch + 1"
-                + " WHERE username = ?", name);
+        jdbc.update("UPDATE staff_user SET totp_secret = NULL, totp_last_step = 0, session_epoch = session_epoch + 1,"
+                + " factor_failures = 0, factor_lockouts = 0, factor_locked_until = NULL WHERE username = ?", name);
         jdbc.update("DELETE FROM staff_recovery_code WHERE username = ?", name);
         jdbc.update("DELETE FROM staff_device WHERE username = ?", name);
         events.record(Event.FACTORS_RESET, name, actor, "OK", null);

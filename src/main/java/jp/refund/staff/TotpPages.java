@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import javax.imageio.ImageIO;
 import jp.refund.staff.SecurityEvents.Event;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -86,20 +87,22 @@ class TotpPages {
                   HttpServletResponse response, Model model) {
         String user = auth.getName();
         String client = request.getRemoteAddr();
+        String entered = code.strip();
+        boolean recovery = !entered.matches("[0-9]{6}");
         LoginGuard.Ticket ticket;
         try {
-            ticket = guard.before(user, user, client, devices.known(request, user), "second factor");
+            ticket = guard.beforeFactor(user, client, devices.known(request, user), recovery);
         } catch (LoginGuard.Throttled e) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
             model.addAttribute("error", "throttled");
             return users.totpSecret(user).isPresent() ? "totp" : form(auth, request.getSession(), model);
         } catch (LockedException e) {
-            request.getSession().invalidate();
-            SecurityContextHolder.clearContext();
-            return "redirect:/login?error";
+            // the form stays: a recovery code still gets in (and ends the lock)
+            response.setStatus(HttpStatus.LOCKED.value());
+            model.addAttribute("error", "locked");
+            return users.totpSecret(user).isPresent() ? "totp" : form(auth, request.getSession(), model);
         }
-        String entered = code.strip();
         long now = clock.instant().getEpochSecond();
         String secret = users.totpSecret(user).orElse(null);
         if (secret == null) {
@@ -117,7 +120,7 @@ class TotpPages {
             return "recovery";
         }
         boolean ok;
-        if (entered.matches("[0-9]{6}")) {
+        if (!recovery) {
             OptionalLong step = Totp.matchingStep(secret, entered, now);
             ok = step.isPresent() && users.useStep(user, step.getAsLong());
         } else {
@@ -134,7 +137,7 @@ class TotpPages {
     }
 
     private String failed(LoginGuard.Ticket ticket, String user, String client, String what, Model model, String view) {
-        guard.failed(ticket);
+        guard.factorFailed(ticket);
         events.record(Event.FACTOR_FAILURE, user, client, "REFUSED", "wrong " + what);
         model.addAttribute("error", "wrong");
         return view;
@@ -143,7 +146,7 @@ class TotpPages {
     /** Adds FACTOR_TOTP to the login, in a new session id, and remembers the browser. */
     private void succeed(Authentication auth, LoginGuard.Ticket ticket, HttpServletRequest request,
                          HttpServletResponse response) {
-        guard.succeeded(ticket);
+        guard.factorSucceeded(ticket);
         List<GrantedAuthority> authorities = new ArrayList<>(auth.getAuthorities());
         authorities.add(FactorGrantedAuthority.fromAuthority(SecurityConfiguration.FACTOR_TOTP));
         Authentication both = UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null, authorities);

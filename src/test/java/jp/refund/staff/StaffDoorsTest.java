@@ -214,16 +214,86 @@ class StaffDoorsTest {
         String code = staff.code(SECRET);
         MockHttpSession first = (MockHttpSession) StaffTesting.password(mvc, "replay", StaffTesting.PASSWORD,
                 "10.4.0.1").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", code).session(first).with(csrf())).andExpect(redirectedUrl("/"));
+        assertThat(code(first, code, "10.4.0.1").getResponse().getRedirectedUrl()).isEqualTo("/");
         MockHttpSession second = (MockHttpSession) StaffTesting.password(mvc, "replay", StaffTesting.PASSWORD,
                 "10.4.0.2").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", code).session(second).with(csrf())).andExpect(status().isOk());
+        assertThat(code(second, code, "10.4.0.2").getResponse().getStatus()).isEqualTo(200);
         long step = Totp.step(staff.clock().instant().getEpochSecond());
-        mvc.perform(post("/login/totp").param("code", Totp.code(SECRET, step + 2)).session(second).with(csrf()))
-                .andExpect(status().isOk()); // a minute ahead: refused
-        mvc.perform(post("/login/totp").param("code", Totp.code(SECRET, step + 1)).session(second).with(csrf()))
-                .andExpect(redirectedUrl("/")); // one step of skew: accepted
+        assertThat(code(second, Totp.code(SECRET, step + 2), "10.4.0.2").getResponse().getStatus())
+                .isEqualTo(200); // a minute ahead: refused
+        assertThat(code(second, Totp.code(SECRET, step + 1), "10.4.0.2").getResponse().getRedirectedUrl())
+                .isEqualTo("/"); // one step of skew: accepted
         assertThat(events("FACTOR_FAILURE", "replay")).isEqualTo(2);
+    }
+
+    /** A six-digit code that is none of the three the clock accepts now. */
+    private String wrongCode() {
+        long step = Totp.step(staff.clock().instant().getEpochSecond());
+        for (int i = 0; ; i++) {
+            String c = String.format("%06d", i);
+            if (!c.equals(Totp.code(SECRET, step - 1)) && !c.equals(Totp.code(SECRET, step))
+                    && !c.equals(Totp.code(SECRET, step + 1))) {
+                return c;
+            }
+        }
+    }
+
+    private MvcResult code(MockHttpSession session, String code, String client) throws Exception {
+        return mvc.perform(post("/login/totp").param("code", code).session(session).with(csrf())
+                .with(StaffTesting.from(client))).andReturn();
+    }
+
+    private MockHttpSession passwordStep(String user, String client) throws Exception {
+        MvcResult r = StaffTesting.password(mvc, user, StaffTesting.PASSWORD, client);
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+        return (MockHttpSession) r.getRequest().getSession();
+    }
+
+    @Test
+    void wrongCodesLockTheSecondFactorWhateverThePasswordsInBetween() throws Exception {
+        staff.newUser("cycler", "SUPPORT", SECRET);
+        jdbc.update("INSERT INTO staff_recovery_code (username, code_hash) VALUES ('cycler', ?)",
+                TotpPages.recoveryHash("aaaa-bbbb-cccc-dddd"));
+        // the attacker's cycle: the right password, two wrong codes, a wrong password, again
+        int wrong = 0;
+        for (int cycle = 0; wrong < 5; cycle++) {
+            String client = "10.36.0." + cycle;
+            MockHttpSession s = passwordStep("cycler", client);
+            for (int i = 0; i < 2 && wrong < 5; i++, wrong++) {
+                assertThat(code(s, wrongCode(), client).getResponse().getStatus()).isEqualTo(200);
+            }
+            StaffTesting.password(mvc, "cycler", "not-the-password-" + cycle, client);
+        }
+        assertThat(events("FACTOR_LOCKOUT", "cycler")).isEqualTo(1);
+        // the password still passes, but now not even the right code does
+        MockHttpSession locked = passwordStep("cycler", "10.36.1.1");
+        MvcResult refused = code(locked, staff.code(SECRET), "10.36.1.1");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(423);
+        assertThat(refused.getResponse().getContentAsString()).contains("recovery code");
+        assertThat(events("FACTOR_LOCKED", "cycler")).isEqualTo(1);
+        // a recovery code gets in and ends the lock
+        assertThat(code(locked, "aaaa-bbbb-cccc-dddd", "10.36.1.1").getResponse().getRedirectedUrl()).isEqualTo("/");
+        staff.clock().advance(Duration.ofSeconds(30));
+        assertThat(code(passwordStep("cycler", "10.36.1.2"), staff.code(SECRET), "10.36.1.2").getResponse()
+                .getRedirectedUrl()).isEqualTo("/");
+
+        // each lockout in a row lasts twice as long: 15 min, then 30 min
+        for (int round = 0; round < 2; round++) {
+            staff.clock().advance(Duration.ofSeconds(30));
+            String client = "10.36.2." + round;
+            MockHttpSession s = passwordStep("cycler", client);
+            for (int i = 0; i < 5; i++) {
+                code(s, wrongCode(), client);
+            }
+            staff.clock().advance(Duration.ofMinutes(16));
+        }
+        assertThat(events("FACTOR_LOCKOUT", "cycler")).isEqualTo(3);
+        assertThat(code(passwordStep("cycler", "10.36.3.1"), staff.code(SECRET), "10.36.3.1").getResponse().getStatus())
+                .isEqualTo(423); // 16 of 30 minutes
+        // the administrator's factor reset ends it too (and the next login enrols again)
+        users.resetFactors("cycler", "test");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_user WHERE username = 'cycler'"
+                + " AND factor_locked_until IS NULL AND factor_failures = 0", Long.class)).isEqualTo(1);
     }
 
     @Test
