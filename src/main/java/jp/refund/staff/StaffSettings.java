@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *       a known-device cookie waits {@code global-delay} (doubling per further multiple) between attempts;</li>
  *   <li>sessions end after {@code session-absolute} whatever the activity (the idle limit is
  *       {@code server.servlet.session.timeout}); a known device is remembered {@code device-validity};</li>
+ *   <li>an enrolment code (from the {@code user} command) is valid {@code enrolment-code-validity};</li>
  *   <li>API tokens are valid {@code token-validity} unless the {@code user} command says otherwise.</li>
  * </ul>
  */
@@ -34,5 +35,6 @@ public record StaffSettings(@DefaultValue("5") int maxFailedLogins,
                             @DefaultValue("1s") Duration globalDelay,
                             @DefaultValue("8h") Duration sessionAbsolute,
                             @DefaultValue("30d") Duration deviceValidity,
+                            @DefaultValue("24h") Duration enrolmentCodeValidity,
                             @DefaultValue("90d") Duration tokenValidity) {
 }

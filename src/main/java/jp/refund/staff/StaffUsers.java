@@ -36,9 +36,11 @@ public class StaffUsers implements UserDetailsService {
     private final PasswordEncoder encoder;
     private final SecurityEvents events;
     private final Clock clock;
+    private final StaffSettings settings;
 
-    StaffUsers(JdbcTemplate jdbc, PasswordEncoder encoder, SecurityEvents events, Clock clock) {
+    StaffUsers(JdbcTemplate jdbc, PasswordEncoder encoder, SecurityEvents events, Clock clock, StaffSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
         this.encoder = encoder;
         this.events = events;
         this.clock = clock;
@@ -112,15 +114,45 @@ public class StaffUsers implements UserDetailsService {
         events.record(enabled ? Event.USER_ENABLED : Event.USER_DISABLED, name, actor, "OK", null);
     }
 
-    /** Forgets the TOTP secret, the recovery codes, known browsers and a second-factor lock: the next login enrols again. */
+    /**
+     * Forgets the TOTP secret, the recovery codes, known browsers and a second-factor lock: the
+     * next login enrols again, with the enrolment code returned.
+     */
     @Transactional
-    public void resetFactors(String username, String actor) {
+    public String resetFactors(String username, String actor) {
         String name = require(username);
         jdbc.update("UPDATE staff_user SET totp_secret = NULL, totp_last_step = 0, session_epoch = session_epoch + 1,"
                 + " factor_failures = 0, factor_lockouts = 0, factor_locked_until = NULL WHERE username = ?", name);
         jdbc.update("DELETE FROM staff_recovery_code WHERE username = ?", name);
         jdbc.update("DELETE FROM staff_device WHERE username = ?", name);
         events.record(Event.FACTORS_RESET, name, actor, "OK", null);
+        return issueEnrolmentCode(name, actor);
+    }
+
+    /**
+     * A one-time enrolment code for a user without a second factor (a new user, or after
+     * {@link #resetFactors}): the authenticator key is shown only to whoever gives the password
+     * <em>and</em> this code, which the administrator hands over apart from the password. Kept
+     * as its SHA-256 (80 random bits: a fast hash is enough); a new code replaces the last.
+     */
+    public String issueEnrolmentCode(String username, String actor) {
+        String name = require(username);
+        String code = TotpPages.recoveryCodes().get(0);
+        OffsetDateTime expires = now().plus(settings.enrolmentCodeValidity());
+        if (jdbc.update("UPDATE staff_user SET enrol_code_hash = ?, enrol_code_expires = ? WHERE username = ?"
+                + " AND totp_secret IS NULL", TotpPages.recoveryHash(code), expires, name) != 1) {
+            throw new IllegalArgumentException(name + " has a second factor already: --reset-factors first");
+        }
+        events.record(Event.ENROLMENT_CODE_ISSUED, name, actor, "OK", "valid until " + expires.toLocalDateTime()
+                .withNano(0) + " JST");
+        return code;
+    }
+
+    /** Uses the user's enrolment code: true once, while it is valid and the user has no second factor. */
+    boolean useEnrolmentCode(String username, String code) {
+        return jdbc.update("UPDATE staff_user SET enrol_code_hash = NULL, enrol_code_expires = NULL WHERE username = ?"
+                + " AND enrol_code_hash = ? AND enrol_code_expires > ? AND totp_secret IS NULL", username,
+                TotpPages.recoveryHash(code), now()) == 1;
     }
 
     /** Demo profile: a user with a published password and TOTP secret, as they are. */

@@ -177,17 +177,20 @@ class StaffDoorsTest {
     @Test
     void enrolmentShowsAQrCodeAndGivesTenRecoveryCodesEachUsableOnce() throws Exception {
         staff.newUser("newcomer", "SUPPORT", null);
+        String enrolmentCode = users.issueEnrolmentCode("newcomer", "test");
         MockHttpSession session = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
                 "10.3.0.1").getRequest().getSession();
+        mvc.perform(post("/login/enrol").param("code", enrolmentCode).session(session).with(csrf())
+                .with(StaffTesting.from("10.3.0.1"))).andExpect(redirectedUrl("/login/totp"));
         MvcResult enrol = mvc.perform(get("/login/totp").session(session)).andExpect(status().isOk()).andReturn();
         ModelMap model = enrol.getModelAndView().getModelMap();
         String secret = (String) model.get("secret");
         assertThat((String) model.get("qr")).startsWith("data:image/png;base64,");
         assertThat(enrol.getResponse().getContentAsString()).contains(secret);
-        mvc.perform(post("/login/totp").param("code", "000000").session(session).with(csrf()))
-                .andExpect(status().isOk());
-        MvcResult done = mvc.perform(post("/login/totp").param("code", staff.code(secret)).session(session).with(csrf()))
-                .andExpect(status().isOk()).andReturn();
+        mvc.perform(post("/login/totp").param("code", "000000").session(session).with(csrf())
+                .with(StaffTesting.from("10.3.0.1"))).andExpect(status().isOk());
+        MvcResult done = mvc.perform(post("/login/totp").param("code", staff.code(secret)).session(session).with(csrf())
+                .with(StaffTesting.from("10.3.0.1"))).andExpect(status().isOk()).andReturn();
         @SuppressWarnings("unchecked")
         List<String> codes = (List<String>) done.getModelAndView().getModelMap().get("codes");
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
@@ -199,13 +202,52 @@ class StaffDoorsTest {
         staff.clock().advance(Duration.ofSeconds(30));
         MockHttpSession second = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
                 "10.3.0.2").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", codes.get(3)).session(second).with(csrf()))
-                .andExpect(redirectedUrl("/"));
+        assertThat(code(second, codes.get(3), "10.3.0.2").getResponse().getRedirectedUrl()).isEqualTo("/");
         MockHttpSession third = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
                 "10.3.0.3").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", codes.get(3)).session(third).with(csrf()))
-                .andExpect(status().isOk()); // used already: the form again
+        assertThat(code(third, codes.get(3), "10.3.0.3").getResponse().getStatus())
+                .isEqualTo(200); // used already: the form again
         mvc.perform(get("/").session(third)).andExpect(redirectedUrlPattern("/login/totp?*"));
+    }
+
+    @Test
+    void withoutTheEnrolmentCodeThePasswordNeverReachesTheKey() throws Exception {
+        staff.newUser("unenrolled", "SUPPORT", null);
+        String client = "10.36.5.1";
+        MockHttpSession s = passwordStep("unenrolled", client);
+        MvcResult page = mvc.perform(get("/login/totp").session(s)).andExpect(status().isOk()).andReturn();
+        assertThat(page.getModelAndView().getModelMap()).doesNotContainKeys("secret", "qr");
+        assertThat(page.getResponse().getContentAsString()).contains("enrolment code").doesNotContain("otpauth", "<img");
+        // guessing a code at the enrolment step enrols nothing
+        assertThat(code(s, "123456", client).getResponse().getContentAsString()).doesNotContain("<img");
+        assertThat(users.totpSecret("unenrolled")).isEmpty();
+
+        String enrolmentCode = users.issueEnrolmentCode("unenrolled", "test");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_user WHERE enrol_code_hash = ?", Long.class,
+                TotpPages.recoveryHash(enrolmentCode))).isEqualTo(1); // its hash, never the code
+        mvc.perform(post("/login/enrol").param("code", "aaaa-aaaa-aaaa-aaaa").session(s).with(csrf())
+                .with(StaffTesting.from(client))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/login/totp").session(s)).andReturn().getModelAndView().getModelMap())
+                .doesNotContainKey("secret");
+        // expired after 24 h
+        staff.clock().advance(Duration.ofHours(24).plusSeconds(1));
+        MockHttpSession late = passwordStep("unenrolled", "10.36.5.2");
+        mvc.perform(post("/login/enrol").param("code", enrolmentCode).session(late).with(csrf())
+                .with(StaffTesting.from("10.36.5.2"))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/login/totp").session(late)).andReturn().getModelAndView().getModelMap())
+                .doesNotContainKey("secret");
+        // a fresh code works once: a second browser with the same code sees no key
+        String fresh = users.issueEnrolmentCode("unenrolled", "test");
+        MockHttpSession mine = passwordStep("unenrolled", "10.36.5.3");
+        mvc.perform(post("/login/enrol").param("code", fresh).session(mine).with(csrf())
+                .with(StaffTesting.from("10.36.5.3"))).andExpect(redirectedUrl("/login/totp"));
+        assertThat(mvc.perform(get("/login/totp").session(mine)).andReturn().getModelAndView().getModelMap())
+                .containsKey("secret");
+        MockHttpSession other = passwordStep("unenrolled", "10.36.5.4");
+        mvc.perform(post("/login/enrol").param("code", fresh).session(other).with(csrf())
+                .with(StaffTesting.from("10.36.5.4"))).andExpect(status().isOk());
+        assertThat(events("ENROLMENT_CODE_ISSUED", "unenrolled")).isEqualTo(2);
+        assertThat(events("ENROLMENT_CODE_USED", "unenrolled")).isEqualTo(1);
     }
 
     @Test

@@ -43,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SupportBrowserIT {
 
     private static final String NEWCOMER_PASSWORD = "a newcomer's long pass phrase";
+    private String enrolmentCode;
     private Process server;
     private WebDriver browser;
     private String base;
@@ -59,6 +60,8 @@ class SupportBrowserIT {
             stdin.write((NEWCOMER_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         assertThat(user.waitFor()).as(Files.readString(root.resolve("user.log"))).isZero();
+        enrolmentCode = Files.readAllLines(root.resolve("user.log")).stream()
+                .filter(l -> l.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}")).findFirst().orElseThrow();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -134,6 +137,10 @@ class SupportBrowserIT {
         browser.findElement(By.id("username")).sendKeys("newcomer");
         browser.findElement(By.id("password")).sendKeys(NEWCOMER_PASSWORD);
         submitAndExpect(By.id("login"), "/login/totp");
+        // the password alone shows no key: first the enrolment code the administrator handed over
+        assertThat(browser.findElements(By.id("qr"))).isEmpty();
+        browser.findElement(By.id("enrolment-code")).sendKeys(enrolmentCode);
+        browser.findElement(By.id("enrolment-continue")).click();
         assertThat(browser.findElement(By.id("qr")).getAttribute("src")).startsWith("data:image/png;base64,");
         String secret = browser.findElement(By.id("secret")).getText();
         screenshot("enrol");
