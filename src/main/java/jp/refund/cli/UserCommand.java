@@ -44,6 +44,12 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
     @Option(names = "--enrol", description = "print a new one-time enrolment code for a user without a second factor (valid refund.staff.enrolment-code-validity, 24 h)")
     boolean enrol;
 
+    @Option(names = "--unlock", description = "end a lockout, a hold (after the day's lockouts) and a second-factor lock")
+    boolean unlock;
+
+    @Option(names = "--status", description = "show what keeps the user out: disabled, locked, held, second factor locked")
+    boolean status;
+
     @Option(names = "--create-token", description = "create an API token for the user's role; printed once, stored hashed")
     boolean createToken;
 
@@ -58,8 +64,8 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (role == null && !disable && !enable && !resetFactors && !enrol && !createToken && revokeToken == null && !listTokens) {
-            System.err.println("error: give --role, --disable, --enable, --reset-factors, --enrol, --create-token, --revoke-token or --tokens");
+        if (role == null && !disable && !enable && !resetFactors && !enrol && !unlock && !status && !createToken && revokeToken == null && !listTokens) {
+            System.err.println("error: give --role, --disable, --enable, --reset-factors, --enrol, --unlock, --status, --create-token, --revoke-token or --tokens");
             return 2;
         }
         if (disable && enable) {
@@ -79,6 +85,12 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
             if (disable || enable) {
                 users.setEnabled(name, enable, actor);
                 System.out.println("staff user " + name + (enable ? " enabled" : " disabled"));
+            }
+            if (unlock) {
+                System.out.println("staff user " + name + " unlocked (was: " + users.unlock(name, actor) + ")");
+            }
+            if (status) {
+                System.out.println("staff user " + name + ": " + users.state(name));
             }
             String enrolmentCode = null;
             if (resetFactors) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  *       UPDATE ... RETURNING), so a parallel burst cannot slip past: attempts beyond
  *       {@code max-failed-logins} are refused unchecked; the failures lock the user for
  *       {@code lockout} and end their sessions. A user is locked at most
- *       {@code max-lockouts-per-day} times a day; after that failures are only throttled.
+ *       {@code max-lockouts-per-day} times a day; after that the next failures hold the account
+ *       until an administrator releases it or the user gives a recovery code with the password.
  *       A browser that completed both factors before (a known device) is neither counted
  *       nor locked here: an attacker who knows only a user name cannot keep them out of it.</li>
  *   <li><b>Per client</b> (remote address): {@code client-free-failures}, then 1 s, 2 s, 4 s …
@@ -76,6 +77,15 @@ class LoginGuard {
      * none) from {@code client}, or throws {@link Throttled} / {@link LockedException}.
      */
     Ticket before(String canonicalUser, String typedUser, String client, boolean knownDevice, String what) {
+        return before(canonicalUser, typedUser, client, knownDevice, false, what);
+    }
+
+    /**
+     * As above; {@code releasing} says a valid recovery code came with the attempt, which alone
+     * lets a held account's password be checked from a browser not known for the user.
+     */
+    Ticket before(String canonicalUser, String typedUser, String client, boolean knownDevice, boolean releasing,
+                  String what) {
         Instant now = clock.instant();
         long clientWait = clientWait(client, now);
         if (clientWait > 0) {
@@ -91,6 +101,11 @@ class LoginGuard {
         }
         if (canonicalUser == null || knownDevice) {
             return new Ticket(canonicalUser, client, knownDevice, 0, what);
+        }
+        if (!releasing && held(canonicalUser)) {
+            countClientFailure(new Ticket(null, client, false, 0, what), now);
+            events.record(Event.LOGIN_LOCKED, canonicalUser, client, "REFUSED", what + ", account held");
+            throw new LockedException("held");
         }
         OffsetDateTime nowJst = now.atOffset(ZoneOffset.ofHours(9));
         List<Long> counted = jdbc.queryForList("SELECT failed_logins FROM FINAL TABLE (UPDATE staff_user"
@@ -188,6 +203,12 @@ class LoginGuard {
                         + settings.lockout().toMinutes() + " min after " + settings.maxFailedLogins()
                         + " failures; sessions ended");
             }
+        } else if (jdbc.update("UPDATE staff_user SET failed_logins = 0, held_since = ? WHERE username = ?"
+                + " AND held_since IS NULL", nowJst, ticket.username()) == 1) {
+            // the day's lockouts are used up: the account stays held, not merely throttled
+            events.record(Event.ACCOUNT_HELD, ticket.username(), ticket.client(), "LOCKED", "after "
+                    + settings.maxLockoutsPerDay() + " lockouts today; only a known browser, or a recovery code"
+                    + " with the password, until an administrator runs user NAME --unlock");
         } else {
             jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = ?", ticket.username());
         }
@@ -220,6 +241,11 @@ class LoginGuard {
         if (ticket.username() != null) {
             jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = ?", ticket.username());
         }
+    }
+
+    private boolean held(String username) {
+        return !jdbc.queryForList("SELECT username FROM staff_user WHERE username = ? AND held_since IS NOT NULL",
+                String.class, username).isEmpty();
     }
 
     /** Whether the user may still be locked today (lockouts are bounded per day). */

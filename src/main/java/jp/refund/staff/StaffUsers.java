@@ -1,11 +1,14 @@
 package jp.refund.staff;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import jp.refund.shared.StoredTimestamp;
 import jp.refund.staff.SecurityEvents.Event;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -91,7 +94,7 @@ public class StaffUsers implements UserDetailsService {
         String name = existing.get();
         String oldRole = jdbc.queryForObject("SELECT role FROM staff_user WHERE username = ?", String.class, name);
         jdbc.update("UPDATE staff_user SET password_hash = ?, role = ?, failed_logins = 0, locked_until = NULL,"
-                + " session_epoch = session_epoch + 1 WHERE username = ?", hash, r, name);
+                + " held_since = NULL, session_epoch = session_epoch + 1 WHERE username = ?", hash, r, name);
         events.record(Event.PASSWORD_RESET, name, actor, "OK", null);
         if (!r.equals(oldRole)) {
             events.record(Event.ROLE_CHANGED, name, actor, "OK", oldRole + " -> " + r);
@@ -109,7 +112,7 @@ public class StaffUsers implements UserDetailsService {
 
     public void setEnabled(String username, boolean enabled, String actor) {
         String name = require(username);
-        jdbc.update("UPDATE staff_user SET enabled = ?, failed_logins = 0, locked_until = NULL,"
+        jdbc.update("UPDATE staff_user SET enabled = ?, failed_logins = 0, locked_until = NULL, held_since = NULL,"
                 + " session_epoch = session_epoch + 1 WHERE username = ?", enabled, name);
         events.record(enabled ? Event.USER_ENABLED : Event.USER_DISABLED, name, actor, "OK", null);
     }
@@ -197,6 +200,64 @@ public class StaffUsers implements UserDetailsService {
         for (String hash : recoveryCodeHashes) {
             jdbc.update("INSERT INTO staff_recovery_code (username, code_hash) VALUES (?, ?)", username, hash);
         }
+    }
+
+    boolean hasRecoveryCode(String username, String codeHash) {
+        return !jdbc.queryForList("SELECT code_hash FROM staff_recovery_code WHERE username = ? AND code_hash = ?"
+                + " AND used_at IS NULL", String.class, username, codeHash).isEmpty();
+    }
+
+    /** Uses the recovery code given with the password on a held account, and releases the account. */
+    @Transactional
+    boolean release(String username, String codeHash) {
+        if (!useRecoveryCode(username, codeHash)) {
+            return false;
+        }
+        jdbc.update("UPDATE staff_user SET held_since = NULL, failed_logins = 0 WHERE username = ?", username);
+        return true;
+    }
+
+    /**
+     * The administrator's release ({@code user NAME --unlock}): ends a lockout, a hold and a
+     * second-factor lock, and starts the day's lockout count again. Says what it ended.
+     */
+    @Transactional
+    public String unlock(String username, String actor) {
+        String name = require(username);
+        String state = state(name);
+        jdbc.update("UPDATE staff_user SET locked_until = NULL, held_since = NULL, failed_logins = 0, lockouts_that_day = 0,"
+                + " factor_locked_until = NULL, factor_failures = 0, factor_lockouts = 0 WHERE username = ?", name);
+        events.record(Event.ACCOUNT_RELEASED, name, actor, "OK", "was: " + state);
+        return state;
+    }
+
+    /** What keeps the user out now, for an administrator ({@code user NAME --status}). */
+    public String state(String username) {
+        String name = require(username);
+        OffsetDateTime now = now();
+        return jdbc.queryForObject("SELECT enabled, role, totp_secret IS NOT NULL, locked_until, held_since,"
+                + " factor_locked_until, lockouts_that_day, lockout_day FROM staff_user WHERE username = ?", (rs, i) -> {
+                    List<String> parts = new ArrayList<>();
+                    parts.add(rs.getBoolean(1) ? "enabled" : "DISABLED");
+                    parts.add("role " + rs.getString(2));
+                    parts.add(rs.getBoolean(3) ? "second factor enrolled" : "not enrolled");
+                    OffsetDateTime locked = StoredTimestamp.read(rs, 4);
+                    if (locked != null && locked.isAfter(now)) {
+                        parts.add("LOCKED until " + locked.toLocalDateTime().withNano(0) + " JST");
+                    }
+                    OffsetDateTime held = StoredTimestamp.read(rs, 5);
+                    if (held != null) {
+                        parts.add("HELD since " + held.toLocalDateTime().withNano(0) + " JST");
+                    }
+                    OffsetDateTime factor = StoredTimestamp.read(rs, 6);
+                    if (factor != null && factor.isAfter(now)) {
+                        parts.add("SECOND FACTOR LOCKED until " + factor.toLocalDateTime().withNano(0) + " JST");
+                    }
+                    if (now.toLocalDate().equals(rs.getObject(8, LocalDate.class))) {
+                        parts.add(rs.getInt(7) + " lockout(s) today");
+                    }
+                    return String.join(", ", parts);
+                }, name);
     }
 
     /** Uses a recovery code: true the first time only. */

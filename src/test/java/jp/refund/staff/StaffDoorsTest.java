@@ -393,11 +393,35 @@ class StaffDoorsTest {
             staff.clock().advance(Duration.ofMinutes(16));
         }
         assertThat(lockouts).isEqualTo(3);
-        // after the third, a new browser is not kept out by the name-only attacker
+        // after the third, failures hold the account: no password is checked from a new browser
+        assertThat(events("ACCOUNT_HELD", "target")).isEqualTo(1);
+        long checked = events("LOGIN_FAILURE", "target");
         for (int i = 0; i < 5; i++) {
             StaffTesting.password(mvc, "target", "guess-late-" + i, "10.7.9." + i);
         }
+        assertThat(events("LOGIN_FAILURE", "target")).isEqualTo(checked);
+        staff.clock().advance(Duration.ofDays(1)); // not even the next day
         assertThat(StaffTesting.password(mvc, "target", StaffTesting.PASSWORD, "10.7.9.99").getResponse()
+                .getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(users.state("target")).contains("HELD since");
+        // the known browser still gets in; so does a new one with a recovery code and the password
+        assertThat(mvc.perform(post("/login").param("username", "target").param("password", StaffTesting.PASSWORD)
+                .cookie(known).with(csrf()).with(StaffTesting.from("10.7.0.1"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/totp");
+        jdbc.update("INSERT INTO staff_recovery_code (username, code_hash) VALUES ('target', ?)",
+                TotpPages.recoveryHash("held-held-held-held"));
+        assertThat(mvc.perform(post("/login").param("username", "target").param("password", "not-it-at-all")
+                .param("recovery_code", "held-held-held-held").with(csrf()).with(StaffTesting.from("10.7.9.98")))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error"); // the code is kept
+        assertThat(mvc.perform(post("/login").param("username", "target").param("password", StaffTesting.PASSWORD)
+                .param("recovery_code", "held-held-held-held").with(csrf()).with(StaffTesting.from("10.7.9.97")))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+        assertThat(events("ACCOUNT_RELEASED", "target")).isEqualTo(1);
+        assertThat(users.state("target")).doesNotContain("HELD");
+        // an administrator releases a held account with user NAME --unlock
+        jdbc.update("UPDATE staff_user SET held_since = CURRENT_TIMESTAMP WHERE username = 'target'");
+        assertThat(users.unlock("target", "test")).contains("HELD since");
+        assertThat(StaffTesting.password(mvc, "target", StaffTesting.PASSWORD, "10.7.9.96").getResponse()
                 .getRedirectedUrl()).isEqualTo("/login/totp");
     }
 
