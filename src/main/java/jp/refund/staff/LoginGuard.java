@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
  *       nor locked here: an attacker who knows only a user name cannot keep them out of it.</li>
  *   <li><b>Per client</b> (remote address): {@code client-free-failures}, then 1 s, 2 s, 4 s …
  *       (at most {@code client-max-delay}) must pass after each failure; earlier attempts get 429.</li>
- *   <li><b>Globally</b>: above {@code global-failures-per-minute} failures a minute, attempts
- *       without a known device are spaced {@code global-delay} apart, doubling per multiple.</li>
+ *   <li><b>Globally</b>: above {@code global-failures-per-minute} password and code failures a
+ *       minute, attempts without a known device are spaced {@code global-delay} apart, doubling
+ *       per multiple. API tokens neither count nor wait here: a valid token always gets through.</li>
  * </ul>
  */
 @Component
@@ -212,6 +213,25 @@ class LoginGuard {
         } else {
             jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = ?", ticket.username());
         }
+    }
+
+    /**
+     * Admits a check of an API token from {@code client}, or throws {@link Throttled}: only the
+     * client's own throttle applies. The global one never does — a token is 192 random bits,
+     * not a guess worth slowing everyone for, and a valid one must get through a flood.
+     */
+    Ticket beforeToken(String client) {
+        long clientWait = clientWait(client, clock.instant());
+        if (clientWait > 0) {
+            events.record(Event.LOGIN_THROTTLED, "(token)", client, "REFUSED", "token, client waits " + clientWait + " s");
+            throw new Throttled(clientWait);
+        }
+        return new Ticket(null, client, true, 0, "token"); // "known device": its failures are not counted globally
+    }
+
+    /** A wrong token: counted for its client only (a flood from one address slows that address alone). */
+    void tokenFailed(Ticket ticket) {
+        countClientFailure(ticket, clock.instant());
     }
 
     private void countClientFailure(Ticket ticket, Instant now) {

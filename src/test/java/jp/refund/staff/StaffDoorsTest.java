@@ -156,6 +156,39 @@ class StaffDoorsTest {
     }
 
     @Test
+    void floodsNeverRefuseAValidTokenOrAKnownBrowser() throws Exception {
+        staff.newUser("steady", "SUPPORT", SECRET);
+        String token = tokens.create("steady", Duration.ofDays(1), "test");
+        MvcResult full = code(passwordStep("steady", "10.37.0.1"), staff.code(SECRET), "10.37.0.1");
+        String device = full.getResponse().getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("RB_DEVICE="))
+                .findFirst().orElseThrow();
+        Cookie known = new Cookie("RB_DEVICE", device.substring("RB_DEVICE=".length(), device.indexOf(';')));
+        // a flood of invalid tokens from one address slows that address only
+        for (int i = 0; i < 100; i++) {
+            mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.37.9.9"))
+                    .with(StaffTesting.bearer("rbt_0000000000" + String.format("%02d", i) + "_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
+        }
+        mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.37.2.1")).with(StaffTesting.bearer(token)))
+                .andExpect(status().isOk());
+        assertThat(StaffTesting.password(mvc, "nobody-37", "Summer2019!!x", "10.37.2.2").getResponse().getStatus())
+                .isEqualTo(302);
+        // password failures from many clients engage the global limit: new browsers wait ...
+        for (int i = 0; i < 61; i++) {
+            StaffTesting.password(mvc, "nobody-37-" + i, "Summer2019!!x", "10.37.1." + i);
+        }
+        assertThat(StaffTesting.password(mvc, "nobody-37", "Summer2019!!x", "10.37.2.3").getResponse().getStatus())
+                .isEqualTo(429);
+        // ... but never a valid token, nor the staff member's known browser
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.37.3." + i))
+                    .with(StaffTesting.bearer(token))).andExpect(status().isOk());
+        }
+        assertThat(mvc.perform(post("/login").param("username", "steady").param("password", StaffTesting.PASSWORD)
+                .cookie(known).with(csrf()).with(StaffTesting.from("10.37.0.1"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/totp");
+    }
+
+    @Test
     void thePasswordAloneOpensNoPageAndNoApi() throws Exception {
         staff.newUser("halfway", "AUDITOR", SECRET);
         MvcResult first = StaffTesting.password(mvc, "halfway", StaffTesting.PASSWORD, "10.2.0.1");
