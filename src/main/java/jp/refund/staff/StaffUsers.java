@@ -158,15 +158,20 @@ public class StaffUsers implements UserDetailsService {
                 TotpPages.recoveryHash(code), now()) == 1;
     }
 
-    /** Demo profile: a user with a published password and TOTP secret, as they are. */
+    /** Demo profile: a new user with a published password and TOTP secret (never an existing one). */
     void demo(String username, String rawPassword, String role, String totpSecret) {
-        if (canonical(username).isEmpty()) {
-            jdbc.update("INSERT INTO staff_user (username, password_hash, role, enabled, failed_logins, totp_secret)"
-                    + " VALUES (?, ?, ?, TRUE, 0, ?)", username, encoder.encode(rawPassword), role, totpSecret);
-        } else {
-            jdbc.update("UPDATE staff_user SET role = ?, totp_secret = ? WHERE username = ?", role, totpSecret,
-                    username);
-        }
+        jdbc.update("INSERT INTO staff_user (username, password_hash, role, enabled, failed_logins, totp_secret)"
+                + " VALUES (?, ?, ?, TRUE, 0, ?)", username, encoder.encode(rawPassword), role, totpSecret);
+        events.record(Event.USER_CREATED, username, "demo profile", "OK", "role " + role + ", published demo key");
+    }
+
+    List<String> names() {
+        return jdbc.queryForList("SELECT username FROM staff_user ORDER BY username", String.class);
+    }
+
+    /** Whether the user is one the demo profile made: its name and its published key. */
+    boolean isDemo(String username, String demoSecret) {
+        return demoSecret != null && totpSecret(username).filter(demoSecret::equals).isPresent();
     }
 
     String require(String username) {

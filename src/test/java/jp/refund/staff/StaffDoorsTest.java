@@ -1,6 +1,7 @@
 package jp.refund.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.refund.NightlyHarness;
 import jp.refund.SampleDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +55,11 @@ class StaffDoorsTest {
         registry.add("spring.datasource.url", sample::jdbcUrl);
         registry.add("spring.main.web-application-type", () -> "servlet");
         registry.add("refund.status.lookups-per-minute", () -> "1000");
+    }
+
+    @AfterAll
+    static void keepOnlyDemoStaff(@Autowired JdbcTemplate jdbc) {
+        StaffTesting.keepOnlyDemoStaff(jdbc);
     }
 
     @Autowired
@@ -186,6 +193,29 @@ class StaffDoorsTest {
         assertThat(mvc.perform(post("/login").param("username", "steady").param("password", StaffTesting.PASSWORD)
                 .cookie(known).with(csrf()).with(StaffTesting.from("10.37.0.1"))).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/login/totp");
+    }
+
+    @Test
+    void theDemoProfileNeverTouchesAnExistingUser() throws Exception {
+        StaffTesting.keepOnlyDemoStaff(jdbc);
+        jdbc.update("DELETE FROM staff_user");
+        staff.newUser("support", "AUDITOR", SECRET); // a real user who happens to be called support
+        DemoUsers demo = new DemoUsers(users);
+        assertThatThrownBy(() -> demo.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("other");
+        assertThat(jdbc.queryForList("SELECT username || ' ' || role || ' ' || totp_secret FROM staff_user",
+                String.class)).containsExactly("support AUDITOR " + SECRET);
+        // in an empty staff table it creates its users, with events; on its own users it changes nothing
+        jdbc.update("DELETE FROM staff_user");
+        demo.run(null);
+        assertThat(users.names()).containsExactly("auditor", "finance", "support");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = 'USER_CREATED'"
+                + " AND client = 'demo profile'", Long.class)).isGreaterThanOrEqualTo(3);
+        jdbc.update("UPDATE staff_user SET failed_logins = 3 WHERE username = 'finance'");
+        demo.run(null);
+        assertThat(jdbc.queryForObject("SELECT failed_logins FROM staff_user WHERE username = 'finance'", Integer.class))
+                .isEqualTo(3);
+        jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = 'finance'");
     }
 
     @Test

@@ -52,16 +52,6 @@ class SupportBrowserIT {
     void serveTheSample(@TempDir Path root) throws Exception {
         ChildNightly night = new ChildNightly(root, true);
         assertThat(night.run(Path.of("input").toAbsolutePath(), List.of())).isZero();
-        Process user = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                ChildNightly.JAR.toString(), "user", "newcomer", "--role=SUPPORT",
-                "--spring.datasource.url=" + night.jdbcUrl()).redirectErrorStream(true)
-                .redirectOutput(root.resolve("user.log").toFile()).start();
-        try (var stdin = user.getOutputStream()) {
-            stdin.write((NEWCOMER_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(user.waitFor()).as(Files.readString(root.resolve("user.log"))).isZero();
-        enrolmentCode = Files.readAllLines(root.resolve("user.log")).stream()
-                .filter(l -> l.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}")).findFirst().orElseThrow();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -82,6 +72,17 @@ class SupportBrowserIT {
                 Thread.sleep(500);
             }
         }
+        // after serve made the demo users: the demo profile starts only beside its own staff
+        Process user = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                ChildNightly.JAR.toString(), "user", "newcomer", "--role=SUPPORT",
+                "--spring.datasource.url=" + night.jdbcUrl()).redirectErrorStream(true)
+                .redirectOutput(root.resolve("user.log").toFile()).start();
+        try (var stdin = user.getOutputStream()) {
+            stdin.write((NEWCOMER_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(user.waitFor()).as(Files.readString(root.resolve("user.log"))).isZero();
+        enrolmentCode = Files.readAllLines(root.resolve("user.log")).stream()
+                .filter(l -> l.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}")).findFirst().orElseThrow();
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
