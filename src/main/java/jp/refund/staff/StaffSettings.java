@@ -20,7 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *   <li>sessions end after {@code session-absolute} whatever the activity (the idle limit is
  *       {@code server.servlet.session.timeout}); a known device is remembered {@code device-validity};</li>
  *   <li>an enrolment code (from the {@code user} command) is valid {@code enrolment-code-validity};</li>
- *   <li>API tokens are valid {@code token-validity} unless the {@code user} command says otherwise.</li>
+ *   <li>API tokens are valid {@code token-validity} unless the {@code user} command says otherwise;</li>
+ *   <li>{@code plain-http}: {@code serve} may listen on a non-loopback address without TLS
+ *       ({@code serve --i-understand-plain-http}); otherwise it refuses to start;</li>
+ *   <li>refusals of one kind from one client within {@code event-window} of the first are one
+ *       security event with a count.</li>
  * </ul>
  */
 @ConfigurationProperties("refund.staff")
@@ -36,5 +40,7 @@ public record StaffSettings(@DefaultValue("5") int maxFailedLogins,
                             @DefaultValue("8h") Duration sessionAbsolute,
                             @DefaultValue("30d") Duration deviceValidity,
                             @DefaultValue("24h") Duration enrolmentCodeValidity,
-                            @DefaultValue("90d") Duration tokenValidity) {
+                            @DefaultValue("90d") Duration tokenValidity,
+                            @DefaultValue("5m") Duration eventWindow,
+                            @DefaultValue("false") boolean plainHttp) {
 }

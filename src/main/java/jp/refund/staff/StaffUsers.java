@@ -40,10 +40,13 @@ public class StaffUsers implements UserDetailsService {
     private final SecurityEvents events;
     private final Clock clock;
     private final StaffSettings settings;
+    private final TotpKeys keys;
 
-    StaffUsers(JdbcTemplate jdbc, PasswordEncoder encoder, SecurityEvents events, Clock clock, StaffSettings settings) {
+    StaffUsers(JdbcTemplate jdbc, PasswordEncoder encoder, SecurityEvents events, Clock clock, StaffSettings settings,
+               TotpKeys keys) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.keys = keys;
         this.encoder = encoder;
         this.events = events;
         this.clock = clock;
@@ -74,7 +77,8 @@ public class StaffUsers implements UserDetailsService {
 
     /**
      * Adds a staff user, or gives an existing one a new password and role (a password reset:
-     * their sessions end, their lockout is lifted). Says what it did.
+     * their sessions end, their known browsers are forgotten, their lockout is lifted). Says
+     * what it did.
      */
     @Transactional
     public String save(String username, String rawPassword, String role, String actor) {
@@ -95,6 +99,8 @@ public class StaffUsers implements UserDetailsService {
         String oldRole = jdbc.queryForObject("SELECT role FROM staff_user WHERE username = ?", String.class, name);
         jdbc.update("UPDATE staff_user SET password_hash = ?, role = ?, failed_logins = 0, locked_until = NULL,"
                 + " held_since = NULL, session_epoch = session_epoch + 1 WHERE username = ?", hash, r, name);
+        // a browser known under the old password is not trusted under the new one
+        jdbc.update("DELETE FROM staff_device WHERE username = ?", name);
         events.record(Event.PASSWORD_RESET, name, actor, "OK", null);
         if (!r.equals(oldRole)) {
             events.record(Event.ROLE_CHANGED, name, actor, "OK", oldRole + " -> " + r);
@@ -161,7 +167,7 @@ public class StaffUsers implements UserDetailsService {
     /** Demo profile: a new user with a published password and TOTP secret (never an existing one). */
     void demo(String username, String rawPassword, String role, String totpSecret) {
         jdbc.update("INSERT INTO staff_user (username, password_hash, role, enabled, failed_logins, totp_secret)"
-                + " VALUES (?, ?, ?, TRUE, 0, ?)", username, encoder.encode(rawPassword), role, totpSecret);
+                + " VALUES (?, ?, ?, TRUE, 0, ?)", username, encoder.encode(rawPassword), role, keys.seal(username, totpSecret));
         events.record(Event.USER_CREATED, username, "demo profile", "OK", "role " + role + ", published demo key");
     }
 
@@ -186,7 +192,21 @@ public class StaffUsers implements UserDetailsService {
 
     Optional<String> totpSecret(String username) {
         return jdbc.queryForList("SELECT totp_secret FROM staff_user WHERE username = ? AND totp_secret IS NOT NULL",
-                String.class, username).stream().findFirst();
+                String.class, username).stream().findFirst().map(stored -> keys.open(username, stored));
+    }
+
+    /** Seals the TOTP keys stored before they were sealed; says how many. */
+    int sealPlainTotpSecrets() {
+        int sealed = 0;
+        for (var row : jdbc.queryForList("SELECT username, totp_secret FROM staff_user WHERE totp_secret IS NOT NULL")) {
+            String name = (String) row.get("username");
+            String stored = (String) row.get("totp_secret");
+            if (!TotpKeys.sealed(stored)) {
+                sealed += jdbc.update("UPDATE staff_user SET totp_secret = ? WHERE username = ? AND totp_secret = ?",
+                        keys.seal(name, stored), name, stored);
+            }
+        }
+        return sealed;
     }
 
     /** Uses a TOTP step: true once per step and user (a code cannot be replayed). */
@@ -198,7 +218,7 @@ public class StaffUsers implements UserDetailsService {
     @Transactional
     void enrol(String username, String secret, long step, List<String> recoveryCodeHashes) {
         if (jdbc.update("UPDATE staff_user SET totp_secret = ?, totp_last_step = ? WHERE username = ?"
-                + " AND totp_secret IS NULL", secret, step, username) != 1) {
+                + " AND totp_secret IS NULL", keys.seal(username, secret), step, username) != 1) {
             throw new IllegalStateException("already enrolled");
         }
         jdbc.update("DELETE FROM staff_recovery_code WHERE username = ?", username);

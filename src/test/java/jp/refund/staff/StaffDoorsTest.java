@@ -79,7 +79,7 @@ class StaffDoorsTest {
     }
 
     private long events(String event, String user) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = ? AND username = ?", Long.class,
+        return jdbc.queryForObject("SELECT COALESCE(SUM(repeated), 0) FROM security_event WHERE event = ? AND username = ?", Long.class,
                 event, user);
     }
 
@@ -139,7 +139,7 @@ class StaffDoorsTest {
             waits.add(waited);
         }
         assertThat(waits).containsExactly(1L, 2L, 4L, 8L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = 'LOGIN_THROTTLED'"
+        assertThat(jdbc.queryForObject("SELECT SUM(repeated) FROM security_event WHERE event = 'LOGIN_THROTTLED'"
                 + " AND client = '10.60.0.1'", Long.class)).isGreaterThanOrEqualTo(55);
         // another client is not slowed down by this one
         assertThat(StaffTesting.password(mvc, "staff0", "Summer2019!!x", "10.60.0.2").getResponse().getStatus())
@@ -257,6 +257,9 @@ class StaffDoorsTest {
         @SuppressWarnings("unchecked")
         List<String> codes = (List<String>) done.getModelAndView().getModelMap().get("codes");
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+        String stored = jdbc.queryForObject("SELECT totp_secret FROM staff_user WHERE username = 'newcomer'", String.class);
+        assertThat(stored).startsWith("v1:").doesNotContain(secret); // sealed with a key outside the database
+        assertThat(users.totpSecret("newcomer")).contains(secret);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
         assertThat(events("FACTOR_ENROLLED", "newcomer")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_recovery_code WHERE username = 'newcomer'"
@@ -533,8 +536,52 @@ class StaffDoorsTest {
         assertThat(page).contains("LOGIN_FAILURE", "10.9.0.1");
         String csv = mvc.perform(get("/audit/events.csv").with(StaffTesting.bothFactors("auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(csv).startsWith("occurred_at,event,username,client,outcome,detail\n").contains(",LOGIN_FAILURE,someone,10.9.0.1,");
+        assertThat(csv).startsWith("occurred_at,event,username,client,outcome,detail,repeated,last_at\n")
+                .contains(",LOGIN_FAILURE,someone,10.9.0.1,");
         assertThat(csv).doesNotContain("HYPERLINK"); // a password is never in an event
+    }
+
+    @Test
+    void aFloodOfRefusalsFromOneClientIsOneRowWithACount() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            StaffTesting.password(mvc, "flood" + i, "Summer2019!!x", "10.38.0.1");
+        }
+        // 5 wrong passwords, then 295 refused by the client's throttle: two rows, not 300
+        assertThat(jdbc.queryForList("SELECT event || ' ' || username || ' ' || repeated FROM security_event"
+                + " WHERE client = '10.38.0.1' ORDER BY id", String.class))
+                .containsExactly("LOGIN_FAILURE (several) 5", "LOGIN_THROTTLED (several) 295");
+        String page = mvc.perform(get("/audit/events").with(StaffTesting.bothFactors("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<td class=\"times\">295</td>");
+        String csv = mvc.perform(get("/audit/events.csv").with(StaffTesting.bothFactors("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("occurred_at,event,username,client,outcome,detail,repeated,last_at\n")
+                .containsPattern(",LOGIN_THROTTLED,\\(several\\),10\\.38\\.0\\.1,REFUSED,[^\\n]*,295,");
+        // a refusal after the window begins a new row
+        staff.clock().advance(Duration.ofMinutes(6));
+        for (int i = 0; i < 6; i++) {
+            StaffTesting.password(mvc, "flood-late", "Summer2019!!x", "10.38.0.1");
+        }
+        assertThat(jdbc.queryForList("SELECT event || ' ' || username || ' ' || repeated FROM security_event"
+                + " WHERE client = '10.38.0.1' ORDER BY id", String.class)).hasSize(4)
+                .endsWith("LOGIN_FAILURE flood-late 1", "LOGIN_THROTTLED flood-late 5");
+    }
+
+    @Test
+    void aPasswordResetForgetsTheKnownBrowsers() throws Exception {
+        staff.newUser("forgetful", "SUPPORT", SECRET);
+        MvcResult both = code(passwordStep("forgetful", "10.39.0.1"), staff.code(SECRET), "10.39.0.1");
+        String device = both.getResponse().getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("RB_DEVICE="))
+                .findFirst().orElseThrow();
+        Cookie known = new Cookie("RB_DEVICE", device.substring("RB_DEVICE=".length(), device.indexOf(';')));
+        users.save("forgetful", StaffTesting.PASSWORD, "SUPPORT", "test"); // a password reset
+        for (int i = 0; i < 5; i++) { // someone locks the user out
+            StaffTesting.password(mvc, "forgetful", "wrong-password-" + i, "10.39.1." + i);
+        }
+        // the browser known under the old password is not spared the lockout any more
+        assertThat(mvc.perform(post("/login").param("username", "forgetful").param("password", StaffTesting.PASSWORD)
+                .cookie(known).with(csrf()).with(StaffTesting.from("10.39.0.1"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login?error");
     }
 
     @Test
