@@ -16,13 +16,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stands before every credential check (password, second-factor code, API token) and
  * decides whether it is checked at all.
  * <ul>
  *   <li><b>Per user</b>: the attempt is counted <em>before</em> the check, atomically (one
- *       UPDATE ... RETURNING), so a parallel burst cannot slip past: attempts beyond
+ *       conditional UPDATE, read back in its transaction), so a parallel burst cannot slip past: attempts beyond
  *       {@code max-failed-logins} are refused unchecked; the failures lock the user for
  *       {@code lockout} and end their sessions. A user is locked at most
  *       {@code max-lockouts-per-day} times a day; after that the next failures hold the account
@@ -59,6 +61,7 @@ class LoginGuard {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final StaffSettings settings;
     private final SecurityEvents events;
     private final Clock clock;
@@ -66,8 +69,10 @@ class LoginGuard {
     private final Deque<Instant> globalFailures = new ArrayDeque<>();
     private Instant lastGlobalAdmission = Instant.EPOCH;
 
-    LoginGuard(JdbcTemplate jdbc, StaffSettings settings, SecurityEvents events, Clock clock) {
+    LoginGuard(JdbcTemplate jdbc, PlatformTransactionManager transactions, StaffSettings settings, SecurityEvents events,
+               Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -109,9 +114,7 @@ class LoginGuard {
             throw new LockedException("held");
         }
         OffsetDateTime nowJst = now.atOffset(ZoneOffset.ofHours(9));
-        List<Long> counted = jdbc.queryForList("SELECT failed_logins FROM FINAL TABLE (UPDATE staff_user"
-                + " SET failed_logins = failed_logins + 1 WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?))",
-                Long.class, canonicalUser, nowJst);
+        List<Long> counted = countAttempt(canonicalUser, nowJst);
         if (counted.isEmpty()) {
             events.record(Event.LOGIN_LOCKED, canonicalUser, client, "REFUSED", what + ", user locked");
             throw new LockedException("locked");
@@ -123,6 +126,17 @@ class LoginGuard {
             throw new LockedException("locked");
         }
         return new Ticket(canonicalUser, client, false, attempt, what);
+    }
+
+    /**
+     * Adds one to the user's password attempts unless they are locked, and returns the new count
+     * (none when locked). Portable SQL (H2 and PostgreSQL): the UPDATE's row lock holds until the
+     * transaction ends, so the count read back in it is this attempt's own, even in a burst.
+     */
+    private List<Long> countAttempt(String username, OffsetDateTime nowJst) {
+        return transaction.execute(status -> jdbc.update("UPDATE staff_user SET failed_logins = failed_logins + 1"
+                + " WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)", username, nowJst) == 0 ? List.of()
+                : jdbc.queryForList("SELECT failed_logins FROM staff_user WHERE username = ?", Long.class, username));
     }
 
     /**

@@ -38,7 +38,7 @@ class StaffAuthenticationTest {
                 return Optional.of("locked-user");
             }
         };
-        LoginGuard locked = new LoginGuard(null, null, null, null) {
+        LoginGuard locked = new LoginGuard(null, null, null, null, null) {
             @Override
             Ticket before(String canonicalUser, String typedUser, String client, boolean knownDevice, boolean releasing,
                           String what) {
