@@ -138,7 +138,17 @@ public final class ChildNightly {
 
     /** A connection of another process's kind to the night's database. */
     public Connection connect() throws SQLException {
-        return server != null ? server.connect() : DriverManager.getConnection(jdbcUrl(), "sa", "");
+        if (server != null) {
+            return server.connect();
+        }
+        // an AUTO_SERVER URL without a password gets the generated one beside the file
+        Path generated = root.resolve("db/refunds.password");
+        try {
+            return DriverManager.getConnection(jdbcUrl(), "sa", autoServer && Files.exists(generated)
+                    ? Files.readString(generated).strip() : "");
+        } catch (java.io.IOException e) {
+            throw new SQLException(e);
+        }
     }
 
     public List<List<String>> rows(String sql) {

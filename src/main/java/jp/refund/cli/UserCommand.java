@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
         description = {"Manages a staff user of the status service.",
                 "--role adds the user, or sets a new password (a reset: their sessions end) and role. The password is"
                         + " read from the terminal, or from standard input (one line): 12 to 1,000 characters, not a"
-                        + " common password. The first login enrols a TOTP authenticator.",
+                        + " common password. A new user gets a one-time enrolment code (hand it over apart from the"
+                        + " password): the first login asks for it before it shows the authenticator key.",
                 "Every change is a security event."})
 class UserCommand extends SpringCommand implements Callable<Integer> {
 
@@ -37,8 +38,17 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
     @Option(names = "--enable", description = "enable the user again (also lifts a lockout)")
     boolean enable;
 
-    @Option(names = "--reset-factors", description = "forget the TOTP secret, recovery codes and known browsers: the next login enrols again")
+    @Option(names = "--reset-factors", description = "forget the TOTP secret, recovery codes, known browsers and a second-factor lock; prints a new enrolment code for the next login")
     boolean resetFactors;
+
+    @Option(names = "--enrol", description = "print a new one-time enrolment code for a user without a second factor (valid refund.staff.enrolment-code-validity, 24 h)")
+    boolean enrol;
+
+    @Option(names = "--unlock", description = "end a lockout, a hold (after the day's lockouts) and a second-factor lock")
+    boolean unlock;
+
+    @Option(names = "--status", description = "show what keeps the user out: disabled, locked, held, second factor locked")
+    boolean status;
 
     @Option(names = "--create-token", description = "create an API token for the user's role; printed once, stored hashed")
     boolean createToken;
@@ -54,8 +64,8 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (role == null && !disable && !enable && !resetFactors && !createToken && revokeToken == null && !listTokens) {
-            System.err.println("error: give --role, --disable, --enable, --reset-factors, --create-token, --revoke-token or --tokens");
+        if (role == null && !disable && !enable && !resetFactors && !enrol && !unlock && !status && !createToken && revokeToken == null && !listTokens) {
+            System.err.println("error: give --role, --disable, --enable, --reset-factors, --enrol, --unlock, --status, --create-token, --revoke-token or --tokens");
             return 2;
         }
         if (disable && enable) {
@@ -70,14 +80,29 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
             if (role != null) {
                 String done = users.save(name, password, role, actor);
                 System.out.println("staff user " + name + ": " + done + " (role " + role.toUpperCase(java.util.Locale.ROOT) + ")");
+                enrol |= done.equals("created");
             }
             if (disable || enable) {
                 users.setEnabled(name, enable, actor);
                 System.out.println("staff user " + name + (enable ? " enabled" : " disabled"));
             }
+            if (unlock) {
+                System.out.println("staff user " + name + " unlocked (was: " + users.unlock(name, actor) + ")");
+            }
+            if (status) {
+                System.out.println("staff user " + name + ": " + users.state(name));
+            }
+            String enrolmentCode = null;
             if (resetFactors) {
-                users.resetFactors(name, actor);
+                enrolmentCode = users.resetFactors(name, actor);
                 System.out.println("staff user " + name + ": second factor reset; the next login enrols again");
+            } else if (enrol) {
+                enrolmentCode = users.issueEnrolmentCode(name, actor);
+            }
+            if (enrolmentCode != null) {
+                System.out.println("enrolment code for " + name + " (shown only now; give it apart from the password;"
+                        + " valid " + context.getBean(StaffSettings.class).enrolmentCodeValidity().toHours() + " h, once):");
+                System.out.println(enrolmentCode);
             }
             if (revokeToken != null) {
                 System.out.println(tokens.revoke(revokeToken, actor) ? "token " + revokeToken + " revoked"

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Base64;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -68,6 +69,7 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
 
         private final ConfigurableEnvironment environment;
         private volatile String password;
+        private volatile boolean warned;
 
         EmbeddedDatabaseSource(ConfigurableEnvironment environment) {
             super("refundEmbeddedDatabase");
@@ -113,8 +115,24 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
 
         private String password() {
             String fileKey = fileKey();
-            if (!url(file(), fileKey, exclusive()).equals(environment.getProperty("spring.datasource.url"))) {
-                return "";
+            String given = environment.getProperty("spring.datasource.url");
+            if (!url(file(), fileKey, exclusive()).equals(given)) {
+                Path served = servedWithoutPassword(given);
+                if (served == null) {
+                    return "";
+                }
+                // an operator's own H2 file behind AUTO_SERVER's loopback port, which every local user
+                // reaches: never with the empty password; the generated one beside that file instead
+                String p = EmbeddedDatabaseCredentials.password(served, environment.getProperty(PASSWORD_ENV), null);
+                if (!warned) {
+                    warned = true;
+                    LoggerFactory.getLogger(EmbeddedDatabaseCredentials.class).warn("spring.datasource.url opens the H2"
+                        + " file {} with AUTO_SERVER and gives no password: it gets {} ({} or the generated {});"
+                        + " give --spring.datasource.password to choose one", served,
+                        environment.getProperty(PASSWORD_ENV) == null ? "the generated password" : "REFUND_DB_PASSWORD",
+                        PASSWORD_ENV, passwordFile(served));
+                }
+                return p;
             }
             String p = password;
             if (p == null) {
@@ -142,6 +160,22 @@ public final class EmbeddedDatabaseCredentials implements EnvironmentPostProcess
     static String url(Path file, String fileKey, boolean exclusive) {
         return "jdbc:h2:file:" + file + (exclusive ? "" : ";AUTO_SERVER=TRUE") + ConnectionSettings.EVERY_COMMIT_WRITTEN
                 + (fileKey == null ? "" : ";CIPHER=AES");
+    }
+
+    /**
+     * The file of an H2 URL that serves it on a loopback port ({@code AUTO_SERVER=TRUE}) with
+     * no password of its own and no file encryption (whose password the operator must give), or null.
+     */
+    static Path servedWithoutPassword(String url) {
+        if (url == null || !url.regionMatches(true, 0, "jdbc:h2:file:", 0, 13)) {
+            return null;
+        }
+        String upper = url.toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        if (!upper.contains(";AUTO_SERVER=TRUE") || upper.contains(";PASSWORD=") || upper.contains(";CIPHER=")) {
+            return null;
+        }
+        int semicolon = url.indexOf(';');
+        return Path.of(url.substring(13, semicolon)).toAbsolutePath().normalize();
     }
 
     /** {@code <file>.password}: where the generated password is kept. */

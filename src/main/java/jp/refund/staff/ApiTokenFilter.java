@@ -42,7 +42,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         String client = request.getRemoteAddr();
         LoginGuard.Ticket ticket;
         try {
-            ticket = guard.before(null, "(token)", client, false, "token");
+            ticket = guard.beforeToken(client);
         } catch (LoginGuard.Throttled e) {
             response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
             response.sendError(429, e.getMessage());
@@ -50,7 +50,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         var bearer = tokens.check(header.substring(7).strip());
         if (bearer.isEmpty()) {
-            guard.failed(ticket);
+            guard.tokenFailed(ticket);
             events.record(Event.TOKEN_REFUSED, null, client, "REFUSED", "unknown, expired, revoked or out-of-role token");
             response.sendError(401);
             return;

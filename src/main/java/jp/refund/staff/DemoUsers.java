@@ -1,5 +1,7 @@
 package jp.refund.staff;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +33,24 @@ public class DemoUsers implements ApplicationRunner {
         this.users = users;
     }
 
+    /**
+     * Creates the demo users in an empty staff table; on a table that holds exactly them (an
+     * earlier demo run) changes nothing; refuses to start on any other staff — the published
+     * key must never replace a real user's.
+     */
     @Override
     public void run(ApplicationArguments args) {
-        for (String role : StaffUsers.ROLES) {
-            String name = role.toLowerCase(java.util.Locale.ROOT);
-            users.demo(name, PASSWORD, role, TOTP_SECRETS.get(name));
+        List<String> others = users.names().stream().filter(n -> !users.isDemo(n, TOTP_SECRETS.get(n))).toList();
+        if (!others.isEmpty()) {
+            throw new IllegalStateException("the demo profile starts only on a database without staff users, or with"
+                    + " only its own; this one has " + others.size() + " other(s), e.g. " + others.get(0)
+                    + ": start without --spring.profiles.active=demo, or on a scratch database");
+        }
+        if (users.names().isEmpty()) {
+            for (String role : StaffUsers.ROLES) {
+                String name = role.toLowerCase(Locale.ROOT);
+                users.demo(name, PASSWORD, role, TOTP_SECRETS.get(name));
+            }
         }
         log.warn("demo profile: users support, finance, auditor with the published demo password and TOTP secrets"
                 + " (README) — not for production");

@@ -16,22 +16,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stands before every credential check (password, second-factor code, API token) and
  * decides whether it is checked at all.
  * <ul>
  *   <li><b>Per user</b>: the attempt is counted <em>before</em> the check, atomically (one
- *       UPDATE ... RETURNING), so a parallel burst cannot slip past: attempts beyond
+ *       conditional UPDATE, read back in its transaction), so a parallel burst cannot slip past: attempts beyond
  *       {@code max-failed-logins} are refused unchecked; the failures lock the user for
  *       {@code lockout} and end their sessions. A user is locked at most
- *       {@code max-lockouts-per-day} times a day; after that failures are only throttled.
+ *       {@code max-lockouts-per-day} times a day; after that the next failures hold the account
+ *       until an administrator releases it or the user gives a recovery code with the password.
  *       A browser that completed both factors before (a known device) is neither counted
  *       nor locked here: an attacker who knows only a user name cannot keep them out of it.</li>
  *   <li><b>Per client</b> (remote address): {@code client-free-failures}, then 1 s, 2 s, 4 s …
  *       (at most {@code client-max-delay}) must pass after each failure; earlier attempts get 429.</li>
- *   <li><b>Globally</b>: above {@code global-failures-per-minute} failures a minute, attempts
- *       without a known device are spaced {@code global-delay} apart, doubling per multiple.</li>
+ *   <li><b>Globally</b>: above {@code global-failures-per-minute} password and code failures a
+ *       minute, attempts without a known device are spaced {@code global-delay} apart, doubling
+ *       per multiple. API tokens neither count nor wait here: a valid token always gets through.</li>
  * </ul>
  */
 @Component
@@ -57,6 +61,7 @@ class LoginGuard {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
     private final StaffSettings settings;
     private final SecurityEvents events;
     private final Clock clock;
@@ -64,8 +69,10 @@ class LoginGuard {
     private final Deque<Instant> globalFailures = new ArrayDeque<>();
     private Instant lastGlobalAdmission = Instant.EPOCH;
 
-    LoginGuard(JdbcTemplate jdbc, StaffSettings settings, SecurityEvents events, Clock clock) {
+    LoginGuard(JdbcTemplate jdbc, PlatformTransactionManager transactions, StaffSettings settings, SecurityEvents events,
+               Clock clock) {
         this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
         this.settings = settings;
         this.events = events;
         this.clock = clock;
@@ -76,6 +83,15 @@ class LoginGuard {
      * none) from {@code client}, or throws {@link Throttled} / {@link LockedException}.
      */
     Ticket before(String canonicalUser, String typedUser, String client, boolean knownDevice, String what) {
+        return before(canonicalUser, typedUser, client, knownDevice, false, what);
+    }
+
+    /**
+     * As above; {@code releasing} says a valid recovery code came with the attempt, which alone
+     * lets a held account's password be checked from a browser not known for the user.
+     */
+    Ticket before(String canonicalUser, String typedUser, String client, boolean knownDevice, boolean releasing,
+                  String what) {
         Instant now = clock.instant();
         long clientWait = clientWait(client, now);
         if (clientWait > 0) {
@@ -92,10 +108,13 @@ class LoginGuard {
         if (canonicalUser == null || knownDevice) {
             return new Ticket(canonicalUser, client, knownDevice, 0, what);
         }
+        if (!releasing && held(canonicalUser)) {
+            countClientFailure(new Ticket(null, client, false, 0, what), now);
+            events.record(Event.LOGIN_LOCKED, canonicalUser, client, "REFUSED", what + ", account held");
+            throw new LockedException("held");
+        }
         OffsetDateTime nowJst = now.atOffset(ZoneOffset.ofHours(9));
-        List<Long> counted = jdbc.queryForList("SELECT failed_logins FROM FINAL TABLE (UPDATE staff_user"
-                + " SET failed_logins = failed_logins + 1 WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?))",
-                Long.class, canonicalUser, nowJst);
+        List<Long> counted = countAttempt(canonicalUser, nowJst);
         if (counted.isEmpty()) {
             events.record(Event.LOGIN_LOCKED, canonicalUser, client, "REFUSED", what + ", user locked");
             throw new LockedException("locked");
@@ -109,24 +128,80 @@ class LoginGuard {
         return new Ticket(canonicalUser, client, false, attempt, what);
     }
 
+    /**
+     * Adds one to the user's password attempts unless they are locked, and returns the new count
+     * (none when locked). Portable SQL (H2 and PostgreSQL): the UPDATE's row lock holds until the
+     * transaction ends, so the count read back in it is this attempt's own, even in a burst.
+     */
+    private List<Long> countAttempt(String username, OffsetDateTime nowJst) {
+        return transaction.execute(status -> jdbc.update("UPDATE staff_user SET failed_logins = failed_logins + 1"
+                + " WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)", username, nowJst) == 0 ? List.of()
+                : jdbc.queryForList("SELECT failed_logins FROM staff_user WHERE username = ?", Long.class, username));
+    }
+
+    /**
+     * Admits a check of a second-factor code of {@code username} from {@code client}, or throws
+     * {@link Throttled} / {@link LockedException}. Codes are counted on their own, before the
+     * check, and only by a conditional UPDATE (any database): a correct password never resets
+     * them. While the second factor is locked only a recovery code (80 random bits, not
+     * guessable) or a browser known for the user is checked.
+     */
+    Ticket beforeFactor(String username, String client, boolean knownDevice, boolean recoveryCode) {
+        Instant now = clock.instant();
+        long clientWait = clientWait(client, now);
+        if (clientWait > 0) {
+            events.record(Event.LOGIN_THROTTLED, username, client, "REFUSED", "second factor, client waits " + clientWait + " s");
+            throw new Throttled(clientWait);
+        }
+        if (!knownDevice) {
+            long globalWait = globalWait(now);
+            if (globalWait > 0) {
+                events.record(Event.LOGIN_THROTTLED, username, client, "REFUSED", "second factor, global wait " + globalWait + " s");
+                throw new Throttled(globalWait);
+            }
+        }
+        OffsetDateTime nowJst = now.atOffset(ZoneOffset.ofHours(9));
+        int admitted = jdbc.update("UPDATE staff_user SET factor_failures = factor_failures + 1 WHERE username = ?"
+                + " AND factor_failures < ? AND (factor_locked_until IS NULL OR factor_locked_until <= ? OR ?)",
+                username, settings.maxFactorFailures(), nowJst, knownDevice || recoveryCode);
+        if (admitted == 0) {
+            events.record(Event.FACTOR_LOCKED, username, client, "REFUSED", "second factor locked");
+            throw new LockedException("second factor locked");
+        }
+        return new Ticket(username, client, knownDevice, 0, "second factor");
+    }
+
+    /** A wrong code: the N-th in a row locks the second factor, twice as long as the last time. */
+    void factorFailed(Ticket ticket) {
+        countClientFailure(ticket, clock.instant());
+        OffsetDateTime nowJst = clock.instant().atOffset(ZoneOffset.ofHours(9));
+        List<Integer> before = jdbc.queryForList("SELECT factor_lockouts FROM staff_user WHERE username = ?"
+                + " AND factor_failures >= ?", Integer.class, ticket.username(), settings.maxFactorFailures());
+        if (before.isEmpty()) {
+            return;
+        }
+        int lockouts = before.get(0);
+        Duration period = settings.factorLockout().multipliedBy(1L << Math.min(lockouts, 10));
+        // the row's lockout count in the WHERE: of two parallel last failures only one locks
+        if (jdbc.update("UPDATE staff_user SET factor_locked_until = ?, factor_failures = 0,"
+                + " factor_lockouts = factor_lockouts + 1, session_epoch = session_epoch + 1"
+                + " WHERE username = ? AND factor_lockouts = ? AND factor_failures >= ?", nowJst.plus(period),
+                ticket.username(), lockouts, settings.maxFactorFailures()) == 1) {
+            events.record(Event.FACTOR_LOCKOUT, ticket.username(), ticket.client(), "LOCKED", "second factor for "
+                    + period.toMinutes() + " min after " + settings.maxFactorFailures()
+                    + " wrong codes; a recovery code or --reset-factors ends it; sessions ended");
+        }
+    }
+
+    /** A right code (or recovery code): the count, the lock and its doubling start again. */
+    void factorSucceeded(Ticket ticket) {
+        jdbc.update("UPDATE staff_user SET factor_failures = 0, factor_lockouts = 0, factor_locked_until = NULL"
+                + " WHERE username = ?", ticket.username());
+    }
+
     void failed(Ticket ticket) {
         Instant now = clock.instant();
-        if (clients.size() > 100_000) { // clients quiet for an hour are forgotten
-            clients.values().removeIf(c -> Duration.between(c.last, now).toHours() >= 1);
-        }
-        ClientFailures c = clients.computeIfAbsent(ticket.client(), k -> new ClientFailures());
-        synchronized (c) {
-            if (Duration.between(c.last, now).toHours() >= 1) {
-                c.failures = 0;
-            }
-            c.failures++;
-            c.last = now;
-        }
-        if (!ticket.knownDevice()) {
-            synchronized (globalFailures) {
-                globalFailures.addLast(now);
-            }
-        }
+        countClientFailure(ticket, now);
         if (ticket.username() == null || ticket.knownDevice() || ticket.attempt() < settings.maxFailedLogins()) {
             return;
         }
@@ -143,16 +218,68 @@ class LoginGuard {
                         + settings.lockout().toMinutes() + " min after " + settings.maxFailedLogins()
                         + " failures; sessions ended");
             }
+        } else if (jdbc.update("UPDATE staff_user SET failed_logins = 0, held_since = ? WHERE username = ?"
+                + " AND held_since IS NULL", nowJst, ticket.username()) == 1) {
+            // the day's lockouts are used up: the account stays held, not merely throttled
+            events.record(Event.ACCOUNT_HELD, ticket.username(), ticket.client(), "LOCKED", "after "
+                    + settings.maxLockoutsPerDay() + " lockouts today; only a known browser, or a recovery code"
+                    + " with the password, until an administrator runs user NAME --unlock");
         } else {
             jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = ?", ticket.username());
         }
     }
 
+    /**
+     * Admits a check of an API token from {@code client}, or throws {@link Throttled}: only the
+     * client's own throttle applies. The global one never does — a token is 192 random bits,
+     * not a guess worth slowing everyone for, and a valid one must get through a flood.
+     */
+    Ticket beforeToken(String client) {
+        long clientWait = clientWait(client, clock.instant());
+        if (clientWait > 0) {
+            events.record(Event.LOGIN_THROTTLED, "(token)", client, "REFUSED", "token, client waits " + clientWait + " s");
+            throw new Throttled(clientWait);
+        }
+        return new Ticket(null, client, true, 0, "token"); // "known device": its failures are not counted globally
+    }
+
+    /** A wrong token: counted for its client only (a flood from one address slows that address alone). */
+    void tokenFailed(Ticket ticket) {
+        countClientFailure(ticket, clock.instant());
+    }
+
+    private void countClientFailure(Ticket ticket, Instant now) {
+        if (clients.size() > 100_000) { // clients quiet for an hour are forgotten
+            clients.values().removeIf(c -> Duration.between(c.last, now).toHours() >= 1);
+        }
+        ClientFailures c = clients.computeIfAbsent(ticket.client(), k -> new ClientFailures());
+        synchronized (c) {
+            if (Duration.between(c.last, now).toHours() >= 1) {
+                c.failures = 0;
+            }
+            c.failures++;
+            c.last = now;
+        }
+        if (!ticket.knownDevice()) {
+            synchronized (globalFailures) {
+                globalFailures.addLast(now);
+            }
+        }
+    }
+
+    /**
+     * A right password: the user's password count starts again. The client's throttle does
+     * not: an insider's own correct password must not clear the way for guessing at others.
+     */
     void succeeded(Ticket ticket) {
-        clients.remove(ticket.client());
         if (ticket.username() != null) {
             jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = ?", ticket.username());
         }
+    }
+
+    private boolean held(String username) {
+        return !jdbc.queryForList("SELECT username FROM staff_user WHERE username = ? AND held_since IS NOT NULL",
+                String.class, username).isEmpty();
     }
 
     /** Whether the user may still be locked today (lockouts are bounded per day). */

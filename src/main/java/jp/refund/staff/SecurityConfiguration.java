@@ -77,7 +77,7 @@ class SecurityConfiguration {
         SimpleUrlAuthenticationFailureHandler failed = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error").permitAll()
-                        .requestMatchers("/login/totp").hasAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                        .requestMatchers("/login/totp", "/login/enrol").hasAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
                         .requestMatchers("/finance/**").access(twoFactors.hasRole("FINANCE"))
                         .requestMatchers("/audit/**").access(twoFactors.hasRole("AUDITOR"))
                         .requestMatchers("/", "/claims/**", "/claims").access(twoFactors.hasAnyRole(STAFF))

@@ -5,6 +5,7 @@ import jp.refund.staff.SecurityEvents.Event;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -26,11 +27,14 @@ class StaffAuthentication implements AuthenticationProvider {
     private final LoginGuard guard;
     private final KnownDevices devices;
     private final SecurityEvents events;
+    private final PasswordEncoder encoder;
+    private volatile String timingHash;
 
     StaffAuthentication(StaffUsers users, PasswordEncoder encoder, LoginGuard guard, KnownDevices devices,
                         SecurityEvents events) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
+        this.encoder = encoder;
         this.users = users;
         this.guard = guard;
         this.devices = devices;
@@ -43,10 +47,25 @@ class StaffAuthentication implements AuthenticationProvider {
         String client = client(request);
         String typed = SecurityEvents.clean(authentication.getName(), 60);
         String canonical = users.canonical(typed).orElse(null);
-        LoginGuard.Ticket ticket = guard.before(canonical, typed, client, devices.known(request, canonical), "password");
+        String recovery = request == null ? null : request.getParameter("recovery_code");
+        String recoveryHash = recovery == null || recovery.isBlank() || canonical == null ? null
+                : TotpPages.recoveryHash(recovery);
+        boolean releasing = recoveryHash != null && users.hasRecoveryCode(canonical, recoveryHash);
+        LoginGuard.Ticket ticket;
+        try {
+            ticket = guard.before(canonical, typed, client, devices.known(request, canonical), releasing, "password");
+        } catch (LockedException e) {
+            // as long as a password check: a locked user must not answer faster than an unknown name
+            encoder.matches(String.valueOf(authentication.getCredentials()), timingHash());
+            throw e;
+        }
         try {
             Authentication result = passwords.authenticate(authentication);
             guard.succeeded(ticket);
+            if (releasing && users.release(canonical, recoveryHash)) {
+                events.record(Event.RECOVERY_CODE_USED, canonical, client, "OK", "with the password, on a held account");
+                events.record(Event.ACCOUNT_RELEASED, canonical, client, "OK", "by a recovery code");
+            }
             events.record(Event.LOGIN_SUCCESS, result.getName(), client, "PASSWORD_OK", "second factor next");
             return result;
         } catch (BadCredentialsException e) {
@@ -57,6 +76,13 @@ class StaffAuthentication implements AuthenticationProvider {
             events.record(Event.LOGIN_FAILURE, typed, client, "REFUSED", e.getClass().getSimpleName());
             throw e;
         }
+    }
+
+    private String timingHash() {
+        if (timingHash == null) {
+            timingHash = encoder.encode("no user has this password: it only costs the same time");
+        }
+        return timingHash;
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import javax.imageio.ImageIO;
 import jp.refund.staff.SecurityEvents.Event;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -36,14 +37,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The second factor, after the password: a TOTP code (or a recovery code), or — for a user
- * who has none yet — enrolment: a new secret as a QR code and as text, confirmed by a first
- * code, then ten single-use recovery codes shown once. Codes are counted by
+ * who has none yet — enrolment: first the one-time enrolment code the administrator gave
+ * (the password alone never shows a key), then a new secret as a QR code and as text,
+ * confirmed by a first code, then ten single-use recovery codes shown once. Codes are counted by
  * {@link LoginGuard} like passwords; each TOTP step and each recovery code works once.
  */
 @Controller
 class TotpPages {
 
     private static final String PENDING = "staff.pendingTotpSecret";
+    /** The user whose enrolment code this session gave (the key page opens only then). */
+    private static final String ENROLMENT_ADMITTED = "staff.enrolmentAdmitted";
     private static final String ISSUER = "refund-batch";
 
     private final StaffUsers users;
@@ -71,6 +75,9 @@ class TotpPages {
         if (users.totpSecret(auth.getName()).isPresent()) {
             return "totp";
         }
+        if (!auth.getName().equals(session.getAttribute(ENROLMENT_ADMITTED))) {
+            return "enrol-code"; // the password alone never shows the key
+        }
         String secret = (String) session.getAttribute(PENDING);
         if (secret == null) {
             secret = Totp.newSecret();
@@ -81,27 +88,62 @@ class TotpPages {
         return "enrol";
     }
 
+    /** The enrolment code from the administrator: counted like a second-factor code, used once. */
+    @PostMapping("/login/enrol")
+    String enrolmentCode(@RequestParam(defaultValue = "") String code, Authentication auth, HttpServletRequest request,
+                         HttpServletResponse response, Model model) {
+        String user = auth.getName();
+        String client = request.getRemoteAddr();
+        if (users.totpSecret(user).isPresent()) {
+            return "redirect:/login/totp";
+        }
+        LoginGuard.Ticket ticket;
+        try {
+            ticket = guard.beforeFactor(user, client, devices.known(request, user), false);
+        } catch (LoginGuard.Throttled e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
+            model.addAttribute("error", "throttled");
+            return "enrol-code";
+        } catch (LockedException e) {
+            response.setStatus(HttpStatus.LOCKED.value());
+            model.addAttribute("error", "locked");
+            return "enrol-code";
+        }
+        if (!users.useEnrolmentCode(user, code.strip())) {
+            return failed(ticket, user, client, "enrolment code", model, "enrol-code");
+        }
+        events.record(Event.ENROLMENT_CODE_USED, user, client, "OK", "key shown");
+        request.getSession().setAttribute(ENROLMENT_ADMITTED, user);
+        return "redirect:/login/totp";
+    }
+
     @PostMapping("/login/totp")
     String verify(@RequestParam(defaultValue = "") String code, Authentication auth, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
         String user = auth.getName();
         String client = request.getRemoteAddr();
+        String entered = code.strip();
+        boolean recovery = !entered.matches("[0-9]{6}");
         LoginGuard.Ticket ticket;
         try {
-            ticket = guard.before(user, user, client, devices.known(request, user), "second factor");
+            ticket = guard.beforeFactor(user, client, devices.known(request, user), recovery);
         } catch (LoginGuard.Throttled e) {
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds));
             model.addAttribute("error", "throttled");
             return users.totpSecret(user).isPresent() ? "totp" : form(auth, request.getSession(), model);
         } catch (LockedException e) {
-            request.getSession().invalidate();
-            SecurityContextHolder.clearContext();
-            return "redirect:/login?error";
+            // the form stays: a recovery code still gets in (and ends the lock)
+            response.setStatus(HttpStatus.LOCKED.value());
+            model.addAttribute("error", "locked");
+            return users.totpSecret(user).isPresent() ? "totp" : form(auth, request.getSession(), model);
         }
-        String entered = code.strip();
         long now = clock.instant().getEpochSecond();
         String secret = users.totpSecret(user).orElse(null);
+        if (secret == null && !user.equals(request.getSession().getAttribute(ENROLMENT_ADMITTED))) {
+            return failed(ticket, user, client, "enrolment (no enrolment code given)", model, "enrol-code");
+        }
         if (secret == null) {
             String pending = (String) request.getSession().getAttribute(PENDING);
             OptionalLong step = pending == null ? OptionalLong.empty() : Totp.matchingStep(pending, entered, now);
@@ -111,13 +153,14 @@ class TotpPages {
             List<String> codes = recoveryCodes();
             users.enrol(user, pending, step.getAsLong(), codes.stream().map(TotpPages::recoveryHash).toList());
             request.getSession().removeAttribute(PENDING);
+            request.getSession().removeAttribute(ENROLMENT_ADMITTED);
             events.record(Event.FACTOR_ENROLLED, user, client, "OK", "TOTP and 10 recovery codes");
             succeed(auth, ticket, request, response);
             model.addAttribute("codes", codes);
             return "recovery";
         }
         boolean ok;
-        if (entered.matches("[0-9]{6}")) {
+        if (!recovery) {
             OptionalLong step = Totp.matchingStep(secret, entered, now);
             ok = step.isPresent() && users.useStep(user, step.getAsLong());
         } else {
@@ -134,7 +177,7 @@ class TotpPages {
     }
 
     private String failed(LoginGuard.Ticket ticket, String user, String client, String what, Model model, String view) {
-        guard.failed(ticket);
+        guard.factorFailed(ticket);
         events.record(Event.FACTOR_FAILURE, user, client, "REFUSED", "wrong " + what);
         model.addAttribute("error", "wrong");
         return view;
@@ -143,7 +186,7 @@ class TotpPages {
     /** Adds FACTOR_TOTP to the login, in a new session id, and remembers the browser. */
     private void succeed(Authentication auth, LoginGuard.Ticket ticket, HttpServletRequest request,
                          HttpServletResponse response) {
-        guard.succeeded(ticket);
+        guard.factorSucceeded(ticket);
         List<GrantedAuthority> authorities = new ArrayList<>(auth.getAuthorities());
         authorities.add(FactorGrantedAuthority.fromAuthority(SecurityConfiguration.FACTOR_TOTP));
         Authentication both = UsernamePasswordAuthenticationToken.authenticated(auth.getPrincipal(), null, authorities);

@@ -1,5 +1,9 @@
 package jp.refund.status;
 
+import java.text.Normalizer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What staff may see of personal data: e-mail and phone partly, account numbers only by
  * their last 3 digits, birth dates never (they are not even read). The lookup log masks a
@@ -34,17 +38,34 @@ final class Masking {
         return digits.length() <= 4 ? "****" : "*".repeat(digits.length() - 4) + digits.substring(digits.length() - 4);
     }
 
+    private static final Pattern EMAIL_IN = Pattern.compile("[^\\s@]+@[^\\s@]+");
+    private static final Pattern DATE_IN = Pattern.compile(String.join("|",
+            "(明治|大正|昭和|平成|令和)\\s*(元|[0-9]{1,2})\\s*年\\s*[0-9]{1,2}\\s*月(\\s*[0-9]{1,2}\\s*日?)?",
+            "(?<![A-Za-z0-9])[MTSHRmtshr]\\s?[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])",
+            "(?<![0-9])(19|20)[0-9]{2}\\s*[-/.年]\\s*[0-9]{1,2}\\s*[-/.月]\\s*[0-9]{1,2}日?",
+            "(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.](19|20)[0-9]{2}(?![0-9])",
+            "(?<![0-9])(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])"));
+    private static final Pattern PHONE_IN = Pattern.compile("(?<![0-9])\\+?[0-9][0-9() .\\-]{8,}[0-9](?![0-9])");
+    /** A bank account number (7 digits), with or without its 3-digit branch in front. */
+    private static final Pattern ACCOUNT_IN = Pattern.compile("(?<![0-9])([0-9]{3}[- ])?[0-9]{7}(?![0-9])");
+    private static final Pattern POSTAL_IN = Pattern.compile("〒?(?<![0-9])[0-9]{3}-[0-9]{4}(?![0-9])");
+    /** An address: what follows a prefecture's name. */
+    private static final Pattern ADDRESS_IN = Pattern.compile("(北海道|東京都|京都府|大阪府|\\p{IsHan}{2,3}県)\\S+");
+
     /**
-     * What the lookup log keeps of a query: anything shaped like an e-mail address, a phone
-     * number or a date is masked (a phone typed as a member id too); the rest is kept, cut
+     * What the lookup log keeps of a query: first its width is normalised (NFKC: full-width
+     * digits, {@code ＠}, full-width letters become ASCII), then anything shaped like an e-mail
+     * address, a date (also Japanese-era: 昭和55年4月1日, S55.4.1; and 01/04/1980), a phone
+     * number, a bank account number, a postal code or an address after a prefecture is masked
+     * wherever it stands in the query and whatever kind it was sent as; the rest is kept, cut
      * to {@value #LOGGED_LENGTH} characters, without control characters.
      */
     static String query(String value) {
         if (value == null) {
             return null;
         }
-        String v = value.strip().replaceAll("\\p{Cntrl}", "?");
-        if (looksLikeEmail(v)) {
+        String v = Normalizer.normalize(value, Normalizer.Form.NFKC).strip().replaceAll("\\p{Cntrl}", "?");
+        if (looksLikeEmail(v) && !v.contains(" ")) {
             return cut(email(v));
         }
         if (looksLikePhone(v)) {
@@ -53,6 +74,13 @@ final class Masking {
         if (looksLikeDate(v)) {
             return "****-**-**";
         }
+        v = EMAIL_IN.matcher(v).replaceAll(m -> Matcher.quoteReplacement(email(m.group())));
+        v = DATE_IN.matcher(v).replaceAll("****-**-**");
+        v = ACCOUNT_IN.matcher(v).replaceAll(m -> "****" + m.group().substring(m.group().length() - 3));
+        v = PHONE_IN.matcher(v).replaceAll(m -> looksLikePhone(m.group()) ? phone(m.group())
+                : Matcher.quoteReplacement(m.group()));
+        v = POSTAL_IN.matcher(v).replaceAll("〒***-****");
+        v = ADDRESS_IN.matcher(v).replaceAll("$1***");
         return cut(v);
     }
 

@@ -1,7 +1,9 @@
 package jp.refund.status;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,19 +97,24 @@ class StaffPages {
         return log.page(before, PAGE);
     }
 
-    /** The whole log; cells that a spreadsheet would read as a formula are quote-prefixed. */
+    /**
+     * The whole log, streamed a page of rows at a time (never built in memory); cells that a
+     * spreadsheet would read as a formula are quote-prefixed.
+     */
     @GetMapping("/audit/lookups.csv")
-    ResponseEntity<String> lookupsCsv() {
-        StringBuilder csv = new StringBuilder("looked_at,username,query_kind,query_value,results,outcome\n");
+    void lookupsCsv(HttpServletResponse response) throws IOException {
+        response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=lookup-log.csv");
+        Writer out = response.getWriter();
+        out.write("looked_at,username,query_kind,query_value,results,outcome\n");
         Long before = null;
         for (List<LookupLog.Entry> page = log.page(null, 1000); !page.isEmpty(); page = log.page(before, 1000)) {
             for (LookupLog.Entry e : page) {
-                csv.append(CsvCells.row(e.lookedAt(), e.username(), e.kind(), e.query(), e.results(), e.outcome()));
+                out.write(CsvCells.row(e.lookedAt(), e.username(), e.kind(), e.query(), e.results(), e.outcome()));
             }
             before = page.get(page.size() - 1).id();
         }
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=lookup-log.csv")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(csv.toString());
+        out.flush();
     }
 
     @ExceptionHandler(LookupLog.TooManyLookups.class)

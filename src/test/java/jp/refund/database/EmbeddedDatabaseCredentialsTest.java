@@ -85,6 +85,21 @@ class EmbeddedDatabaseCredentialsTest {
     }
 
     @Test
+    void anOwnAutoServerUrlWithoutAPasswordGetsTheGeneratedOne(@TempDir Path root) throws Exception {
+        String own = "jdbc:h2:file:" + root.resolve("own/refunds") + ";AUTO_SERVER=TRUE";
+        String password = environment(Map.of("spring.datasource.url", own)).getProperty("spring.datasource.password");
+        assertThat(password).isNotEmpty().isEqualTo(Files.readString(root.resolve("own/refunds.password")).strip());
+        try (Connection c = DriverManager.getConnection(own, "sa", password)) {
+            c.createStatement().execute("CREATE TABLE t (x INT)");
+        }
+        // the loopback port no longer opens the book as sa with an empty password
+        assertThatThrownBy(() -> DriverManager.getConnection(own, "sa", "").close()).isInstanceOf(SQLException.class);
+        // a file without AUTO_SERVER has no port: left as given
+        assertThat(environment(Map.of("spring.datasource.url", "jdbc:h2:file:" + root.resolve("plain/refunds")))
+                .getProperty("spring.datasource.password")).isEmpty();
+    }
+
+    @Test
     void anOwnUrlIsLeftAsGiven(@TempDir Path root) {
         String own = "jdbc:h2:file:" + root.resolve("scratch/refunds");
         var env = environment(Map.of("spring.datasource.url", own));

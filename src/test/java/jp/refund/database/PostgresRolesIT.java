@@ -68,6 +68,12 @@ class PostgresRolesIT {
             assertThat(s.executeUpdate("INSERT INTO lookup_log (looked_at, username, query_kind, results, outcome)"
                     + " VALUES (CURRENT_TIMESTAMP, 'it', 'CLAIM_NUMBER', 0, 'FOUND')")).isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM claim")).isEqualTo(claims);
+            // the logs are append-only for it: no rewriting, no removing (issue 36)
+            for (String sql : new String[] {"UPDATE lookup_log SET query_value = 'x'", "DELETE FROM lookup_log",
+                    "UPDATE security_event SET detail = 'x'", "DELETE FROM security_event", "TRUNCATE security_event"}) {
+                assertThatThrownBy(() -> s.executeUpdate(sql)).as(sql)
+                        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("42501"));
+            }
         }
 
         // the `user` command as the serve role: starts (Flyway has nothing to do), writes staff and security events

@@ -1,6 +1,7 @@
 package jp.refund.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.refund.NightlyHarness;
 import jp.refund.SampleDatabase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +57,11 @@ class StaffDoorsTest {
         registry.add("refund.status.lookups-per-minute", () -> "1000");
     }
 
+    @AfterAll
+    static void keepOnlyDemoStaff(@Autowired JdbcTemplate jdbc) {
+        StaffTesting.keepOnlyDemoStaff(jdbc);
+    }
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -72,7 +79,7 @@ class StaffDoorsTest {
     }
 
     private long events(String event, String user) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = ? AND username = ?", Long.class,
+        return jdbc.queryForObject("SELECT COALESCE(SUM(repeated), 0) FROM security_event WHERE event = ? AND username = ?", Long.class,
                 event, user);
     }
 
@@ -132,7 +139,7 @@ class StaffDoorsTest {
             waits.add(waited);
         }
         assertThat(waits).containsExactly(1L, 2L, 4L, 8L);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = 'LOGIN_THROTTLED'"
+        assertThat(jdbc.queryForObject("SELECT SUM(repeated) FROM security_event WHERE event = 'LOGIN_THROTTLED'"
                 + " AND client = '10.60.0.1'", Long.class)).isGreaterThanOrEqualTo(55);
         // another client is not slowed down by this one
         assertThat(StaffTesting.password(mvc, "staff0", "Summer2019!!x", "10.60.0.2").getResponse().getStatus())
@@ -153,6 +160,62 @@ class StaffDoorsTest {
         staff.clock().advance(Duration.ofSeconds(1));
         assertThat(StaffTesting.password(mvc, "nobody", "Summer2019!!x", "10.61.1.3").getResponse().getStatus())
                 .isEqualTo(302);
+    }
+
+    @Test
+    void floodsNeverRefuseAValidTokenOrAKnownBrowser() throws Exception {
+        staff.newUser("steady", "SUPPORT", SECRET);
+        String token = tokens.create("steady", Duration.ofDays(1), "test");
+        MvcResult full = code(passwordStep("steady", "10.37.0.1"), staff.code(SECRET), "10.37.0.1");
+        String device = full.getResponse().getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("RB_DEVICE="))
+                .findFirst().orElseThrow();
+        Cookie known = new Cookie("RB_DEVICE", device.substring("RB_DEVICE=".length(), device.indexOf(';')));
+        // a flood of invalid tokens from one address slows that address only
+        for (int i = 0; i < 100; i++) {
+            mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.37.9.9"))
+                    .with(StaffTesting.bearer("rbt_0000000000" + String.format("%02d", i) + "_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")));
+        }
+        mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.37.2.1")).with(StaffTesting.bearer(token)))
+                .andExpect(status().isOk());
+        assertThat(StaffTesting.password(mvc, "nobody-37", "Summer2019!!x", "10.37.2.2").getResponse().getStatus())
+                .isEqualTo(302);
+        // password failures from many clients engage the global limit: new browsers wait ...
+        for (int i = 0; i < 61; i++) {
+            StaffTesting.password(mvc, "nobody-37-" + i, "Summer2019!!x", "10.37.1." + i);
+        }
+        assertThat(StaffTesting.password(mvc, "nobody-37", "Summer2019!!x", "10.37.2.3").getResponse().getStatus())
+                .isEqualTo(429);
+        // ... but never a valid token, nor the staff member's known browser
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(get("/api/claims/1000000024").with(StaffTesting.from("10.37.3." + i))
+                    .with(StaffTesting.bearer(token))).andExpect(status().isOk());
+        }
+        assertThat(mvc.perform(post("/login").param("username", "steady").param("password", StaffTesting.PASSWORD)
+                .cookie(known).with(csrf()).with(StaffTesting.from("10.37.0.1"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/totp");
+    }
+
+    @Test
+    void theDemoProfileNeverTouchesAnExistingUser() throws Exception {
+        StaffTesting.keepOnlyDemoStaff(jdbc);
+        jdbc.update("DELETE FROM staff_user");
+        staff.newUser("support", "AUDITOR", SECRET); // a real user who happens to be called support
+        DemoUsers demo = new DemoUsers(users);
+        assertThatThrownBy(() -> demo.run(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("other");
+        assertThat(jdbc.queryForList("SELECT username || ' ' || role || ' ' || totp_secret FROM staff_user",
+                String.class)).containsExactly("support AUDITOR " + SECRET);
+        // in an empty staff table it creates its users, with events; on its own users it changes nothing
+        jdbc.update("DELETE FROM staff_user");
+        demo.run(null);
+        assertThat(users.names()).containsExactly("auditor", "finance", "support");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM security_event WHERE event = 'USER_CREATED'"
+                + " AND client = 'demo profile'", Long.class)).isGreaterThanOrEqualTo(3);
+        jdbc.update("UPDATE staff_user SET failed_logins = 3 WHERE username = 'finance'");
+        demo.run(null);
+        assertThat(jdbc.queryForObject("SELECT failed_logins FROM staff_user WHERE username = 'finance'", Integer.class))
+                .isEqualTo(3);
+        jdbc.update("UPDATE staff_user SET failed_logins = 0 WHERE username = 'finance'");
     }
 
     @Test
@@ -177,20 +240,26 @@ class StaffDoorsTest {
     @Test
     void enrolmentShowsAQrCodeAndGivesTenRecoveryCodesEachUsableOnce() throws Exception {
         staff.newUser("newcomer", "SUPPORT", null);
+        String enrolmentCode = users.issueEnrolmentCode("newcomer", "test");
         MockHttpSession session = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
                 "10.3.0.1").getRequest().getSession();
+        mvc.perform(post("/login/enrol").param("code", enrolmentCode).session(session).with(csrf())
+                .with(StaffTesting.from("10.3.0.1"))).andExpect(redirectedUrl("/login/totp"));
         MvcResult enrol = mvc.perform(get("/login/totp").session(session)).andExpect(status().isOk()).andReturn();
         ModelMap model = enrol.getModelAndView().getModelMap();
         String secret = (String) model.get("secret");
         assertThat((String) model.get("qr")).startsWith("data:image/png;base64,");
         assertThat(enrol.getResponse().getContentAsString()).contains(secret);
-        mvc.perform(post("/login/totp").param("code", "000000").session(session).with(csrf()))
-                .andExpect(status().isOk());
-        MvcResult done = mvc.perform(post("/login/totp").param("code", staff.code(secret)).session(session).with(csrf()))
-                .andExpect(status().isOk()).andReturn();
+        mvc.perform(post("/login/totp").param("code", "000000").session(session).with(csrf())
+                .with(StaffTesting.from("10.3.0.1"))).andExpect(status().isOk());
+        MvcResult done = mvc.perform(post("/login/totp").param("code", staff.code(secret)).session(session).with(csrf())
+                .with(StaffTesting.from("10.3.0.1"))).andExpect(status().isOk()).andReturn();
         @SuppressWarnings("unchecked")
         List<String> codes = (List<String>) done.getModelAndView().getModelMap().get("codes");
         assertThat(codes).hasSize(10).doesNotHaveDuplicates().allMatch(c -> c.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
+        String stored = jdbc.queryForObject("SELECT totp_secret FROM staff_user WHERE username = 'newcomer'", String.class);
+        assertThat(stored).startsWith("v1:").doesNotContain(secret); // sealed with a key outside the database
+        assertThat(users.totpSecret("newcomer")).contains(secret);
         mvc.perform(get("/").session(session)).andExpect(status().isOk());
         assertThat(events("FACTOR_ENROLLED", "newcomer")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_recovery_code WHERE username = 'newcomer'"
@@ -199,13 +268,52 @@ class StaffDoorsTest {
         staff.clock().advance(Duration.ofSeconds(30));
         MockHttpSession second = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
                 "10.3.0.2").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", codes.get(3)).session(second).with(csrf()))
-                .andExpect(redirectedUrl("/"));
+        assertThat(code(second, codes.get(3), "10.3.0.2").getResponse().getRedirectedUrl()).isEqualTo("/");
         MockHttpSession third = (MockHttpSession) StaffTesting.password(mvc, "newcomer", StaffTesting.PASSWORD,
                 "10.3.0.3").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", codes.get(3)).session(third).with(csrf()))
-                .andExpect(status().isOk()); // used already: the form again
+        assertThat(code(third, codes.get(3), "10.3.0.3").getResponse().getStatus())
+                .isEqualTo(200); // used already: the form again
         mvc.perform(get("/").session(third)).andExpect(redirectedUrlPattern("/login/totp?*"));
+    }
+
+    @Test
+    void withoutTheEnrolmentCodeThePasswordNeverReachesTheKey() throws Exception {
+        staff.newUser("unenrolled", "SUPPORT", null);
+        String client = "10.36.5.1";
+        MockHttpSession s = passwordStep("unenrolled", client);
+        MvcResult page = mvc.perform(get("/login/totp").session(s)).andExpect(status().isOk()).andReturn();
+        assertThat(page.getModelAndView().getModelMap()).doesNotContainKeys("secret", "qr");
+        assertThat(page.getResponse().getContentAsString()).contains("enrolment code").doesNotContain("otpauth", "<img");
+        // guessing a code at the enrolment step enrols nothing
+        assertThat(code(s, "123456", client).getResponse().getContentAsString()).doesNotContain("<img");
+        assertThat(users.totpSecret("unenrolled")).isEmpty();
+
+        String enrolmentCode = users.issueEnrolmentCode("unenrolled", "test");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_user WHERE enrol_code_hash = ?", Long.class,
+                TotpPages.recoveryHash(enrolmentCode))).isEqualTo(1); // its hash, never the code
+        mvc.perform(post("/login/enrol").param("code", "aaaa-aaaa-aaaa-aaaa").session(s).with(csrf())
+                .with(StaffTesting.from(client))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/login/totp").session(s)).andReturn().getModelAndView().getModelMap())
+                .doesNotContainKey("secret");
+        // expired after 24 h
+        staff.clock().advance(Duration.ofHours(24).plusSeconds(1));
+        MockHttpSession late = passwordStep("unenrolled", "10.36.5.2");
+        mvc.perform(post("/login/enrol").param("code", enrolmentCode).session(late).with(csrf())
+                .with(StaffTesting.from("10.36.5.2"))).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/login/totp").session(late)).andReturn().getModelAndView().getModelMap())
+                .doesNotContainKey("secret");
+        // a fresh code works once: a second browser with the same code sees no key
+        String fresh = users.issueEnrolmentCode("unenrolled", "test");
+        MockHttpSession mine = passwordStep("unenrolled", "10.36.5.3");
+        mvc.perform(post("/login/enrol").param("code", fresh).session(mine).with(csrf())
+                .with(StaffTesting.from("10.36.5.3"))).andExpect(redirectedUrl("/login/totp"));
+        assertThat(mvc.perform(get("/login/totp").session(mine)).andReturn().getModelAndView().getModelMap())
+                .containsKey("secret");
+        MockHttpSession other = passwordStep("unenrolled", "10.36.5.4");
+        mvc.perform(post("/login/enrol").param("code", fresh).session(other).with(csrf())
+                .with(StaffTesting.from("10.36.5.4"))).andExpect(status().isOk());
+        assertThat(events("ENROLMENT_CODE_ISSUED", "unenrolled")).isEqualTo(2);
+        assertThat(events("ENROLMENT_CODE_USED", "unenrolled")).isEqualTo(1);
     }
 
     @Test
@@ -214,16 +322,86 @@ class StaffDoorsTest {
         String code = staff.code(SECRET);
         MockHttpSession first = (MockHttpSession) StaffTesting.password(mvc, "replay", StaffTesting.PASSWORD,
                 "10.4.0.1").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", code).session(first).with(csrf())).andExpect(redirectedUrl("/"));
+        assertThat(code(first, code, "10.4.0.1").getResponse().getRedirectedUrl()).isEqualTo("/");
         MockHttpSession second = (MockHttpSession) StaffTesting.password(mvc, "replay", StaffTesting.PASSWORD,
                 "10.4.0.2").getRequest().getSession();
-        mvc.perform(post("/login/totp").param("code", code).session(second).with(csrf())).andExpect(status().isOk());
+        assertThat(code(second, code, "10.4.0.2").getResponse().getStatus()).isEqualTo(200);
         long step = Totp.step(staff.clock().instant().getEpochSecond());
-        mvc.perform(post("/login/totp").param("code", Totp.code(SECRET, step + 2)).session(second).with(csrf()))
-                .andExpect(status().isOk()); // a minute ahead: refused
-        mvc.perform(post("/login/totp").param("code", Totp.code(SECRET, step + 1)).session(second).with(csrf()))
-                .andExpect(redirectedUrl("/")); // one step of skew: accepted
+        assertThat(code(second, Totp.code(SECRET, step + 2), "10.4.0.2").getResponse().getStatus())
+                .isEqualTo(200); // a minute ahead: refused
+        assertThat(code(second, Totp.code(SECRET, step + 1), "10.4.0.2").getResponse().getRedirectedUrl())
+                .isEqualTo("/"); // one step of skew: accepted
         assertThat(events("FACTOR_FAILURE", "replay")).isEqualTo(2);
+    }
+
+    /** A six-digit code that is none of the three the clock accepts now. */
+    private String wrongCode() {
+        long step = Totp.step(staff.clock().instant().getEpochSecond());
+        for (int i = 0; ; i++) {
+            String c = String.format("%06d", i);
+            if (!c.equals(Totp.code(SECRET, step - 1)) && !c.equals(Totp.code(SECRET, step))
+                    && !c.equals(Totp.code(SECRET, step + 1))) {
+                return c;
+            }
+        }
+    }
+
+    private MvcResult code(MockHttpSession session, String code, String client) throws Exception {
+        return mvc.perform(post("/login/totp").param("code", code).session(session).with(csrf())
+                .with(StaffTesting.from(client))).andReturn();
+    }
+
+    private MockHttpSession passwordStep(String user, String client) throws Exception {
+        MvcResult r = StaffTesting.password(mvc, user, StaffTesting.PASSWORD, client);
+        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+        return (MockHttpSession) r.getRequest().getSession();
+    }
+
+    @Test
+    void wrongCodesLockTheSecondFactorWhateverThePasswordsInBetween() throws Exception {
+        staff.newUser("cycler", "SUPPORT", SECRET);
+        jdbc.update("INSERT INTO staff_recovery_code (username, code_hash) VALUES ('cycler', ?)",
+                TotpPages.recoveryHash("aaaa-bbbb-cccc-dddd"));
+        // the attacker's cycle: the right password, two wrong codes, a wrong password, again
+        int wrong = 0;
+        for (int cycle = 0; wrong < 5; cycle++) {
+            String client = "10.36.0." + cycle;
+            MockHttpSession s = passwordStep("cycler", client);
+            for (int i = 0; i < 2 && wrong < 5; i++, wrong++) {
+                assertThat(code(s, wrongCode(), client).getResponse().getStatus()).isEqualTo(200);
+            }
+            StaffTesting.password(mvc, "cycler", "not-the-password-" + cycle, client);
+        }
+        assertThat(events("FACTOR_LOCKOUT", "cycler")).isEqualTo(1);
+        // the password still passes, but now not even the right code does
+        MockHttpSession locked = passwordStep("cycler", "10.36.1.1");
+        MvcResult refused = code(locked, staff.code(SECRET), "10.36.1.1");
+        assertThat(refused.getResponse().getStatus()).isEqualTo(423);
+        assertThat(refused.getResponse().getContentAsString()).contains("recovery code");
+        assertThat(events("FACTOR_LOCKED", "cycler")).isEqualTo(1);
+        // a recovery code gets in and ends the lock
+        assertThat(code(locked, "aaaa-bbbb-cccc-dddd", "10.36.1.1").getResponse().getRedirectedUrl()).isEqualTo("/");
+        staff.clock().advance(Duration.ofSeconds(30));
+        assertThat(code(passwordStep("cycler", "10.36.1.2"), staff.code(SECRET), "10.36.1.2").getResponse()
+                .getRedirectedUrl()).isEqualTo("/");
+
+        // each lockout in a row lasts twice as long: 15 min, then 30 min
+        for (int round = 0; round < 2; round++) {
+            staff.clock().advance(Duration.ofSeconds(30));
+            String client = "10.36.2." + round;
+            MockHttpSession s = passwordStep("cycler", client);
+            for (int i = 0; i < 5; i++) {
+                code(s, wrongCode(), client);
+            }
+            staff.clock().advance(Duration.ofMinutes(16));
+        }
+        assertThat(events("FACTOR_LOCKOUT", "cycler")).isEqualTo(3);
+        assertThat(code(passwordStep("cycler", "10.36.3.1"), staff.code(SECRET), "10.36.3.1").getResponse().getStatus())
+                .isEqualTo(423); // 16 of 30 minutes
+        // the administrator's factor reset ends it too (and the next login enrols again)
+        users.resetFactors("cycler", "test");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM staff_user WHERE username = 'cycler'"
+                + " AND factor_locked_until IS NULL AND factor_failures = 0", Long.class)).isEqualTo(1);
     }
 
     @Test
@@ -281,11 +459,35 @@ class StaffDoorsTest {
             staff.clock().advance(Duration.ofMinutes(16));
         }
         assertThat(lockouts).isEqualTo(3);
-        // after the third, a new browser is not kept out by the name-only attacker
+        // after the third, failures hold the account: no password is checked from a new browser
+        assertThat(events("ACCOUNT_HELD", "target")).isEqualTo(1);
+        long checked = events("LOGIN_FAILURE", "target");
         for (int i = 0; i < 5; i++) {
             StaffTesting.password(mvc, "target", "guess-late-" + i, "10.7.9." + i);
         }
+        assertThat(events("LOGIN_FAILURE", "target")).isEqualTo(checked);
+        staff.clock().advance(Duration.ofDays(1)); // not even the next day
         assertThat(StaffTesting.password(mvc, "target", StaffTesting.PASSWORD, "10.7.9.99").getResponse()
+                .getRedirectedUrl()).isEqualTo("/login?error");
+        assertThat(users.state("target")).contains("HELD since");
+        // the known browser still gets in; so does a new one with a recovery code and the password
+        assertThat(mvc.perform(post("/login").param("username", "target").param("password", StaffTesting.PASSWORD)
+                .cookie(known).with(csrf()).with(StaffTesting.from("10.7.0.1"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login/totp");
+        jdbc.update("INSERT INTO staff_recovery_code (username, code_hash) VALUES ('target', ?)",
+                TotpPages.recoveryHash("held-held-held-held"));
+        assertThat(mvc.perform(post("/login").param("username", "target").param("password", "not-it-at-all")
+                .param("recovery_code", "held-held-held-held").with(csrf()).with(StaffTesting.from("10.7.9.98")))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login?error"); // the code is kept
+        assertThat(mvc.perform(post("/login").param("username", "target").param("password", StaffTesting.PASSWORD)
+                .param("recovery_code", "held-held-held-held").with(csrf()).with(StaffTesting.from("10.7.9.97")))
+                .andReturn().getResponse().getRedirectedUrl()).isEqualTo("/login/totp");
+        assertThat(events("ACCOUNT_RELEASED", "target")).isEqualTo(1);
+        assertThat(users.state("target")).doesNotContain("HELD");
+        // an administrator releases a held account with user NAME --unlock
+        jdbc.update("UPDATE staff_user SET held_since = CURRENT_TIMESTAMP WHERE username = 'target'");
+        assertThat(users.unlock("target", "test")).contains("HELD since");
+        assertThat(StaffTesting.password(mvc, "target", StaffTesting.PASSWORD, "10.7.9.96").getResponse()
                 .getRedirectedUrl()).isEqualTo("/login/totp");
     }
 
@@ -334,8 +536,52 @@ class StaffDoorsTest {
         assertThat(page).contains("LOGIN_FAILURE", "10.9.0.1");
         String csv = mvc.perform(get("/audit/events.csv").with(StaffTesting.bothFactors("auditor")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(csv).startsWith("occurred_at,event,username,client,outcome,detail\n").contains(",LOGIN_FAILURE,someone,10.9.0.1,");
+        assertThat(csv).startsWith("occurred_at,event,username,client,outcome,detail,repeated,last_at\n")
+                .contains(",LOGIN_FAILURE,someone,10.9.0.1,");
         assertThat(csv).doesNotContain("HYPERLINK"); // a password is never in an event
+    }
+
+    @Test
+    void aFloodOfRefusalsFromOneClientIsOneRowWithACount() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            StaffTesting.password(mvc, "flood" + i, "Summer2019!!x", "10.38.0.1");
+        }
+        // 5 wrong passwords, then 295 refused by the client's throttle: two rows, not 300
+        assertThat(jdbc.queryForList("SELECT event || ' ' || username || ' ' || repeated FROM security_event"
+                + " WHERE client = '10.38.0.1' ORDER BY id", String.class))
+                .containsExactly("LOGIN_FAILURE (several) 5", "LOGIN_THROTTLED (several) 295");
+        String page = mvc.perform(get("/audit/events").with(StaffTesting.bothFactors("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("<td class=\"times\">295</td>");
+        String csv = mvc.perform(get("/audit/events.csv").with(StaffTesting.bothFactors("auditor")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).startsWith("occurred_at,event,username,client,outcome,detail,repeated,last_at\n")
+                .containsPattern(",LOGIN_THROTTLED,\\(several\\),10\\.38\\.0\\.1,REFUSED,[^\\n]*,295,");
+        // a refusal after the window begins a new row
+        staff.clock().advance(Duration.ofMinutes(6));
+        for (int i = 0; i < 6; i++) {
+            StaffTesting.password(mvc, "flood-late", "Summer2019!!x", "10.38.0.1");
+        }
+        assertThat(jdbc.queryForList("SELECT event || ' ' || username || ' ' || repeated FROM security_event"
+                + " WHERE client = '10.38.0.1' ORDER BY id", String.class)).hasSize(4)
+                .endsWith("LOGIN_FAILURE flood-late 1", "LOGIN_THROTTLED flood-late 5");
+    }
+
+    @Test
+    void aPasswordResetForgetsTheKnownBrowsers() throws Exception {
+        staff.newUser("forgetful", "SUPPORT", SECRET);
+        MvcResult both = code(passwordStep("forgetful", "10.39.0.1"), staff.code(SECRET), "10.39.0.1");
+        String device = both.getResponse().getHeaders("Set-Cookie").stream().filter(c -> c.startsWith("RB_DEVICE="))
+                .findFirst().orElseThrow();
+        Cookie known = new Cookie("RB_DEVICE", device.substring("RB_DEVICE=".length(), device.indexOf(';')));
+        users.save("forgetful", StaffTesting.PASSWORD, "SUPPORT", "test"); // a password reset
+        for (int i = 0; i < 5; i++) { // someone locks the user out
+            StaffTesting.password(mvc, "forgetful", "wrong-password-" + i, "10.39.1." + i);
+        }
+        // the browser known under the old password is not spared the lockout any more
+        assertThat(mvc.perform(post("/login").param("username", "forgetful").param("password", StaffTesting.PASSWORD)
+                .cookie(known).with(csrf()).with(StaffTesting.from("10.39.0.1"))).andReturn().getResponse()
+                .getRedirectedUrl()).isEqualTo("/login?error");
     }
 
     @Test

@@ -14,6 +14,7 @@ import jp.refund.NightlyHarness;
 import jp.refund.SampleDatabase;
 import jp.refund.staff.DemoUsers;
 import jp.refund.staff.StaffTesting;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,11 @@ class StatusServiceTest {
         registry.add("spring.main.web-application-type", () -> "servlet");
         registry.add("refund.status.lookups-per-minute", () -> "1000");
         registry.add("refund.status.output-dir", () -> sample.output().toString());
+    }
+
+    @AfterAll
+    static void keepOnlyDemoStaff(@Autowired JdbcTemplate jdbc) {
+        StaffTesting.keepOnlyDemoStaff(jdbc);
     }
 
     @Autowired

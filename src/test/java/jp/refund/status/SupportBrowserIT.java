@@ -43,6 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class SupportBrowserIT {
 
     private static final String NEWCOMER_PASSWORD = "a newcomer's long pass phrase";
+    private String enrolmentCode;
     private Process server;
     private WebDriver browser;
     private String base;
@@ -51,14 +52,6 @@ class SupportBrowserIT {
     void serveTheSample(@TempDir Path root) throws Exception {
         ChildNightly night = new ChildNightly(root, true);
         assertThat(night.run(Path.of("input").toAbsolutePath(), List.of())).isZero();
-        Process user = new ProcessBuilder(ChildNightly.java("-jar",
-                ChildNightly.JAR.toString(), "user", "newcomer", "--role=SUPPORT",
-                "--spring.datasource.url=" + night.jdbcUrl())).redirectErrorStream(true)
-                .redirectOutput(root.resolve("user.log").toFile()).start();
-        try (var stdin = user.getOutputStream()) {
-            stdin.write((NEWCOMER_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        assertThat(user.waitFor()).as(Files.readString(root.resolve("user.log"))).isZero();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -79,6 +72,17 @@ class SupportBrowserIT {
                 Thread.sleep(500);
             }
         }
+        // after serve made the demo users: the demo profile starts only beside its own staff
+        Process user = new ProcessBuilder(ChildNightly.java("-jar",
+                ChildNightly.JAR.toString(), "user", "newcomer", "--role=SUPPORT",
+                "--spring.datasource.url=" + night.jdbcUrl())).redirectErrorStream(true)
+                .redirectOutput(root.resolve("user.log").toFile()).start();
+        try (var stdin = user.getOutputStream()) {
+            stdin.write((NEWCOMER_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(user.waitFor()).as(Files.readString(root.resolve("user.log"))).isZero();
+        enrolmentCode = Files.readAllLines(root.resolve("user.log")).stream()
+                .filter(l -> l.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}")).findFirst().orElseThrow();
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -134,6 +138,10 @@ class SupportBrowserIT {
         browser.findElement(By.id("username")).sendKeys("newcomer");
         browser.findElement(By.id("password")).sendKeys(NEWCOMER_PASSWORD);
         submitAndExpect(By.id("login"), "/login/totp");
+        // the password alone shows no key: first the enrolment code the administrator handed over
+        assertThat(browser.findElements(By.id("qr"))).isEmpty();
+        browser.findElement(By.id("enrolment-code")).sendKeys(enrolmentCode);
+        browser.findElement(By.id("enrolment-continue")).click();
         assertThat(browser.findElement(By.id("qr")).getAttribute("src")).startsWith("data:image/png;base64,");
         String secret = browser.findElement(By.id("secret")).getText();
         screenshot("enrol");
