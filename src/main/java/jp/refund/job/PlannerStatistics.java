@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Why: PostgreSQL plans a statement the night prepares once and reuses the plan. Planned
  * while the statistics still described the empty table of before the night's bulk load, the
- * scheduler's {@code UPDATE claim ... WHERE claim_no = ?} walked the status index instead of the
- * primary key for each row: more than four minutes for 90,000 transfers at 200,000 members, where
- * 100,000 take ten seconds with fresh statistics. Autovacuum takes them too, but up to a minute
- * later. H2 keeps its own selectivity up to date as rows change, so nothing is done there.
+ * scheduler's update of each claim by its number walked the status index instead of the
+ * primary key for each row, and the night stalled in scheduling
+ * (docs/benchmarks/2026-12-07-planner-statistics-and-indexes.md). Autovacuum takes them too, but
+ * up to a minute later. H2 keeps its own selectivity up to date as rows change, so nothing is done
+ * there.
  */
 @Component
 class PlannerStatistics implements StepExecutionListener {
