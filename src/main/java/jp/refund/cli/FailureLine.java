@@ -20,6 +20,9 @@ final class FailureLine {
      */
     static final int MAX_MESSAGE = 300;
     private static final String CUT = "… [cut; whole in the log file]";
+    private static final String MIDDLE_CUT = " […] ";
+    /** How much of a cut message's start stays (the file, its line, the first words of what failed). */
+    private static final int HEAD = 80;
 
     private static final Pattern EMAIL = Pattern.compile("([^\\s@'\"<>(),;:]{1})[^\\s@'\"<>(),;:]*@([^\\s@'\"<>(),;:]+)");
     private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+?[0-9][0-9() .\\-]{8,18}[0-9](?![0-9])");
@@ -38,8 +41,17 @@ final class FailureLine {
         return "error: " + cut(of(e), MAX_MESSAGE) + " (details in " + logFile + ")";
     }
 
+    /**
+     * At most {@code max} characters, cut in the middle: the file and line come first and what to do
+     * comes last, so both stay; long paths and hashes between them go.
+     */
     private static String cut(String line, int max) {
-        return line.length() <= max ? line : line.substring(0, max - CUT.length()) + CUT;
+        if (line.length() <= max) {
+            return line;
+        }
+        int head = HEAD;
+        int tail = max - head - MIDDLE_CUT.length();
+        return line.substring(0, head) + MIDDLE_CUT + line.substring(line.length() - tail);
     }
 
     static String of(Throwable e) {

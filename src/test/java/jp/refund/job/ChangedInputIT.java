@@ -53,8 +53,10 @@ class ChangedInputIT {
         return options;
     }
 
+    /** What the last run printed, and its log file: the error line is cut to fit, the log holds the whole failure. */
     private String lastRun(ChildNightly night, Path nightRoot) throws IOException {
-        return Files.readString(nightRoot.resolve("last-run.log"));
+        Path log = nightRoot.resolve("logs/refund-batch.log");
+        return Files.readString(nightRoot.resolve("last-run.log")) + (Files.exists(log) ? Files.readString(log) : "");
     }
 
     private java.util.Map<String, String> cleanRunOf(Path cleanInput) {
