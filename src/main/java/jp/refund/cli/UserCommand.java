@@ -38,8 +38,11 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
     @Option(names = "--enable", description = "enable the user again (also lifts a lockout)")
     boolean enable;
 
-    @Option(names = "--reset-factors", description = "forget the TOTP secret, recovery codes, known browsers and a second-factor lock; prints a new enrolment code for the next login")
+    @Option(names = "--reset-factors", description = "forget the TOTP secret, recovery codes, passkeys, known browsers and a second-factor lock; prints a new enrolment code for the next login")
     boolean resetFactors;
+
+    @Option(names = "--revoke-passkeys", description = "remove the user's passkeys (say one on a lost device) and end their sessions; TOTP and recovery codes stay")
+    boolean revokePasskeys;
 
     @Option(names = "--enrol", description = "print a new one-time enrolment code for a user without a second factor (valid refund.staff.enrolment-code-validity, 24 h)")
     boolean enrol;
@@ -64,8 +67,8 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (role == null && !disable && !enable && !resetFactors && !enrol && !unlock && !status && !createToken && revokeToken == null && !listTokens) {
-            System.err.println("error: give --role, --disable, --enable, --reset-factors, --enrol, --unlock, --status, --create-token, --revoke-token or --tokens");
+        if (role == null && !disable && !enable && !resetFactors && !revokePasskeys && !enrol && !unlock && !status && !createToken && revokeToken == null && !listTokens) {
+            System.err.println("error: give --role, --disable, --enable, --reset-factors, --revoke-passkeys, --enrol, --unlock, --status, --create-token, --revoke-token or --tokens");
             return 2;
         }
         if (disable && enable) {
@@ -91,6 +94,10 @@ class UserCommand extends SpringCommand implements Callable<Integer> {
             }
             if (status) {
                 System.out.println("staff user " + name + ": " + users.state(name));
+            }
+            if (revokePasskeys && !resetFactors) {
+                System.out.println("staff user " + name + ": " + users.revokePasskeys(name, actor)
+                        + " passkey(s) revoked; sessions ended");
             }
             String enrolmentCode = null;
             if (resetFactors) {

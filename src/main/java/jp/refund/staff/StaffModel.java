@@ -14,8 +14,7 @@ class StaffModel {
 
     @ModelAttribute("staff")
     Staff staff(Principal principal) {
-        if (!(principal instanceof Authentication auth) || auth.getAuthorities().stream()
-                .noneMatch(a -> a.getAuthority().equals(SecurityConfiguration.FACTOR_TOTP))) {
+        if (!(principal instanceof Authentication auth) || !SecurityConfiguration.bothFactors(auth)) {
             return null;
         }
         boolean finance = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_FINANCE"));

@@ -124,8 +124,8 @@ public class StaffUsers implements UserDetailsService {
     }
 
     /**
-     * Forgets the TOTP secret, the recovery codes, known browsers and a second-factor lock: the
-     * next login enrols again, with the enrolment code returned.
+     * Forgets the TOTP secret, the recovery codes, the passkeys, known browsers and a
+     * second-factor lock: the next login enrols again, with the enrolment code returned.
      */
     @Transactional
     public String resetFactors(String username, String actor) {
@@ -134,8 +134,30 @@ public class StaffUsers implements UserDetailsService {
                 + " factor_failures = 0, factor_lockouts = 0, factor_locked_until = NULL WHERE username = ?", name);
         jdbc.update("DELETE FROM staff_recovery_code WHERE username = ?", name);
         jdbc.update("DELETE FROM staff_device WHERE username = ?", name);
-        events.record(Event.FACTORS_RESET, name, actor, "OK", null);
+        int passkeys = deletePasskeys(name);
+        events.record(Event.FACTORS_RESET, name, actor, "OK", passkeys == 0 ? null : passkeys + " passkey(s) revoked");
         return issueEnrolmentCode(name, actor);
+    }
+
+    /**
+     * Revokes the user's passkeys ({@code user NAME --revoke-passkeys}), say one on a lost
+     * device: they no longer complete a login, and the user's sessions end (one may have been
+     * opened with it). TOTP and recovery codes stay. Says how many there were.
+     */
+    @Transactional
+    public int revokePasskeys(String username, String actor) {
+        String name = require(username);
+        int revoked = deletePasskeys(name);
+        jdbc.update("UPDATE staff_user SET session_epoch = session_epoch + 1 WHERE username = ?", name);
+        events.record(Event.PASSKEYS_REVOKED, name, actor, "OK", revoked + " passkey(s), sessions ended");
+        return revoked;
+    }
+
+    private int deletePasskeys(String name) {
+        int revoked = jdbc.update("DELETE FROM user_credentials WHERE user_entity_user_id IN"
+                + " (SELECT id FROM user_entities WHERE name = ?)", name);
+        jdbc.update("DELETE FROM user_entities WHERE name = ?", name);
+        return revoked;
     }
 
     /**
@@ -261,11 +283,16 @@ public class StaffUsers implements UserDetailsService {
         String name = require(username);
         OffsetDateTime now = now();
         return jdbc.queryForObject("SELECT enabled, role, totp_secret IS NOT NULL, locked_until, held_since,"
-                + " factor_locked_until, lockouts_that_day, lockout_day FROM staff_user WHERE username = ?", (rs, i) -> {
+                + " factor_locked_until, lockouts_that_day, lockout_day, (SELECT COUNT(*) FROM user_credentials c"
+                + " JOIN user_entities e ON e.id = c.user_entity_user_id WHERE e.name = staff_user.username)"
+                + " FROM staff_user WHERE username = ?", (rs, i) -> {
                     List<String> parts = new ArrayList<>();
                     parts.add(rs.getBoolean(1) ? "enabled" : "DISABLED");
                     parts.add("role " + rs.getString(2));
                     parts.add(rs.getBoolean(3) ? "second factor enrolled" : "not enrolled");
+                    if (rs.getInt(9) > 0) {
+                        parts.add(rs.getInt(9) + " passkey(s)");
+                    }
                     OffsetDateTime locked = StoredTimestamp.read(rs, 4);
                     if (locked != null && locked.isAfter(now)) {
                         parts.add("LOCKED until " + locked.toLocalDateTime().withNano(0) + " JST");

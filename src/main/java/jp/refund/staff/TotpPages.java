@@ -32,11 +32,13 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The second factor, after the password: a TOTP code (or a recovery code), or — for a user
+ * The second factor, after the password: a TOTP code (or a recovery code) — or a passkey, which
+ * Spring Security's WebAuthn checks ({@link PasskeyLogin}), offered here — or, for a user
  * who has none yet — enrolment: first the one-time enrolment code the administrator gave
  * (the password alone never shows a key), then a new secret as a QR code and as text,
  * confirmed by a first code, then ten single-use recovery codes shown once. Codes are counted by
@@ -55,14 +57,23 @@ class TotpPages {
     private final KnownDevices devices;
     private final SecurityEvents events;
     private final Clock clock;
+    private final Passkeys passkeys;
     private final HttpSessionSecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-    TotpPages(StaffUsers users, LoginGuard guard, KnownDevices devices, SecurityEvents events, Clock clock) {
+    TotpPages(StaffUsers users, LoginGuard guard, KnownDevices devices, SecurityEvents events, Clock clock,
+              Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.users = users;
         this.guard = guard;
         this.devices = devices;
         this.events = events;
         this.clock = clock;
+    }
+
+    /** The second-factor page offers a passkey to a user who registered one. */
+    @ModelAttribute("hasPasskey")
+    boolean hasPasskey(Authentication auth) {
+        return auth != null && passkeys.count(auth.getName()) > 0;
     }
 
     @GetMapping("/login")

@@ -68,6 +68,14 @@ class PostgresRolesIT {
             assertThat(s.executeUpdate("INSERT INTO lookup_log (looked_at, username, query_kind, results, outcome)"
                     + " VALUES (CURRENT_TIMESTAMP, 'it', 'CLAIM_NUMBER', 0, 'FOUND')")).isEqualTo(1);
             assertThat(count(s, "SELECT COUNT(*) FROM claim")).isEqualTo(claims);
+            // passkeys (issue 36): registered, counted on each use and revoked through serve
+            assertThat(s.executeUpdate("INSERT INTO user_entities (id, name) VALUES ('it-user', 'it')")).isEqualTo(1);
+            assertThat(s.executeUpdate("INSERT INTO user_credentials (credential_id, user_entity_user_id, public_key,"
+                    + " backup_eligible, backup_state, label) VALUES ('it-key', 'it-user', decode('a501', 'hex'), FALSE,"
+                    + " FALSE, 'it')")).isEqualTo(1);
+            assertThat(s.executeUpdate("UPDATE user_credentials SET signature_count = 1")).isEqualTo(1);
+            assertThat(s.executeUpdate("DELETE FROM user_credentials")).isEqualTo(1);
+            assertThat(s.executeUpdate("DELETE FROM user_entities")).isEqualTo(1);
             // the logs are append-only for it: no rewriting, no removing (issue 36)
             for (String sql : new String[] {"UPDATE lookup_log SET query_value = 'x'", "DELETE FROM lookup_log",
                     "UPDATE security_event SET detail = 'x'", "DELETE FROM security_event", "TRUNCATE security_event"}) {

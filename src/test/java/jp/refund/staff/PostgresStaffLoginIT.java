@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -198,5 +200,33 @@ class PostgresStaffLoginIT {
     private MvcResult code(MockHttpSession session, String code, String client) throws Exception {
         return mvc.perform(post("/login/totp").param("code", code).session(session).with(csrf())
                 .with(StaffTesting.from(client))).andReturn();
+    }
+
+    /** Spring Security's JDBC passkey repositories on PostgreSQL (BYTEA keys, timestamps): register, use, revoke. */
+    @Test
+    void aPasskeyIsRegisteredUsedAndRevokedOnPostgres() throws Exception {
+        staff.newUser("pg-passkey", "SUPPORT", SECRET);
+        SoftwarePasskey passkey = new SoftwarePasskey("localhost", "http://localhost:8080");
+        MockHttpSession full = staff.login(mvc, "pg-passkey", SECRET, "10.45.1.1");
+        String options = mvc.perform(post("/webauthn/register/options").session(full).with(csrf()))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/webauthn/register").session(full).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(passkey.register(JsonPath.read(options, "$.challenge"), JsonPath.read(options, "$.user.id"),
+                        "pg laptop"))).andExpect(status().isOk());
+
+        for (int expected : new int[] {200, 401}) {
+            MvcResult first = StaffTesting.password(mvc, "pg-passkey", StaffTesting.PASSWORD, "10.45.1.2");
+            MockHttpSession session = (MockHttpSession) first.getRequest().getSession();
+            String challenge = JsonPath.read(mvc.perform(post("/webauthn/authenticate/options").session(session)
+                    .with(csrf())).andReturn().getResponse().getContentAsString(), "$.challenge");
+            assertThat(mvc.perform(post("/login/webauthn").session(session).with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON).content(passkey.assertion(challenge)))
+                    .andReturn().getResponse().getStatus()).isEqualTo(expected);
+            if (expected == 200) {
+                mvc.perform(get("/").session(session)).andExpect(status().isOk());
+                assertThat(users.state("pg-passkey")).contains("1 passkey(s)");
+                assertThat(users.revokePasskeys("pg-passkey", "cli:it")).isEqualTo(1);
+            }
+        }
     }
 }

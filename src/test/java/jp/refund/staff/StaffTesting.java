@@ -92,6 +92,9 @@ public class StaffTesting {
      */
     public static void keepOnlyDemoStaff(JdbcTemplate jdbc) {
         String others = " WHERE username NOT IN ('support', 'finance', 'auditor')";
+        jdbc.update("DELETE FROM user_credentials WHERE user_entity_user_id IN (SELECT id FROM user_entities"
+                + others.replace("username", "name") + ")");
+        jdbc.update("DELETE FROM user_entities" + others.replace("username", "name"));
         for (String table : java.util.List.of("staff_recovery_code", "staff_device", "api_token", "staff_user")) {
             jdbc.update("DELETE FROM " + table + others);
         }

@@ -31,12 +31,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * A support agent in a real browser (Debian's chromium and chromedriver, headless):
  * logs in with both factors (the test computes the TOTP code), finds a claim of the sample
  * nights by its number and reads its status; a newcomer enrols an authenticator (QR code and
- * key) and gets ten recovery codes.
+ * key) and gets ten recovery codes; an agent registers a passkey in Chromium's virtual
+ * authenticator and logs in with it instead of the code.
  * The screenshots land in {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,6 +51,8 @@ class SupportBrowserIT {
     private Process server;
     private WebDriver browser;
     private String base;
+    /** The same server by name: a passkey needs a host name (the rp-id), never an IP address. */
+    private String named;
 
     @BeforeAll
     void serveTheSample(@TempDir Path root) throws Exception {
@@ -57,9 +63,11 @@ class SupportBrowserIT {
             port = socket.getLocalPort();
         }
         base = "http://127.0.0.1:" + port;
+        named = "http://localhost:" + port;
         server = new ProcessBuilder(ChildNightly.java("-Xmx512m",
                 "-jar", ChildNightly.JAR.toString(), "serve", "--server.port=" + port, "--spring.profiles.active=demo",
-                "--spring.datasource.url=" + night.jdbcUrl(), "--refund.status.output-dir=" + night.output()))
+                "--spring.datasource.url=" + night.jdbcUrl(), "--refund.status.output-dir=" + night.output(),
+                "--refund.staff.passkey.allowed-origins=" + named))
                 .redirectErrorStream(true).redirectOutput(root.resolve("serve.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 120; i++) {
@@ -196,5 +204,47 @@ class SupportBrowserIT {
                 .doesNotContain("5555555");
         assertThat(browser.getPageSource()).doesNotContain("1989-05-20"); // M0024's birth date
         screenshot("claim-pending");
+    }
+
+    @Test
+    void anAgentRegistersAPasskeyAndLogsInWithItInsteadOfTheCode() throws Exception {
+        VirtualAuthenticator authenticator = ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(
+                new VirtualAuthenticatorOptions().setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                        .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL).setHasResidentKey(true)
+                        .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        try {
+            browser.manage().deleteAllCookies();
+            browser.get(named + "/login");
+            browser.findElement(By.id("username")).sendKeys("finance");
+            browser.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+            submitAndExpect(By.id("login"), "/login/totp");
+            assertThat(browser.findElements(By.id("passkey-login"))).isEmpty(); // none registered yet
+            browser.findElement(By.id("code")).sendKeys(currentCode(DemoUsers.TOTP_SECRETS.get("finance")));
+            browser.findElement(By.id("verify")).click();
+            browser.findElement(By.id("kind"));
+
+            browser.get(named + "/passkeys");
+            browser.findElement(By.id("passkey-label")).sendKeys("virtual key");
+            browser.findElement(By.id("passkey-register")).click();
+            assertThat(browser.findElement(By.cssSelector("#passkey-list li")).getText()).contains("virtual key");
+            assertThat(authenticator.getCredentials()).hasSize(1);
+            screenshot("passkey-registered");
+
+            browser.manage().deleteAllCookies(); // a new login, no session left
+            browser.get(named + "/login");
+            browser.findElement(By.id("username")).sendKeys("finance");
+            browser.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
+            submitAndExpect(By.id("login"), "/login/totp");
+            screenshot("passkey-offered");
+            browser.findElement(By.id("passkey-login")).click(); // no code typed: the authenticator signs
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.not(
+                    ExpectedConditions.urlContains("/login")));
+            new Select(browser.findElement(By.id("kind"))).selectByValue("claimNo");
+            browser.findElement(By.id("q")).sendKeys("1000000040");
+            browser.findElement(By.id("search")).click();
+            assertThat(browser.findElement(By.id("claim-no")).getText()).isEqualTo("1000000040");
+        } finally {
+            ((HasVirtualAuthenticator) browser).removeVirtualAuthenticator(authenticator);
+        }
     }
 }
