@@ -49,6 +49,14 @@ final class Masking {
     /** A bank account number (7 digits), with or without its 3-digit branch in front. */
     private static final Pattern ACCOUNT_IN = Pattern.compile("(?<![0-9])([0-9]{3}[- ])?[0-9]{7}(?![0-9])");
     private static final Pattern POSTAL_IN = Pattern.compile("〒?(?<![0-9])[0-9]{3}-[0-9]{4}(?![0-9])");
+    /**
+     * Japanese text (kanji, kana; several words): a name or an address is the only such text a
+     * look-up holds (claim numbers, member ids, phones and e-mail are ASCII). A prefecture that
+     * {@link #ADDRESS_IN} kept in front of its masked address stays.
+     */
+    private static final Pattern JAPANESE_IN = Pattern.compile(
+            "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆]++(?:\\s+[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}ー々〆]++)*+"
+                    + "(?!\\*\\*\\*)");
     /** An address: what follows a prefecture's name. */
     private static final Pattern ADDRESS_IN = Pattern.compile("(北海道|東京都|京都府|大阪府|\\p{IsHan}{2,3}県)\\S+");
 
@@ -56,7 +64,8 @@ final class Masking {
      * What the lookup log keeps of a query: first its width is normalised (NFKC: full-width
      * digits, {@code ＠}, full-width letters become ASCII), then anything shaped like an e-mail
      * address, a date (also Japanese-era: 昭和55年4月1日, S55.4.1; and 01/04/1980), a phone
-     * number, a bank account number, a postal code or an address after a prefecture is masked
+     * number, a bank account number, a postal code, an address after a prefecture or any other
+     * Japanese text (a name typed into the look-up) is masked
      * wherever it stands in the query and whatever kind it was sent as; the rest is kept, cut
      * to {@value #LOGGED_LENGTH} characters, without control characters.
      */
@@ -81,6 +90,7 @@ final class Masking {
                 : Matcher.quoteReplacement(m.group()));
         v = POSTAL_IN.matcher(v).replaceAll("〒***-****");
         v = ADDRESS_IN.matcher(v).replaceAll("$1***");
+        v = JAPANESE_IN.matcher(v).replaceAll("***");
         return cut(v);
     }
 
