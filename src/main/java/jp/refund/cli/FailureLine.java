@@ -22,7 +22,7 @@ final class FailureLine {
     private static final String CUT = "… [cut; whole in the log file]";
     private static final String MIDDLE_CUT = " […] ";
     /** How much of a cut message's start stays (the file, its line, the first words of what failed). */
-    private static final int HEAD = 80;
+    private static final int HEAD = 110;
 
     private static final Pattern EMAIL = Pattern.compile("([^\\s@'\"<>(),;:]{1})[^\\s@'\"<>(),;:]*@([^\\s@'\"<>(),;:]+)");
     private static final Pattern PHONE = Pattern.compile("(?<![0-9A-Za-z])\\+?[0-9][0-9() .\\-]{8,18}[0-9](?![0-9])");
