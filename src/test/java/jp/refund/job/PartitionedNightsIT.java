@@ -104,11 +104,11 @@ class PartitionedNightsIT {
 
         List<String> haltAt = new ArrayList<>(partitioned);
         haltAt.add("-Drefund.crash-test.halt-at=" + point);
-        assertThat(night.run(book, haltAt)).isEqualTo(137);
+        assertThat(night.run(book, haltAt)).as(night::lastRunLog).isEqualTo(137);
         List<List<String>> completedBeforeTheKill = night.rows("SELECT e.JOB_INSTANCE_ID, s.STEP_NAME"
                 + " FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID"
                 + " WHERE s.STEP_NAME LIKE '%-range:partition%' AND s.STATUS = 'COMPLETED'");
-        assertThat(night.run(book, partitioned)).isZero();
+        assertThat(night.run(book, partitioned)).as(night::lastRunLog).isZero();
 
         assertThat(NightlyHarness.tree(night.output())).isEqualTo(NightlyHarness.tree(reference.output()));
         assertThat(night.rows(CLAIMS)).isEqualTo(reference.rows(CLAIMS));
