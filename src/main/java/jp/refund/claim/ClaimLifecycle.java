@@ -228,12 +228,10 @@ public class ClaimLifecycle {
      */
     public long scheduleTransfers(LocalDate runDate, List<PayableClaim> claims, LocalDate valueDate,
                                   String bankFileName) {
-        List<Object[]> updates = new ArrayList<>(claims.size());
         List<ClaimEvent> events = new ArrayList<>(claims.size());
         int seq = lastEventSeq(runDate);
         long yen = 0;
         for (PayableClaim c : claims) {
-            updates.add(new Object[]{runDate, valueDate, bankFileName, runDate, c.claimNo()});
             events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
                     ClaimStatus.SCHEDULED, "", c.amountYen(), PayoutMethod.BANK, valueDate, bankFileName));
             yen += c.amountYen();
@@ -256,6 +254,8 @@ public class ClaimLifecycle {
                     });
             requireAllMoved(transition, claims, moved, valueDate, bankFileName);
         } else {
+            List<Object[]> updates = claims.stream()
+                    .map(c -> new Object[]{runDate, valueDate, bankFileName, runDate, c.claimNo()}).toList();
             int[] counts = jdbc.batchUpdate(set + "claim_no = ?" + from, updates);
             requireMoved(transition, ClaimStatus.SCHEDULED, claimNos(claims), counts);
         }
