@@ -1,5 +1,13 @@
 package jp.refund.staff;
 
+import java.util.Map;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -55,6 +63,24 @@ class StaffDoorsTest {
         registry.add("spring.datasource.url", sample::jdbcUrl);
         registry.add("spring.main.web-application-type", () -> "servlet");
         registry.add("refund.status.lookups-per-minute", () -> "1000");
+    }
+
+    /**
+     * The attacks here make about 600 password checks; at the production cost (PBKDF2, 310,000
+     * iterations: PasswordHashing) they took 187 s of a 4-minute unit suite. The throttles and
+     * lockouts under test count attempts, not hashing time, so the users this class creates get
+     * a cheap hash of their own id; hashes of the real kind still verify.
+     */
+    @TestConfiguration
+    static class CheapHashes {
+
+        @Bean
+        @Primary
+        PasswordEncoder cheapPasswordEncoder() {
+            return new DelegatingPasswordEncoder("pbkdf2-test-only", Map.of("pbkdf2-test-only",
+                    new Pbkdf2PasswordEncoder("", 16, 1_000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256),
+                    PasswordHashing.PBKDF2, Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+        }
     }
 
     @AfterAll
