@@ -52,12 +52,26 @@ class OwnerBlockedByAttackerTest {
     private static NightlyHarness h;
 
     @DynamicPropertySource
-    static void threeNights(DynamicPropertyRegistry registry) throws Exception {
-        h = new NightlyHarness(Files.createTempDirectory("owner-blocked"))
-                .with("--refund.ingest.min-rows-for-ratio=1000")
+    static void nights(DynamicPropertyRegistry registry) throws Exception {
+        h = threeNights(new NightlyHarness(Files.createTempDirectory("owner-blocked")));
+        registry.add("spring.datasource.url", h::jdbcUrl);
+        registry.add("spring.main.web-application-type", () -> "servlet");
+        registry.add("refund.status.lookups-per-minute", () -> "1000");
+    }
+
+    static final List<String> NIGHTS = List.of("2019-10-01", "2019-10-02", "2019-10-03");
+
+    /** The three nights, run on {@code harness}; the notices derived in 3 ranges of claims at once. */
+    static NightlyHarness threeNights(NightlyHarness harness) {
+        return threeNights(harness, 3);
+    }
+
+    /** The three nights, the notices derived in {@code noticeThreads} ranges (also by {@link OwnerBlockedPostgresIT}). */
+    static NightlyHarness threeNights(NightlyHarness harness, int noticeThreads) {
+        NightlyHarness h = harness.with("--refund.ingest.min-rows-for-ratio=1000")
                 .with("--refund.channel.app.first-payout-date=2019-10-01")
                 .with("--refund.channel.web.first-payout-date=2019-10-01")
-                .with("--refund.notices.threads=3"); // ranges derived at once: the same notices as one pass
+                .with("--refund.notices.threads=" + noticeThreads);
         h.write("2019-10-01", "members.csv", FeedHeaders.MEMBERS
                 + "M1,山田,太郎,ヤマダ,タロウ,1980-04-01,taro@example.jp,090-1111-0001,100-0001,東京都千代田区千代田1-1,\n"
                 + "M2,佐藤,花子,サトウ,ハナコ,1975-12-24,hanako@example.jp,090-2222-0002,150-0001,東京都渋谷区神宮前1-2-3,\n"
@@ -85,18 +99,21 @@ class OwnerBlockedByAttackerTest {
                 + "C3,B3,2019-10-02T10:02:00+09:00,FAIL,MY_NUMBER_CARD,R-1,forged\n");
         h.write("2019-10-03", "applications_app.csv", FeedHeaders.APP
                 + "A3b,2019-10-03T09:00:00+09:00,BANK,0001,001,1,3456789,,,スズキ イチロウ,,,,typed3@owner.example,080-0000-0003,M3\n");
-        for (String night : List.of("2019-10-01", "2019-10-02", "2019-10-03")) {
+        for (String night : NIGHTS) {
             NightlyHarness.Result result = h.run("nightly", "--date=" + night);
             assertThat(result.exitCode()).as(result.stderr()).isZero();
         }
-        registry.add("spring.datasource.url", h::jdbcUrl);
-        registry.add("spring.main.web-application-type", () -> "servlet");
-        registry.add("refund.status.lookups-per-minute", () -> "1000");
+        return h;
     }
 
     @AfterAll
     static void keepOnlyDemoStaff(@Autowired JdbcTemplate jdbc) {
         StaffTesting.keepOnlyDemoStaff(jdbc);
+    }
+
+    @AfterAll
+    static void removeTheNights() {
+        org.springframework.util.FileSystemUtils.deleteRecursively(h.output().getParent().toFile());
     }
 
     @Autowired
