@@ -406,7 +406,7 @@ class NoticeDerivation {
      * event of X, so never a second one.
      */
     private void applyAgain(LocalDate runDate, NoticeRules rules, Numbering numbering, Consumer<Notice> action) {
-        Map<String, Object[]> due = new java.util.LinkedHashMap<>(); // by the rejected claim: its first duplicate
+        Map<String, BlockedOwner> due = new java.util.LinkedHashMap<>(); // by the rejected claim: its first duplicate
         jdbc.query("SELECT x.claim_no AS rejected_claim_no, c.claim_no, c.application_id, c.member_id, c.reasons,"
                         + " c.amount_yen, c.channel, m.member_id AS registered, m.email, m.postal_code,"
                         + " m.address AS registered_address, m.contact_changed_at FROM claim_event e"
@@ -420,27 +420,32 @@ class NoticeDerivation {
                         + " ORDER BY f.run_date DESC, f.seq DESC FETCH FIRST 1 ROW ONLY) IN " + ClaimStatus.LIVE_SQL + ")"
                         + " ORDER BY x.claim_no, c.claim_no",
                 (ResultSet rs) -> {
-                    due.putIfAbsent(rs.getString("rejected_claim_no"), new Object[]{rs.getString("claim_no"),
+                    due.putIfAbsent(rs.getString("rejected_claim_no"), new BlockedOwner(rs.getString("claim_no"),
                             rs.getString("application_id"), rs.getString("member_id"), rs.getString("reasons"),
                             rs.getLong("amount_yen"), rs.getString("channel"), rs.getString("rejected_claim_no"),
-                            registered(rs)});
+                            registered(rs)));
                 }, runDate, runDate, ClaimStatus.REJECTED.name(), ClaimReason.IDENTITY_CHECK_FAILED.name(),
                 ClaimStatus.DUPLICATE.name(), runDate, runDate, runDate);
-        numbering.loadEarlier(due.values().stream().map(d -> (String) d[0]).toList());
-        for (Object[] d : due.values()) {
-            Optional<Recipient> to = rules.recipients().of((RegisteredContact) d[7], (String) d[3]);
+        numbering.loadEarlier(due.values().stream().map(BlockedOwner::claimNo).toList());
+        for (BlockedOwner d : due.values()) {
+            Optional<Recipient> to = rules.recipients().of(d.registered(), d.reasons());
             if (to.isEmpty()) {
                 continue;
             }
             Map<String, String> f = new TreeMap<>();
-            f.put("amount_yen", String.valueOf(d[4]));
-            f.put("channel", (String) d[5]);
-            f.put("rejected_claim_no", (String) d[6]);
+            f.put("amount_yen", String.valueOf(d.amountYen()));
+            f.put("channel", d.channel());
+            f.put("rejected_claim_no", d.rejectedClaimNo());
             f.put("apply_by", rules.applyBy().toString());
             NoticeKind kind = NoticeKind.APPLY_AGAIN;
-            action.accept(notice(kind, (String) d[0], (String) d[1], (String) d[2], to.get(),
-                    numbering.next((String) d[0], kind), f));
+            action.accept(notice(kind, d.claimNo(), d.applicationId(), d.memberId(), to.get(),
+                    numbering.next(d.claimNo(), kind), f));
         }
+    }
+
+    /** The member's first DUPLICATE claim after {@code rejectedClaimNo}, with the registry's contact that night. */
+    private record BlockedOwner(String claimNo, String applicationId, String memberId, String reasons, long amountYen,
+                                String channel, String rejectedClaimNo, RegisteredContact registered) {
     }
 
     // ---- reading ---------------------------------------------------------------------------
