@@ -101,7 +101,8 @@ public class NightNotices {
      */
     public long create(LocalDate runDate, Path nightFolder) {
         ownTransaction.executeWithoutResult(t -> book.deleteNight(runDate));
-        // the reminders first: few, of kinds of their own; each range writes its claims' ones into its part
+        // the reminders and APPLY_AGAIN first: few, of kinds of their own, not on the claim whose change caused
+        // them (if any); each range writes its claims' ones into its part
         List<Notice> reminders = new ArrayList<>();
         store(runDate, batches -> derivation.forEachReminder(runDate, n -> {
             reminders.add(n);

@@ -133,7 +133,11 @@ class NoticeDerivation {
         return inForce;
     }
 
-    /** The reminders due tonight (after the caused notices in {@link #forEach}; kinds of their own). */
+    /**
+     * The reminders due tonight and the {@link NoticeKind#APPLY_AGAIN} notices (after the caused
+     * notices in {@link #forEach}; kinds of their own, each on a claim other than the one whose
+     * change caused it, or on none).
+     */
     void forEachReminder(LocalDate runDate, Consumer<Notice> action) {
         reminders(runDate, inForce, new Numbering(runDate), action);
     }
@@ -344,6 +348,7 @@ class NoticeDerivation {
                     numbering.next((String) d[0], kind), f));
         }
         confirmationReminders(runDate, rules, numbering, action);
+        applyAgain(runDate, rules, numbering, action);
     }
 
     /**
@@ -386,6 +391,61 @@ class NoticeDerivation {
             action.accept(notice(kind, (String) d[0], (String) d[1], (String) d[2], to.get(),
                     numbering.next((String) d[0], kind), f));
         }
+    }
+
+    /**
+     * {@link NoticeKind#APPLY_AGAIN} (issue 35; SPEC section 11's RACE_THE_OWNER): tonight a claim X
+     * of a member became {@code REJECTED} {@code IDENTITY_CHECK_FAILED}, the member has
+     * {@code DUPLICATE} claims decided after X, and at the end of the night no live claim. Those
+     * duplicates are the ones X made: X was the member's live claim from its decision until tonight's
+     * check, and a member has one live claim at a time (a second application is the duplicate). One
+     * notice per rejected claim, so one per member however many duplicates, on the first of them
+     * (in the race, the owner's own application), to the registry's contact as every notice. As the
+     * night saw them — the claims' events up to the night, not their status today — so verify
+     * re-derives an old night's notice after the member applied again; a later night has no such
+     * event of X, so never a second one.
+     */
+    private void applyAgain(LocalDate runDate, NoticeRules rules, Numbering numbering, Consumer<Notice> action) {
+        Map<String, BlockedOwner> due = new java.util.LinkedHashMap<>(); // by the rejected claim: its first duplicate
+        jdbc.query("SELECT x.claim_no AS rejected_claim_no, c.claim_no, c.application_id, c.member_id, c.reasons,"
+                        + " c.amount_yen, c.channel, m.member_id AS registered, m.email, m.postal_code,"
+                        + " m.address AS registered_address, m.contact_changed_at FROM claim_event e"
+                        + " JOIN claim x ON x.claim_no = e.claim_no"
+                        + " JOIN claim c ON c.member_id = x.member_id AND c.claim_no > x.claim_no"
+                        + " LEFT JOIN member m ON m.member_id = c.member_id AND m.ingested_on <= ?"
+                        + " WHERE e.run_date = ? AND e.status = ? AND e.reasons = ?"
+                        + " AND c.status = ? AND c.decided_on <= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM claim y WHERE y.member_id = x.member_id AND y.decided_on <= ?"
+                        + " AND (SELECT f.status FROM claim_event f WHERE f.claim_no = y.claim_no AND f.run_date <= ?"
+                        + " ORDER BY f.run_date DESC, f.seq DESC FETCH FIRST 1 ROW ONLY) IN " + ClaimStatus.LIVE_SQL + ")"
+                        + " ORDER BY x.claim_no, c.claim_no",
+                (ResultSet rs) -> {
+                    due.putIfAbsent(rs.getString("rejected_claim_no"), new BlockedOwner(rs.getString("claim_no"),
+                            rs.getString("application_id"), rs.getString("member_id"), rs.getString("reasons"),
+                            rs.getLong("amount_yen"), rs.getString("channel"), rs.getString("rejected_claim_no"),
+                            registered(rs)));
+                }, runDate, runDate, ClaimStatus.REJECTED.name(), ClaimReason.IDENTITY_CHECK_FAILED.name(),
+                ClaimStatus.DUPLICATE.name(), runDate, runDate, runDate);
+        numbering.loadEarlier(due.values().stream().map(BlockedOwner::claimNo).toList());
+        for (BlockedOwner d : due.values()) {
+            Optional<Recipient> to = rules.recipients().of(d.registered(), d.reasons());
+            if (to.isEmpty()) {
+                continue;
+            }
+            Map<String, String> f = new TreeMap<>();
+            f.put("amount_yen", String.valueOf(d.amountYen()));
+            f.put("channel", d.channel());
+            f.put("rejected_claim_no", d.rejectedClaimNo());
+            f.put("apply_by", rules.applyBy().toString());
+            NoticeKind kind = NoticeKind.APPLY_AGAIN;
+            action.accept(notice(kind, d.claimNo(), d.applicationId(), d.memberId(), to.get(),
+                    numbering.next(d.claimNo(), kind), f));
+        }
+    }
+
+    /** The member's first DUPLICATE claim after {@code rejectedClaimNo}, with the registry's contact that night. */
+    private record BlockedOwner(String claimNo, String applicationId, String memberId, String reasons, long amountYen,
+                                String channel, String rejectedClaimNo, RegisteredContact registered) {
     }
 
     // ---- reading ---------------------------------------------------------------------------

@@ -46,6 +46,7 @@ public class NoticeTexts {
             case RETURNED -> "【振込不能のお知らせ】Your transfer came back";
             case CONFIRMATION_REMINDER -> "【ご確認期限のお知らせ】Please confirm your refund";
             case CERTIFICATE_EXPIRY_REMINDER -> "【払出証書の有効期限】Your payout certificate expires soon";
+            case APPLY_AGAIN -> "【再度のお申し込みについて】You can apply again";
         } + " (" + notice.claimNo() + ")";
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import jp.refund.claim.ClaimReason;
+import jp.refund.claim.ClaimStatus;
 import jp.refund.claim.SerialNumber;
 import jp.refund.identity.WebIdentityMatch;
 import jp.refund.reference.BankMaster;
@@ -167,9 +169,38 @@ public class ClaimLookup {
         }, args);
         List<ClaimView> withHistory = new ArrayList<>();
         for (ClaimView v : views) {
-            withHistory.add(withHistory(v));
+            withHistory.add(withNextStep(withHistory(v)));
         }
         return withHistory;
+    }
+
+    /**
+     * A DUPLICATE claim whose member's earlier claim was rejected after a failed identity check
+     * says the owner can apply again (issue 35, RACE_THE_OWNER): when the claim that made it a
+     * duplicate — the member's last claim before it that was ever live (numbers follow the
+     * decisions; a member has one live claim at a time) — is now REJECTED IDENTITY_CHECK_FAILED,
+     * and the member has no live claim now. Once the member applied again and has a live claim,
+     * the usual words.
+     */
+    private ClaimView withNextStep(ClaimView v) {
+        if (!ClaimStatus.DUPLICATE.name().equals(v.status()) || v.memberId() == null) {
+            return v;
+        }
+        List<String> blocker = jdbc.queryForList("SELECT x.status || ' ' || COALESCE(x.reasons, '') FROM claim x"
+                + " WHERE x.member_id = ? AND x.claim_no < ? AND EXISTS (SELECT 1 FROM claim_event e"
+                + " WHERE e.claim_no = x.claim_no AND e.status IN " + ClaimStatus.LIVE_SQL + ")"
+                + " ORDER BY x.claim_no DESC FETCH FIRST 1 ROW ONLY", String.class, v.memberId(), v.claimNo());
+        String failed = ClaimStatus.REJECTED.name() + " " + ClaimReason.IDENTITY_CHECK_FAILED.name();
+        if (blocker.isEmpty() || !blocker.get(0).equals(failed)) {
+            return v;
+        }
+        Long live = jdbc.queryForObject("SELECT COUNT(*) FROM claim WHERE member_id = ? AND status IN "
+                + ClaimStatus.LIVE_SQL, Long.class, v.memberId());
+        if (live != null && live > 0) {
+            return v;
+        }
+        StatusWording.Words w = StatusWording.DUPLICATE_OF_CLAIM_FAILED_CHECK;
+        return v.withNextStep(w.nextJa(), w.nextEn());
     }
 
     private ClaimView withHistory(ClaimView v) {

@@ -16,6 +16,13 @@ public record ClaimView(String claimNo, String applicationId, String channel, St
                         String certificateNo, LocalDate validUntil,
                         String emailMasked, String phoneMasked, List<Event> history, LocalDate confirmBy) {
 
+    /** This claim with another next step (the claim's facts say more than its status alone). */
+    ClaimView withNextStep(String ja, String en) {
+        return new ClaimView(claimNo, applicationId, channel, memberId, status, statusJa, statusEn, ja, en, reasons,
+                amountYen, payoutMethod, payoutDate, payoutDateKind, bankName, branchName, accountType,
+                accountNumberMasked, certificateNo, validUntil, emailMasked, phoneMasked, history, confirmBy);
+    }
+
     public record Reason(String code, String ja, String en, String nextStepJa, String nextStepEn) {
     }
 

@@ -130,6 +130,18 @@ final class StatusWording {
         }
     }
 
+    /**
+     * The next step of a DUPLICATE claim whose member's earlier claim, the one that made it a
+     * duplicate, was rejected after a failed identity check, while the member has no live claim
+     * (issue 35, RACE_THE_OWNER: an attacker applied first). The duplicate stays decided; the owner
+     * applies again ({@link ClaimLookup} decides when it applies).
+     */
+    static final Words DUPLICATE_OF_CLAIM_FAILED_CHECK = new Words("重複申請", "Duplicate application",
+            "同じ会員IDの先のお申し込みは、本人確認ができなかったためお支払いしません。このお申し込みは重複のままですが、"
+                    + "受付期間内であれば改めてお申し込みいただけます。",
+            "The earlier application for this member was rejected after a failed identity check. This one stays"
+                    + " a duplicate, but the owner can apply again while the application period is open.");
+
     static Words status(String code) {
         for (ClaimStatus s : ClaimStatus.values()) {
             if (s.name().equals(code)) {
