@@ -71,14 +71,14 @@ class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--certificates-from", paramLabel = "OUTPUT",
             description = "instead of a book: for the certificates on the mailing lists under OUTPUT, write "
-                    + "certificate_redemptions.csv (about 95% cashed within validity) and certificate_reissues.csv "
-                    + "(about 3%) into --out, each in the folder of the day after it happened")
+                    + "certificate_redemptions.csv (about 95%% cashed within validity) and certificate_reissues.csv "
+                    + "(about 3%%) into --out, each in the folder of the day after it happened")
     Path certificatesFrom;
 
     @Option(names = "--confirmations-from", paramLabel = "OUTPUT",
             description = "instead of a book: for the claims that started awaiting confirmation in the nights under "
                     + "OUTPUT (run with --refund.confirmation.required=true), write confirmations.csv into --out: about "
-                    + "90% confirm by the deadline, 2% decline, the rest never answer; each in the folder of the day "
+                    + "90%% confirm by the deadline, 2%% decline, the rest never answer; each in the folder of the day "
                     + "after the answer")
     Path confirmationsFrom;
 
