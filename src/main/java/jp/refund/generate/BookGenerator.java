@@ -177,6 +177,8 @@ public final class BookGenerator {
             }
             if (rehearsal != null) {
                 writeKey(files);
+            } else {
+                Files.deleteIfExists(settings.out().resolve(ATTACK_KEY)); // an older book's key would describe another book
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + settings.out() + ": " + e.getMessage(), e);
