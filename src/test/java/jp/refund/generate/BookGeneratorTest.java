@@ -31,6 +31,15 @@ class BookGeneratorTest {
         assertThat(out.resolve("attack-key.csv")).doesNotExist();
     }
 
+    @Test
+    void aPlainBookDeletesTheAnswerKeyOfAnEarlierRehearsalInItsFolder(@TempDir Path out) throws IOException {
+        Files.writeString(out.resolve("attack-key.csv"), "application_id,campaign\nA1911140000001,TAKEOVER_MULE\n");
+
+        new BookGenerator(new BookGenerator.Settings(out, 50, 7, 1, LocalDate.of(2019, 11, 14), 0.8)).generate();
+
+        assertThat(out.resolve("attack-key.csv")).as("it would describe another book").doesNotExist();
+    }
+
     static String digest(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
