@@ -136,6 +136,9 @@ class GenerateCommand implements Callable<Integer> {
         BookGenerator.Summary summary = new BookGenerator(new BookGenerator.Settings(out, members, seed, nights, start,
                 applyShare, attack())).generate();
         summary.lines().forEach(System.out::println);
+        if (attack && nights < 2) {
+            System.out.println("note: identity checks come on later nights; with --nights=1 there are none");
+        }
         System.out.printf("generated %,d rows in %.1f s into %s%n", summary.rows(), summary.seconds(), out);
         return 0;
     }
