@@ -109,10 +109,6 @@ final class AttackRehearsal {
         return random;
     }
 
-    BookGenerator.Attack attack() {
-        return attack;
-    }
-
     /** The campaign run against a member who does not apply, or null; only on a member it can hit. */
     Campaign against(boolean compromised, long refundable) {
         double u = random.nextDouble();

@@ -28,7 +28,9 @@ import org.springframework.core.io.ClassPathResource;
  * (members, closing balances, applications submitted since 2019-10-01); later nights
  * bring more applications, the identity checks of the previous night's web and flagged
  * applications, and a few late member rows. Shares follow the real case: about 80% of
- * members apply, 80% through the app, 15% by postal certificate.
+ * members apply, 80% through the app, 15% by postal certificate. With {@link Attack} the book
+ * also holds the attacker rehearsal of SPEC section 11 ({@link AttackRehearsal}) and its answer
+ * key {@value #ATTACK_KEY} beside the date folders.
  */
 public final class BookGenerator {
 
