@@ -44,8 +44,8 @@ public final class NightlyHarness {
         return moved;
     }
 
-    public NightlyHarness with(String springArg) {
-        extraArgs.add(springArg);
+    public NightlyHarness with(String... springArgs) {
+        extraArgs.addAll(java.util.List.of(springArgs));
         return this;
     }
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import jp.refund.identity.ReviewFlag;
 import jp.refund.shared.KeySet;
 import jp.refund.shared.KeysetPages;
 import jp.refund.shared.StoredTimestamp;
@@ -138,6 +140,31 @@ public class ClaimBook {
                 (ResultSet rs) -> {
                     totals.put(rs.getString(1), new long[]{rs.getLong(2), rs.getLong(3)});
                 }, runDate);
+        return totals;
+    }
+
+    /**
+     * The claims held for review tonight (an event to {@code PENDING_REVIEW} on the run date),
+     * per review flag, in flag order, every flag listed (0 for one that held none, or is off):
+     * claims and yen. A claim with two flags counts under each.
+     */
+    public Map<ReviewFlag, long[]> heldTonightByFlag(LocalDate runDate) {
+        Map<ReviewFlag, long[]> totals = new EnumMap<>(ReviewFlag.class);
+        for (ReviewFlag flag : ReviewFlag.values()) {
+            totals.put(flag, new long[2]);
+        }
+        jdbc.query("SELECT reasons, COUNT(*), SUM(amount_yen) FROM claim_event WHERE run_date = ? AND status = ?"
+                + " GROUP BY reasons", (ResultSet rs) -> {
+                    String reasons = rs.getString(1);
+                    for (String code : reasons == null ? new String[0] : reasons.split(";")) {
+                        for (ReviewFlag flag : ReviewFlag.values()) {
+                            if (flag.name().equals(code)) {
+                                totals.get(flag)[0] += rs.getLong(2);
+                                totals.get(flag)[1] += rs.getLong(3);
+                            }
+                        }
+                    }
+                }, runDate, ClaimStatus.PENDING_REVIEW.name());
         return totals;
     }
 

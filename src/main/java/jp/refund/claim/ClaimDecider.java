@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import jp.refund.identity.WebIdentityMatch;
 import jp.refund.shared.BankAccount;
 import jp.refund.kana.ZenginName;
 
@@ -21,13 +22,20 @@ public class ClaimDecider {
     private static final Set<String> ACCOUNT_TYPES = Set.of("1", "2", "4");
 
     private final DecisionSettings settings;
+    private final ReviewSettings review;
 
-    public ClaimDecider(DecisionSettings settings) {
+    public ClaimDecider(DecisionSettings settings, ReviewSettings review) {
         this.settings = settings;
+        this.review = review;
+    }
+
+    /** The stricter review flags in force: what the decision step reads besides the registry. */
+    ReviewSettings review() {
+        return review;
     }
 
     public ClaimDecision decide(Application application, DecisionContext book) {
-        return conclude(assess(application, book), book);
+        return conclude(assess(application, book), application, book);
     }
 
     /**
@@ -85,9 +93,9 @@ public class ClaimDecider {
             }
             holderName = zengin.get();
         }
-        // SHARED_BANK_ACCOUNT, the last flag, depends on other applications: conclude() adds it
+        // SHARED_BANK_ACCOUNT and SHARED_CONTACT depend on other applications: conclude() adds them
         List<ClaimReason> flags = new ArrayList<>();
-        ReviewFlags.of(application, member, wallet.get(), settings.incidentWindow(), false)
+        ReviewFlags.of(application, member, wallet.get(), settings.incidentWindow(), review)
                 .forEach(f -> flags.add(ClaimReason.valueOf(f.name())));
         return new ApplicationAssessment(applicationId, null, memberId, walletId, refundable, null, account,
                 holderName, List.copyOf(flags));
@@ -96,9 +104,10 @@ public class ClaimDecider {
     /**
      * The rules that cross applications, on the book as it stands when the application's turn
      * comes ({@code book}'s live claims and the accounts they pay into): a duplicate of the
-     * member's live claim, then the account rejections, then {@code SHARED_BANK_ACCOUNT}.
+     * member's live claim, then the account rejections, then {@code SHARED_BANK_ACCOUNT} and
+     * (when on) {@code SHARED_CONTACT}, each in its place among the assessed flags.
      */
-    ClaimDecision conclude(ApplicationAssessment assessment, DecisionContext book) {
+    ClaimDecision conclude(ApplicationAssessment assessment, Application application, DecisionContext book) {
         String memberId = assessment.memberId();
         if (assessment.rejection() != null) {
             return ClaimDecision.rejected(assessment.rejection(), memberId, assessment.walletId(),
@@ -116,6 +125,11 @@ public class ClaimDecider {
         if (account != null && book.accountUsedByOtherMember(account, memberId)) {
             reasons.add(ClaimReason.SHARED_BANK_ACCOUNT);
         }
+        if (review.sharedContact() && book.contactUsedByOtherMember(WebIdentityMatch.email(application.email()),
+                WebIdentityMatch.phone(application.phone()), memberId)) {
+            reasons.add(ClaimReason.SHARED_CONTACT);
+        }
+        reasons.sort(null); // the reason codes list the flags in SPEC order (sections 4, then 11)
         return new ClaimDecision(reasons.isEmpty() ? ClaimStatus.APPROVED : ClaimStatus.PENDING_REVIEW,
                 List.copyOf(reasons), memberId, assessment.walletId(), assessment.amountYen(), account,
                 assessment.holderName());

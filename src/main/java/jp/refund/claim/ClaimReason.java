@@ -18,6 +18,10 @@ public enum ClaimReason {
     PAYEE_NAME_MISMATCH,
     MAILING_ADDRESS_CHANGED,
     SHARED_BANK_ACCOUNT,
+    // the stricter review flags of section 11, each off by default
+    LARGE_REFUND,
+    CONTACT_NOT_REGISTERED,
+    SHARED_CONTACT,
     // identity checks
     IDENTITY_CHECK_PASSED,
     IDENTITY_CHECK_FAILED,

@@ -35,13 +35,13 @@ public class ClaimStepParts {
     private final ConfirmationSettings confirmation;
 
     ClaimStepParts(DecisionBook decisionBook, ApplicationAssessments assessments, ClaimBook claimBook, ClaimLifecycle lifecycle,
-                   DecisionSettings settings, BankMaster bankMaster, DataSource dataSource,
+                   DecisionSettings settings, ReviewSettings review, BankMaster bankMaster, DataSource dataSource,
                    ConfirmationSettings confirmation) {
         this.decisionBook = decisionBook;
         this.assessments = assessments;
         this.claimBook = claimBook;
         this.lifecycle = lifecycle;
-        this.decider = new ClaimDecider(settings);
+        this.decider = new ClaimDecider(settings, review);
         this.bankMaster = bankMaster;
         this.dataSource = dataSource;
         this.confirmation = confirmation;

@@ -89,7 +89,8 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
 
     private NightDecisionBook readNightBook() {
         long start = System.nanoTime();
-        NightDecisionBook read = assessedInPartitions ? book.concludingBook(bankMaster) : book.nightBook(bankMaster);
+        NightDecisionBook read = assessedInPartitions ? book.concludingBook(bankMaster, decider.review())
+                : book.nightBook(bankMaster, decider.review());
         log.info("decisions: {} read in {} s", assessedInPartitions ? "the live claims"
                         : "the registry, the web applicants' candidates and the live claims",
                 String.format("%.1f", (System.nanoTime() - start) / 1e9));
@@ -126,9 +127,9 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
         List<ClaimDecision> decisions = new ArrayList<>(applications.size());
         for (Application application : applications) {
             ClaimDecision decision = awaitingConfirmationIfRequired(
-                    decider.conclude(decider.assess(application, nightBook), nightBook));
+                    decider.conclude(decider.assess(application, nightBook), application, nightBook));
             if (decision.status().isLive()) {
-                nightBook.recordLiveClaim(decision.memberId(), decision.account());
+                nightBook.recordLiveClaim(decision, application);
             }
             decisions.add(decision);
         }
@@ -147,10 +148,12 @@ public class DecideApplicationsWriter implements ItemWriter<Application>, StepEx
             assessed.add(kept != null ? kept : decider.assess(application, registry));
         }
         List<ClaimDecision> decisions = new ArrayList<>(applications.size());
-        for (ApplicationAssessment assessment : assessed) {
-            ClaimDecision decision = awaitingConfirmationIfRequired(decider.conclude(assessment, nightBook));
+        for (int i = 0; i < applications.size(); i++) {
+            Application application = applications.get(i);
+            ClaimDecision decision = awaitingConfirmationIfRequired(
+                    decider.conclude(assessed.get(i), application, nightBook));
             if (decision.status().isLive()) {
-                nightBook.recordLiveClaim(decision.memberId(), decision.account());
+                nightBook.recordLiveClaim(decision, application);
             }
             decisions.add(decision);
         }

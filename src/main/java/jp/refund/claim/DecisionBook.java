@@ -176,32 +176,41 @@ class DecisionBook {
      * web applicant of the night can match, and the live claims. Read from the book at every
      * step execution, so a restarted night starts from what was committed.
      */
-    NightDecisionBook nightBook(BankMaster bankMaster) {
-        NightRegistry registry = readRegistry();
-        return new NightDecisionBook(registry, readWebCandidates(), readLiveClaims(), bankMaster);
+    NightDecisionBook nightBook(BankMaster bankMaster, ReviewSettings review) {
+        NightRegistry registry = readRegistry(review.contactNotRegistered());
+        return new NightDecisionBook(registry, readWebCandidates(), readLiveClaims(review.sharedContact()), bankMaster);
     }
 
     /**
      * What the ordered pass of a partitioned night reads when it starts: the live claims (the
      * registry half of every decision was assessed before, in partitions).
      */
-    NightDecisionBook concludingBook(BankMaster bankMaster) {
-        return new NightDecisionBook(new NightRegistry.Builder(0).build(), Map.of(), readLiveClaims(), bankMaster);
+    NightDecisionBook concludingBook(BankMaster bankMaster, ReviewSettings review) {
+        return new NightDecisionBook(new NightRegistry.Builder(0).build(), Map.of(),
+                readLiveClaims(review.sharedContact()), bankMaster);
     }
 
-    /** Every member and wallet, a page at a time along their primary keys. */
-    NightRegistry readRegistry() {
+    /**
+     * Every member and wallet, a page at a time along their primary keys; with {@code contacts},
+     * the registered e-mails and phones too ({@code CONTACT_NOT_REGISTERED}).
+     */
+    NightRegistry readRegistry(boolean contacts) {
         Long members = jdbc.queryForObject("SELECT COUNT(*) FROM member", Long.class);
         NightRegistry.Builder builder = new NightRegistry.Builder(members == null ? 0 : members.intValue());
         KeysetPages.forEach((String last) -> {
             List<String> ids = new ArrayList<>(KeysetPages.PAGE);
             jdbc.query("SELECT member_id, family_name, given_name, family_name_kana, given_name_kana, birth_date,"
-                            + " postal_code, address, contact_changed_at FROM member WHERE member_id > ?"
-                            + " ORDER BY member_id FETCH FIRST ? ROWS ONLY", (ResultSet rs) -> {
+                            + " postal_code, address, contact_changed_at" + (contacts ? ", email, phone" : "")
+                            + " FROM member WHERE member_id > ? ORDER BY member_id FETCH FIRST ? ROWS ONLY",
+                    (ResultSet rs) -> {
                         String id = rs.getString(1);
                         builder.add(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                 rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8),
                                 StoredTimestamp.read(rs, 9));
+                        if (contacts) {
+                            builder.contact(WebIdentityMatch.email(rs.getString(10)),
+                                    WebIdentityMatch.phone(rs.getString(11)));
+                        }
                         ids.add(id);
                     }, last == null ? "" : last, KeysetPages.PAGE);
             return ids;
@@ -253,18 +262,29 @@ class DecisionBook {
         return byBirthDate;
     }
 
-    /** Every live claim's member and account, a page at a time along the claim number. */
-    LiveClaims readLiveClaims() {
-        LiveClaims live = new LiveClaims();
+    /**
+     * Every live claim's member and account, a page at a time along the claim number; with
+     * {@code contacts}, its application's e-mail and phone too ({@code SHARED_CONTACT}).
+     */
+    LiveClaims readLiveClaims(boolean contacts) {
+        LiveClaims live = new LiveClaims(contacts);
         KeysetPages.forEach((String last) -> {
             List<String> claimNos = new ArrayList<>(KeysetPages.PAGE);
-            jdbc.query("SELECT claim_no, member_id, status, bank_code, branch_code, account_type, account_number"
-                    + " FROM claim WHERE claim_no > ? ORDER BY claim_no FETCH FIRST ? ROWS ONLY", (ResultSet rs) -> {
+            jdbc.query("SELECT c.claim_no, c.member_id, c.status, c.bank_code, c.branch_code, c.account_type,"
+                    + " c.account_number" + (contacts ? ", a.email, a.phone" : "") + " FROM claim c"
+                    + (contacts ? " LEFT JOIN application a ON a.application_id = c.application_id" : "")
+                    + " WHERE c.claim_no > ? ORDER BY c.claim_no FETCH FIRST ? ROWS ONLY", (ResultSet rs) -> {
                 claimNos.add(rs.getString(1));
                 if (ClaimStatus.valueOf(rs.getString(3)).isLive()) {
                     String bankCode = rs.getString(4);
-                    live.record(rs.getString(2), bankCode == null ? null : new BankAccount(bankCode,
-                            rs.getString(5), rs.getString(6), rs.getString(7)));
+                    BankAccount account = bankCode == null ? null : new BankAccount(bankCode,
+                            rs.getString(5), rs.getString(6), rs.getString(7));
+                    if (contacts) {
+                        live.record(rs.getString(2), account, WebIdentityMatch.email(rs.getString(8)),
+                                WebIdentityMatch.phone(rs.getString(9)));
+                    } else {
+                        live.record(rs.getString(2), account);
+                    }
                 }
             }, last == null ? "" : last, KeysetPages.PAGE);
             return claimNos;
@@ -314,6 +334,11 @@ class DecisionBook {
 
         @Override
         public boolean accountUsedByOtherMember(BankAccount account, String memberId) {
+            throw new IllegalStateException("a chunk's registry holds no claims: conclude on the night's live claims");
+        }
+
+        @Override
+        public boolean contactUsedByOtherMember(String emailKey, String phoneKey, String memberId) {
             throw new IllegalStateException("a chunk's registry holds no claims: conclude on the night's live claims");
         }
 

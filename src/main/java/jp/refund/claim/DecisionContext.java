@@ -23,5 +23,12 @@ public interface DecisionContext {
     /** Whether another member's live claim pays into this account. */
     boolean accountUsedByOtherMember(BankAccount account, String memberId);
 
+    /**
+     * Whether the application behind another member's live claim has this e-mail or this phone
+     * (comparison forms of {@code WebIdentityMatch}; an empty form matches nothing). Only asked
+     * when {@code SHARED_CONTACT} is on.
+     */
+    boolean contactUsedByOtherMember(String emailKey, String phoneKey, String memberId);
+
     boolean branchExists(String bankCode, String branchCode);
 }

@@ -12,7 +12,9 @@ import jp.refund.shared.BankAccount;
  * while the night decides, so this is the book as each application's turn finds it.
  *
  * <p>A member with a live claim is known by a number given in the order they are met; an
- * account in Zengin form (15 digits) is held as one {@code long} with that number.
+ * account in Zengin form (15 digits) is held as one {@code long} with that number. The e-mails
+ * and phones of the applications behind live claims (SPEC section 11's {@code SHARED_CONTACT})
+ * are held only when that flag is on: the step reads them only then.
  */
 final class LiveClaims {
 
@@ -25,11 +27,28 @@ final class LiveClaims {
     private final Long2IntOpenHashMap accountMembers = new Long2IntOpenHashMap();
     /** Accounts not in 15-digit form (none reach a live claim through the rules; kept exact all the same). */
     private final Object2IntOpenHashMap<BankAccount> otherAccountMembers = new Object2IntOpenHashMap<>();
+    /** E-mails and phones (comparison forms) of the applications behind live claims, by member number. */
+    private final Object2IntOpenHashMap<String> emailMembers = new Object2IntOpenHashMap<>();
+    private final Object2IntOpenHashMap<String> phoneMembers = new Object2IntOpenHashMap<>();
+
+    /** Whether the contacts of the live claims' applications are held ({@code SHARED_CONTACT} is on). */
+    private final boolean holdsContacts;
 
     LiveClaims() {
+        this(false);
+    }
+
+    LiveClaims(boolean holdsContacts) {
+        this.holdsContacts = holdsContacts;
         liveMembers.defaultReturnValue(NONE);
         accountMembers.defaultReturnValue(NONE);
         otherAccountMembers.defaultReturnValue(NONE);
+        emailMembers.defaultReturnValue(NONE);
+        phoneMembers.defaultReturnValue(NONE);
+    }
+
+    boolean holdsContacts() {
+        return holdsContacts;
     }
 
     boolean hasLiveClaim(String memberId) {
@@ -42,10 +61,43 @@ final class LiveClaims {
         return holder == SHARED || holder >= 0 && holder != number(memberId, false);
     }
 
+    /**
+     * Whether the application behind a live claim of a member other than {@code memberId} has
+     * this e-mail or this phone (comparison forms; empty matches nothing).
+     */
+    boolean contactUsedByOtherMember(String emailKey, String phoneKey, String memberId) {
+        if (!holdsContacts) {
+            throw new IllegalStateException("the live claims were read without their contacts (SHARED_CONTACT is off)");
+        }
+        int m = number(memberId, false);
+        return usedByOther(emailMembers, emailKey, m) || usedByOther(phoneMembers, phoneKey, m);
+    }
+
+    private static boolean usedByOther(Object2IntOpenHashMap<String> holders, String key, int member) {
+        if (key == null || key.isEmpty()) {
+            return false;
+        }
+        int holder = holders.getInt(key);
+        return holder == SHARED || holder >= 0 && holder != member;
+    }
+
     /** A live claim of {@code memberId} (paying into {@code account}, when not null). */
     void record(String memberId, BankAccount account) {
+        record(memberId, account, null, null);
+    }
+
+    /**
+     * A live claim of {@code memberId}, paying into {@code account} (when not null), whose
+     * application has this e-mail and phone (comparison forms; null when contacts are not held).
+     */
+    void record(String memberId, BankAccount account, String emailKey, String phoneKey) {
         int m = number(memberId, true);
-        if (m == NONE || account == null) {
+        if (m == NONE) {
+            return;
+        }
+        hold(emailMembers, emailKey, m);
+        hold(phoneMembers, phoneKey, m);
+        if (account == null) {
             return;
         }
         int holder = holderOf(account);
@@ -56,6 +108,14 @@ final class LiveClaims {
         } else {
             otherAccountMembers.put(account, now);
         }
+    }
+
+    private static void hold(Object2IntOpenHashMap<String> holders, String key, int member) {
+        if (key == null || key.isEmpty()) {
+            return;
+        }
+        int holder = holders.getInt(key);
+        holders.put(key, holder == NONE || holder == member ? member : SHARED);
     }
 
     private int holderOf(BankAccount account) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.refund.identity.WebIdentityMatch;
 import jp.refund.reference.BankMaster;
 import jp.refund.shared.BankAccount;
 
@@ -55,12 +56,25 @@ final class NightDecisionBook implements DecisionContext {
     }
 
     @Override
+    public boolean contactUsedByOtherMember(String emailKey, String phoneKey, String memberId) {
+        return liveClaims.contactUsedByOtherMember(emailKey, phoneKey, memberId);
+    }
+
+    @Override
     public boolean branchExists(String bankCode, String branchCode) {
         return bankMaster.branch(bankCode, branchCode).isPresent();
     }
 
-    /** A claim decided live tonight: later applications see it. */
-    void recordLiveClaim(String memberId, BankAccount account) {
-        liveClaims.record(memberId, account);
+    /**
+     * A claim decided live tonight: later applications see it (its application's e-mail and
+     * phone only when the live claims hold contacts, for {@code SHARED_CONTACT}).
+     */
+    void recordLiveClaim(ClaimDecision decision, Application application) {
+        if (liveClaims.holdsContacts()) {
+            liveClaims.record(decision.memberId(), decision.account(), WebIdentityMatch.email(application.email()),
+                    WebIdentityMatch.phone(application.phone()));
+        } else {
+            liveClaims.record(decision.memberId(), decision.account());
+        }
     }
 }

@@ -17,8 +17,10 @@ import java.util.Optional;
  *
  * <p>Compact: a member is one slot in each array; the values that repeat across members
  * (names, kana, birth dates, postal codes, the incident-time stamps) are held once. It holds
- * no e-mail or phone: only web applicants are matched on those, and their candidates are
- * read whole ({@link DecisionBook#readWebCandidates}).
+ * no e-mail or phone unless {@code CONTACT_NOT_REGISTERED} (SPEC section 11) is on: web
+ * applicants are matched on those, and their candidates are read whole
+ * ({@link DecisionBook#readWebCandidates}); with the flag on, the registered contacts are held
+ * too, in their comparison forms, for the APP applicants' comparison.
  */
 final class NightRegistry {
 
@@ -32,6 +34,9 @@ final class NightRegistry {
     private final String[] postalCodes;
     private final String[] addresses;
     private final OffsetDateTime[] contactChangedAt;
+    /** Registered e-mails and phones in comparison form; null when not held. */
+    private final String[] emailKeys;
+    private final String[] phoneKeys;
     private final String[] walletIds;
     private final long[] balanceYen;
     private final long[] disputedYen;
@@ -60,6 +65,8 @@ final class NightRegistry {
         postalCodes = new String[n];
         addresses = new String[n];
         contactChangedAt = new OffsetDateTime[n];
+        emailKeys = b.emailKeys == null ? null : new String[n];
+        phoneKeys = b.emailKeys == null ? null : new String[n];
         for (int i = 0; i < n; i++) {
             int from = order[i];
             memberIds[i] = b.memberIds[from];
@@ -71,6 +78,10 @@ final class NightRegistry {
             postalCodes[i] = b.postalCodes[from];
             addresses[i] = b.addresses[from];
             contactChangedAt[i] = b.contactChangedAt[from];
+            if (emailKeys != null) {
+                emailKeys[i] = b.emailKeys[from];
+                phoneKeys[i] = b.phoneKeys[from];
+            }
         }
         walletIds = new String[n];
         balanceYen = new long[n];
@@ -96,9 +107,10 @@ final class NightRegistry {
         if (m < 0) {
             return Optional.empty();
         }
-        // contacts are not held (see the class comment): no rule reads them for a member found by id
+        // contacts are held only for CONTACT_NOT_REGISTERED (see the class comment), as comparison forms
         return Optional.of(new Member(memberIds[m], familyNames[m], givenNames[m], familyNamesKana[m],
-                givenNamesKana[m], birthDates[m], null, null, postalCodes[m], addresses[m], contactChangedAt[m]));
+                givenNamesKana[m], birthDates[m], emailKeys == null ? null : emailKeys[m],
+                phoneKeys == null ? null : phoneKeys[m], postalCodes[m], addresses[m], contactChangedAt[m]));
     }
 
     Optional<Wallet> walletOf(String memberId) {
@@ -135,6 +147,8 @@ final class NightRegistry {
         private String[] postalCodes;
         private String[] addresses;
         private OffsetDateTime[] contactChangedAt;
+        private String[] emailKeys;
+        private String[] phoneKeys;
 
         Builder(int expected) {
             int capacity = Math.max(16, expected);
@@ -166,6 +180,16 @@ final class NightRegistry {
             size++;
         }
 
+        /** The registered e-mail and phone of the member added last, in comparison form; holds every member's. */
+        void contact(String emailKey, String phoneKey) {
+            if (emailKeys == null) {
+                emailKeys = new String[memberIds.length];
+                phoneKeys = new String[memberIds.length];
+            }
+            emailKeys[size - 1] = emailKey;
+            phoneKeys[size - 1] = phoneKey;
+        }
+
         NightRegistry build() {
             NightRegistry registry = new NightRegistry(this);
             repeated.clear();
@@ -188,6 +212,10 @@ final class NightRegistry {
             postalCodes = Arrays.copyOf(postalCodes, capacity);
             addresses = Arrays.copyOf(addresses, capacity);
             contactChangedAt = Arrays.copyOf(contactChangedAt, capacity);
+            if (emailKeys != null) {
+                emailKeys = Arrays.copyOf(emailKeys, capacity);
+                phoneKeys = Arrays.copyOf(phoneKeys, capacity);
+            }
         }
     }
 }

@@ -190,6 +190,10 @@ public class AuditWorkbook {
         sheet.title("status changes tonight", "status", "claims", "amount_yen");
         claims.eventTotalsByStatus(runDate).forEach((status, sum) -> sheet.row("", status, sum[0], sum[1]));
         sheet.gap();
+        // every flag, 0 when it held none or is off (the night's settings say which: night-settings.csv)
+        sheet.title("held for review tonight: flag", "flag", "claims", "amount_yen");
+        claims.heldTonightByFlag(runDate).forEach((flag, sum) -> sheet.row("", flag.name(), sum[0], sum[1]));
+        sheet.gap();
         sheet.title("payout files", "file", "records", "amount_yen");
         for (NightFile f : files) {
             if (f.path().startsWith("bank/") || f.path().equals("certificates/mailing-list.csv")) {

@@ -86,6 +86,15 @@ final class StatusWording {
                     "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
         REASON.put(ClaimReason.SHARED_BANK_ACCOUNT, new Words("他の会員と同じ口座です", "Account also used by another member",
                     "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.LARGE_REFUND, new Words("返金額が大きいため本人確認が必要です",
+                    "Large refund: identity documents required",
+                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.CONTACT_NOT_REGISTERED, new Words("申請の連絡先がご登録の連絡先と異なります",
+                    "Neither the e-mail nor the phone given is the registered one",
+                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
+        REASON.put(ClaimReason.SHARED_CONTACT, new Words("他の会員の申請と同じ連絡先です",
+                    "E-mail or phone also given on another member's application",
+                    "本人確認書類の確認後にお支払いします。", "Paid after identity documents are checked."));
         REASON.put(ClaimReason.IDENTITY_CHECK_PASSED, new Words("本人確認が完了しました", "Identity check passed", "", ""));
         REASON.put(ClaimReason.IDENTITY_CHECK_FAILED, new Words("本人確認ができませんでした", "Identity check failed",
                     "窓口にご相談ください。", "Please contact the help desk."));

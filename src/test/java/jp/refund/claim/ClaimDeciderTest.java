@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jp.refund.identity.WebIdentityMatch;
 import jp.refund.shared.BankAccount;
 import jp.refund.shared.Window;
 import org.junit.jupiter.api.Nested;
@@ -28,7 +29,7 @@ class ClaimDeciderTest {
             new Window(OffsetDateTime.parse("2019-07-01T00:00:00+09:00"), OffsetDateTime.parse("2019-07-30T23:59:59+09:00")));
     private static final String IN_WINDOW = "2019-10-05T12:00:00+09:00";
 
-    private final ClaimDecider decider = new ClaimDecider(SETTINGS);
+    private ClaimDecider decider = new ClaimDecider(SETTINGS, ReviewSettings.OFF);
     private final Book book = new Book();
 
     /**
@@ -39,7 +40,8 @@ class ClaimDeciderTest {
     static final class Book implements DecisionContext {
         private final Map<String, Member> members = new LinkedHashMap<>();
         private final Map<String, Wallet> wallets = new LinkedHashMap<>();
-        private final LiveClaims live = new LiveClaims();
+        /** Holding contacts as a night with SHARED_CONTACT on does; the flag itself is the decider's setting. */
+        private final LiveClaims live = new LiveClaims(true);
         private final Set<String> branches = new HashSet<>(Set.of("0001001", "0001004", "0005001", "9900018", "9900019"));
         private NightDecisionBook night;
 
@@ -64,12 +66,21 @@ class ClaimDeciderTest {
             return this;
         }
 
-        private NightDecisionBook night() {
+        /** A live claim of the member whose application gave this e-mail and phone. */
+        Book liveClaim(String memberId, String email, String phone) {
+            live.record(memberId, null, WebIdentityMatch.email(email), WebIdentityMatch.phone(phone));
+            return this;
+        }
+
+        NightDecisionBook night() {
             if (night == null) {
                 NightRegistry.Builder registry = new NightRegistry.Builder(members.size());
-                members.values().forEach(m -> registry.add(m.memberId(), m.familyName(), m.givenName(),
-                        m.familyNameKana(), m.givenNameKana(), m.birthDate(), m.postalCode(), m.address(),
-                        m.contactChangedAt()));
+                members.values().forEach(m -> {
+                    registry.add(m.memberId(), m.familyName(), m.givenName(), m.familyNameKana(), m.givenNameKana(),
+                            m.birthDate(), m.postalCode(), m.address(), m.contactChangedAt());
+                    // as a night with CONTACT_NOT_REGISTERED on reads them (DecisionBook.readRegistry)
+                    registry.contact(WebIdentityMatch.email(m.email()), WebIdentityMatch.phone(m.phone()));
+                });
                 NightRegistry built = registry.build();
                 wallets.values().forEach(w -> built.addWallet(w.walletId(), w.memberId(), w.balanceYen(),
                         w.disputedYen(), w.compromised()));
@@ -103,6 +114,11 @@ class ClaimDeciderTest {
         @Override
         public boolean accountUsedByOtherMember(BankAccount account, String memberId) {
             return night().accountUsedByOtherMember(account, memberId);
+        }
+
+        @Override
+        public boolean contactUsedByOtherMember(String emailKey, String phoneKey, String memberId) {
+            return night().contactUsedByOtherMember(emailKey, phoneKey, memberId);
         }
 
         @Override
@@ -371,6 +387,121 @@ class ClaimDeciderTest {
                     PAYEE_NAME_MISMATCH, SHARED_BANK_ACCOUNT);
         }
     }
+    /** The stricter flags of SPEC section 11: each off by default, each at the edges of its rule. */
+    @Nested
+    class StricterFlags {
+
+        private Application appBankWith(String email, String phone) {
+            return new Application("A3", Channel.APP, OffsetDateTime.parse(IN_WINDOW), PayoutMethod.BANK, "0001", "001",
+                    "1", "1234567", null, null, "ヤマダ タロウ", null, null, null, email, phone, "M1", null, null, null,
+                    null, null);
+        }
+
+        private void review(long largeRefundYen, boolean contactNotRegistered, boolean sharedContact) {
+            decider = new ClaimDecider(SETTINGS, new ReviewSettings(largeRefundYen, contactNotRegistered, sharedContact));
+        }
+
+        @Test
+        void everyFlagIsOffByDefault() {
+            book.liveClaim("M9", "taro@example.jp", "090-1111-0001");
+            ClaimDecision d = decide(appBankWith("attacker@example.net", "080-9999-0000"));
+            assertThat(d.status()).isEqualTo(ClaimStatus.APPROVED);
+            assertThat(d.reasons()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "threshold {0} yen, refundable 12000: held = {1}")
+        @CsvSource({"12000, true", "12001, false", "1, true", "0, false"})
+        void aLargeRefundIsHeldFromTheThresholdOn(long threshold, boolean held) {
+            review(threshold, false, false);
+            ClaimDecision d = decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ"));
+            assertThat(d.reasons().contains(LARGE_REFUND)).isEqualTo(held);
+            assertThat(d.status()).isEqualTo(held ? ClaimStatus.PENDING_REVIEW : ClaimStatus.APPROVED);
+            assertThat(d.amountYen()).as("a flag never changes the amount").isEqualTo(12000);
+        }
+
+        @Test
+        void theLargeRefundThresholdComparesTheRefundableAmountNotTheBalance() {
+            review(12500, false, false);
+            assertThat(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")).reasons())
+                    .as("balance 12500 less 500 disputed is 12000, one threshold below").doesNotContain(LARGE_REFUND);
+        }
+
+        @ParameterizedTest(name = "e-mail {0}, phone {1}: held = {2}")
+        @CsvSource({
+                "attacker@example.net, 080-9999-0000, true",
+                "attacker@example.net, 09011110001, false",
+                "' TARO@Example.JP ', 080-9999-0000, false",
+                "taro@example.jp, 090-1111-0001, false",
+                "'', '', true",
+        })
+        void anAppApplicationIsHeldWhenNeitherContactIsTheRegisteredOne(String email, String phone, boolean held) {
+            review(0, true, false);
+            ClaimDecision d = decide(appBankWith(email, phone));
+            assertThat(d.reasons().contains(CONTACT_NOT_REGISTERED)).isEqualTo(held);
+        }
+
+        @Test
+        void aWebApplicationIsNeverHeldForItsContact() {
+            review(0, true, false);
+            ClaimDecision d = decide(web("taro@example.jp", "03-0000-0000", "ヤマダ", "タロウ", "1980-04-01"));
+            assertThat(d.reasons()).containsExactly(WEB_APPLICATION);
+        }
+
+        @Test
+        void aContactOnTheApplicationOfAnotherMembersLiveClaimIsShared() {
+            review(0, false, true);
+            book.liveClaim("M9", "other@example.jp", "090-1111-0001");
+            assertThat(decide(appBankWith("taro@example.jp", "09011110001")).reasons()).containsExactly(SHARED_CONTACT);
+            assertThat(decide(appBankWith("taro@example.jp", "03-0000-0000")).reasons())
+                    .as("e-mail compared with e-mail, phone with phone").isEmpty();
+            book.liveClaim("M8", " OTHER@example.JP", "03-1234-5678");
+            assertThat(decide(appBankWith("other@example.jp", "03-0000-0000")).reasons()).containsExactly(SHARED_CONTACT);
+        }
+
+        @Test
+        void theMembersOwnEarlierContactAndAnEmptyContactAreNotShared() {
+            review(0, false, true);
+            book.liveClaim("M2", "", "");
+            assertThat(decide(appBankWith("", "")).reasons()).isEmpty();
+            LiveClaims own = new LiveClaims(true);
+            own.record("M1", null, "taro@example.jp", "09011110001");
+            assertThat(own.contactUsedByOtherMember("taro@example.jp", "09011110001", "M1")).isFalse();
+            assertThat(own.contactUsedByOtherMember("taro@example.jp", "", "M2")).isTrue();
+        }
+
+        @Test
+        void aClaimDecidedEarlierTheSameNightCountsInDecisionOrder() {
+            review(0, false, true);
+            book.member("M2", "山田", "花子", "ヤマダ", "ハナコ", "1982-05-05", "hanako@example.jp", "090-1111-0002", null)
+                    .wallet("M2", 3000, 0, false);
+            Application first = new Application("A4", Channel.APP, OffsetDateTime.parse(IN_WINDOW), PayoutMethod.BANK,
+                    "0001", "001", "1", "7654321", null, null, "ヤマダ ハナコ", null, null, null, "family@example.jp",
+                    "090-1111-0002", "M2", null, null, null, null, null);
+            ClaimDecision d1 = decide(first);
+            assertThat(d1.reasons()).as("nothing decided before it").isEmpty();
+            book.night().recordLiveClaim(d1, first);
+
+            assertThat(decide(appBankWith("family@example.jp", "090-1111-0001")).reasons()).containsExactly(SHARED_CONTACT);
+        }
+
+        @Test
+        void allFlagsComeAfterTheFlagsOfSectionFourInTheOrderOfTheSpecification() {
+            review(12000, true, true);
+            book.member("M1", "山田", "太郎", "ヤマダ", "タロウ", "1980-04-01", "taro@example.jp", "090-1111-0001",
+                    "2019-07-02T10:00:00+09:00").wallet("M1", 12500, 500, true);
+            book.liveClaim("M9", new BankAccount("0001", "001", "1", "1234567"));
+            book.liveClaim("M7", "mule@example.net", "080-0000-0000");
+            Application application = new Application("A5", Channel.APP, OffsetDateTime.parse(IN_WINDOW),
+                    PayoutMethod.BANK, "0001", "001", "1", "1234567", null, null, "ヤマダ ハナコ", null, null, null,
+                    "mule@example.net", "080-1111-1111", "M1", null, null, null, null, null);
+            List<ClaimReason> expected = List.of(COMPROMISED_ACCOUNT, CONTACT_CHANGED_DURING_INCIDENT, PAYEE_NAME_MISMATCH,
+                    SHARED_BANK_ACCOUNT, LARGE_REFUND, CONTACT_NOT_REGISTERED, SHARED_CONTACT);
+            assertThat(decide(application).reasons()).containsExactlyElementsOf(expected);
+            assertThat(decider.conclude(decider.assess(application, book), application, book).reasons())
+                    .as("in two halves").containsExactlyElementsOf(expected);
+        }
+    }
+
     /**
      * A partitioned night (issue 20) assesses an application before the claims decided ahead of
      * it exist, and concludes it later: the decision must be the one made on the book as it
@@ -384,7 +515,7 @@ class ClaimDeciderTest {
             ApplicationAssessment assessed = decider.assess(appBank("M1", IN_WINDOW, "ヤマダ タロウ"), book);
             book.liveClaim("M1", null);
 
-            ClaimDecision d = decider.conclude(assessed, book);
+            ClaimDecision d = decider.conclude(assessed, appBank("M1", IN_WINDOW, "ヤマダ タロウ"), book);
 
             assertThat(d.status()).isEqualTo(ClaimStatus.DUPLICATE);
             assertThat(d).isEqualTo(decide(appBank("M1", IN_WINDOW, "ヤマダ タロウ")));
@@ -392,10 +523,11 @@ class ClaimDeciderTest {
 
         @Test
         void anAccountTakenAfterTheAssessmentIsShared() {
-            ApplicationAssessment assessed = decider.assess(appBank("M1", IN_WINDOW, "ヤマダ ハナコ"), book);
+            Application application = appBank("M1", IN_WINDOW, "ヤマダ ハナコ");
+            ApplicationAssessment assessed = decider.assess(application, book);
             book.liveClaim("M9", new BankAccount("0001", "001", "1", "1234567"));
 
-            ClaimDecision d = decider.conclude(assessed, book);
+            ClaimDecision d = decider.conclude(assessed, application, book);
 
             assertThat(d.reasons()).containsExactly(PAYEE_NAME_MISMATCH, SHARED_BANK_ACCOUNT);
             assertThat(d).isEqualTo(decide(appBank("M1", IN_WINDOW, "ヤマダ ハナコ")));
@@ -407,12 +539,12 @@ class ClaimDeciderTest {
                     PayoutMethod.BANK, "0001", "999", "1", "1234567", null, null, "ヤマダ タロウ", null, null, null,
                     "taro@example.jp", "090-1111-0001", "M1", null, null, null, null, null);
             ApplicationAssessment assessed = decider.assess(badBranch, book);
-            assertThat(decider.conclude(assessed, book).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
+            assertThat(decider.conclude(assessed, badBranch, book).reasons()).containsExactly(INVALID_BANK_ACCOUNT);
 
             book.liveClaim("M1", null);
-            assertThat(decider.conclude(assessed, book).reasons()).containsExactly(DUPLICATE_APPLICATION);
+            assertThat(decider.conclude(assessed, badBranch, book).reasons()).containsExactly(DUPLICATE_APPLICATION);
             book.wallet("M1", 500, 500, false);
-            assertThat(decider.conclude(decider.assess(badBranch, book), book).reasons())
+            assertThat(decider.conclude(decider.assess(badBranch, book), badBranch, book).reasons())
                     .containsExactly(NO_REFUNDABLE_BALANCE);
         }
     }

@@ -50,11 +50,15 @@ class PartitionedNightsIT {
         assertThat(reference.run(book, List.of())).isZero();
     }
 
+    /** With the stricter review flags of SPEC section 11 on: they too are decided alike in partitions. */
     @Test
     void theSampleNightsAreTheSameBytesInFourPartitions(@TempDir Path root) {
         Path sample = Path.of("input").toAbsolutePath();
-        NightlyHarness single = new NightlyHarness(root.resolve("single"));
-        NightlyHarness partitioned = new NightlyHarness(root.resolve("partitioned")).with("--refund.partition.count=4");
+        String[] stricter = {"--refund.review.large-refund-yen=10000", "--refund.review.contact-not-registered=true",
+                "--refund.review.shared-contact=true"};
+        NightlyHarness single = new NightlyHarness(root.resolve("single")).with(stricter);
+        NightlyHarness partitioned = new NightlyHarness(root.resolve("partitioned")).with("--refund.partition.count=4")
+                .with(stricter);
 
         Map<String, String> expected = run(single, sample);
         Map<String, String> actual = run(partitioned, sample);
@@ -68,6 +72,8 @@ class PartitionedNightsIT {
                 "render-certificate-range:partition3");
         assertThat(single.rows(PARTITIONS)).isEmpty();
         assertThat(partitioned.count("SELECT COUNT(*) FROM application_assessment")).isZero();
+        // the sample has no contact of another member's application: the contact flags' book is the attack book's
+        assertThat(single.count("SELECT COUNT(*) FROM claim WHERE reasons LIKE '%LARGE_REFUND%'")).isPositive();
     }
 
     /** Against the one-step reference night run once for the class (not once per count: the CI budget). */

@@ -91,6 +91,19 @@ class AuditOutputsIT {
                     reconciliation.put(row.getCell(0).getStringCellValue(), (long) amount.getNumericCellValue());
                 }
             }
+            Map<String, Long> heldByFlag = new HashMap<>();
+            for (Row row : summary) {
+                Cell flag = row.getCell(1);
+                if (flag != null && flag.getCellType() == CellType.STRING && java.util.Arrays.stream(
+                        jp.refund.identity.ReviewFlag.values()).anyMatch(f -> f.name().equals(flag.getStringCellValue()))) {
+                    heldByFlag.put(flag.getStringCellValue(), (long) row.getCell(2).getNumericCellValue());
+                }
+            }
+            assertThat(heldByFlag).as("every review flag counted, the section 11 ones off (0)")
+                    .hasSize(jp.refund.identity.ReviewFlag.values().length)
+                    .containsEntry("LARGE_REFUND", 0L).containsEntry("SHARED_CONTACT", 0L)
+                    .containsEntry("WEB_APPLICATION", (long) h.count("SELECT COUNT(*) FROM claim_event WHERE run_date ="
+                            + " DATE '2019-11-13' AND status = 'PENDING_REVIEW' AND reasons LIKE '%WEB_APPLICATION%'"));
             for (String line : Files.readAllLines(night.resolve("reports/reconciliation.csv")).subList(1, 9)) {
                 String[] f = line.split(",");
                 assertThat(reconciliation).containsEntry(f[0], Long.parseLong(f[2]));
