@@ -1,14 +1,16 @@
 package jp.refund.rehearsal;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,10 +54,27 @@ final class AnswerKey {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         int lineNo = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-            String line;
-            while ((line = in.readLine()) != null) {
+        // lines split on LF and decoded one by one, so that bytes that are not UTF-8 are named by their line
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+            int b = 0;
+            while (b != -1) {
+                b = in.read();
+                if (b != '\n' && b != -1) {
+                    bytes.write(b);
+                    continue;
+                }
+                if (b == -1 && bytes.size() == 0) {
+                    break;
+                }
                 lineNo++;
+                String line;
+                try {
+                    line = decoder.decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                } catch (CharacterCodingException e) {
+                    throw malformed(file, lineNo, "not UTF-8");
+                }
+                bytes.reset();
                 if (line.endsWith("\r")) {
                     line = line.substring(0, line.length() - 1);
                 }
@@ -89,8 +108,6 @@ final class AnswerKey {
             }
         } catch (NoSuchFileException e) {
             throw new AttackReportException("the answer key " + file + " does not exist");
-        } catch (CharacterCodingException e) {
-            throw malformed(file, lineNo + 1, "not UTF-8");
         } catch (IOException e) {
             throw new AttackReportException("cannot read the answer key " + file + ": " + e.getMessage());
         }

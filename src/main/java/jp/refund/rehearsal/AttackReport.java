@@ -23,6 +23,8 @@ import jp.refund.claim.PayoutMethod;
 import jp.refund.schedule.PayoutScheduler;
 import jp.refund.shared.CsvOutput;
 import jp.refund.shared.KeysetPages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -35,6 +37,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AttackReport {
+
+    private static final Logger log = LoggerFactory.getLogger(AttackReport.class);
 
     public static final String FILE_NAME = "attack-report.csv";
     /** The line that adds up the five attacker campaigns. */
@@ -86,7 +90,9 @@ public class AttackReport {
      * @throws AttackReportException naming the first application, line or file that does not fit
      */
     public Outcome write(Path keyFile, Path outputRoot) {
+        long start = System.nanoTime();
         AnswerKey key = AnswerKey.read(keyFile);
+        log.info("attack report: {} line(s) of the key read ({} ms)", key.size(), millisSince(start));
         LocalDate lastNight = jdbc.queryForObject("SELECT MAX(run_date) FROM night", LocalDate.class);
         if (lastNight == null) {
             throw new AttackReportException("no night has completed in this database: run the nights first");
@@ -99,9 +105,14 @@ public class AttackReport {
         for (int i = 0; i < key.size(); i++) {
             figures.get(key.campaign(i)).applications++;
         }
+        log.info("attack report: the key names every application of the book ({} ms)", millisSince(start));
         checkBankFiles(outputRoot);
+        log.info("attack report: every emitted bank file is in {} ({} ms)", outputRoot, millisSince(start));
         Map<String, List<String>> honestDuplicatesByMember = countClaims(key, figures, lastNight);
+        log.info("attack report: claims counted ({} ms)", millisSince(start));
         figures.get(Campaign.HONEST).ownersBlocked = ownersBlocked(key, honestDuplicatesByMember);
+        log.info("attack report: {} honest DUPLICATE member(s) looked at for blocked owners ({} ms)",
+                honestDuplicatesByMember.size(), millisSince(start));
 
         List<CampaignFigures> lines = new ArrayList<>(figures.values());
         CampaignFigures attackers = new CampaignFigures(ATTACKERS);
@@ -120,6 +131,10 @@ public class AttackReport {
         CsvOutput.write(file, CampaignFigures.HEADER, rows -> lines.forEach(
                 l -> rows.accept(l.row(l.name().equals(Campaign.HONEST.name())))));
         return new Outcome(List.copyOf(lines), file, lastNight);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /**
