@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         description = "Refunds the balances of the closed wallet to their rightful owners.",
         subcommands = {NightlyCommand.class, VerifyCommand.class, ServeCommand.class, UserCommand.class,
                 GenerateCommand.class, NoticesCommand.class, CloseOutCommand.class, ReopenCommand.class, WorkerCommand.class,
+                AttackReportCommand.class,
                 CompactCommand.class},
         footer = {"", "Any Spring property can be given as --name=value, e.g. "
                 + "--spring.datasource.url=jdbc:h2:file:./scratch/refunds"})
