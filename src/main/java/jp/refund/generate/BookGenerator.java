@@ -338,7 +338,8 @@ public final class BookGenerator {
 
     /**
      * The answer key, beside the date folders: {@code application_id,campaign}, every
-     * application of the book once, sorted by application_id (A before B, then night, then number).
+     * application of the book once (the rows ingest rejects are none), sorted by application_id
+     * (A before B, then night, then number).
      */
     private void writeKey(NightFiles[] files) throws IOException {
         Map<Campaign, Long> counts = AttackRehearsal.emptyCounts();
@@ -518,6 +519,9 @@ public final class BookGenerator {
                 return id;
             }
             record(Campaign.HONEST, isWeb);
+            if (malformed) {
+                campaigns[applicationSeq - 1] |= REJECTED_ROW;
+            }
             return malformed ? null : id; // a check naming a rejected row would itself be rejected
         }
 
@@ -533,6 +537,8 @@ public final class BookGenerator {
         }
 
         private static final int WEB = 0x40;
+        /** A row ingest rejects: never an application of the book, so not in the key (attack-report refuses unknown ids). */
+        private static final int REJECTED_ROW = 0x20;
 
         private void record(Campaign campaign, boolean isWeb) {
             if (campaigns.length < applicationSeq) {
@@ -547,7 +553,7 @@ public final class BookGenerator {
             Campaign[] all = Campaign.values();
             for (int seq = 1; seq <= applicationSeq; seq++) {
                 int v = campaigns[seq - 1];
-                if (((v & WEB) != 0) == isWeb) {
+                if (((v & WEB) != 0) == isWeb && (v & REJECTED_ROW) == 0) {
                     Campaign c = all[v & ~WEB];
                     w.write(prefix + String.format("%07d", seq) + "," + c.name() + "\n");
                     keyCounts.merge(c, 1L, Long::sum);
