@@ -79,6 +79,8 @@ public final class BookGenerator {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'+09:00'");
     private static final LocalDateTime APPLICATIONS_OPEN = LocalDateTime.of(2019, 10, 1, 0, 0);
+    /** The end of the application period (refund.application-window.end's default, 2020-01-10, exclusive here). */
+    private static final LocalDateTime APPLICATIONS_CLOSE = LocalDateTime.of(2020, 1, 11, 0, 0);
     private static final Transliterator HALF_WIDTH = Transliterator.getInstance("Fullwidth-Halfwidth");
 
     private final Settings settings;
@@ -88,6 +90,13 @@ public final class BookGenerator {
     private final List<LocalDate> nights;
     private final List<String> summary = new ArrayList<>();
     private final AttackRehearsal rehearsal;
+    /**
+     * The nights that bring applications: every night of a plain book; in a rehearsal the nights
+     * up to the close of the application period, so that its later nights bring the staff checks
+     * alone, as the real program's last weeks did (and no honest applicant is rejected for
+     * applying late because the rehearsal ran long).
+     */
+    private final int applicationNights;
     private long rows;
 
     public BookGenerator(Settings settings) {
@@ -110,6 +119,11 @@ public final class BookGenerator {
         }
         this.rehearsal = settings.attack() == null ? null : new AttackRehearsal(settings.attack(), settings.seed(),
                 settings.members(), settings.applyShare(), this::account);
+        int open = 1;
+        while (rehearsal != null && open < nights.size() && windowStart(open).isBefore(APPLICATIONS_CLOSE)) {
+            open++;
+        }
+        this.applicationNights = rehearsal == null ? nights.size() : open;
     }
 
     /** One generated member, kept only as long as its applications need it. */
@@ -143,12 +157,12 @@ public final class BookGenerator {
                 files[memberNight].member(m, this);
                 long refundable = m.hasWallet() ? files[0].wallet(m, this) : 0;
                 if (random.nextDouble() < settings.applyShare()) {
-                    int night = random.nextInt(nights.size());
+                    int night = random.nextInt(applicationNights);
                     Applied first = apply(files, night, m, previousAccount);
                     previousAccount = first.account() != null ? first.account() : previousAccount;
                     LocalDateTime ownersFirst = first.submittedAt();
                     if (random.nextInt(100) == 0) { // applies twice, perhaps through the other channel
-                        Applied second = apply(files, Math.min(nights.size() - 1, night + random.nextInt(2)), m,
+                        Applied second = apply(files, Math.min(applicationNights - 1, night + random.nextInt(2)), m,
                                 previousAccount);
                         ownersFirst = second.submittedAt().isBefore(ownersFirst) ? second.submittedAt() : ownersFirst;
                     }
@@ -158,7 +172,7 @@ public final class BookGenerator {
                 } else if (rehearsal != null) {
                     Campaign c = rehearsal.against(m.compromised(), refundable);
                     if (c != null) {
-                        attackerApplication(files, c, c, m, timeIn(rehearsal.attackNight(nights.size()),
+                        attackerApplication(files, c, c, m, timeIn(rehearsal.attackNight(applicationNights),
                                 rehearsal.random()));
                     }
                 }
@@ -238,7 +252,11 @@ public final class BookGenerator {
     /** A time within the window of a night: after the previous night (or the opening), before this one. */
     private LocalDateTime timeIn(int night, SplittableRandom r) {
         LocalDateTime earliest = windowStart(night);
-        long minutes = java.time.Duration.between(earliest, nights.get(night).atStartOfDay()).toMinutes();
+        LocalDateTime latest = nights.get(night).atStartOfDay();
+        if (rehearsal != null && latest.isAfter(APPLICATIONS_CLOSE)) {
+            latest = APPLICATIONS_CLOSE; // the night after the period closed brings its last applications
+        }
+        long minutes = java.time.Duration.between(earliest, latest).toMinutes();
         return earliest.plusMinutes(r.nextLong(Math.max(1, minutes))).plusSeconds(r.nextInt(60));
     }
 

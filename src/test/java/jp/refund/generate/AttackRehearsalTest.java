@@ -81,6 +81,38 @@ class AttackRehearsalTest {
         return new BookGenerator.Settings(out, 3000, seed, 3, START, 0.8, ATTACK);
     }
 
+    /**
+     * A rehearsal runs its nights to the last payout date, past the application period: every
+     * application is sent within it (none rejected OUTSIDE_APPLICATION_WINDOW for the rehearsal's
+     * length), and the nights after it bring the staff checks alone.
+     */
+    @Test
+    void applicationsAreSentWithinTheApplicationPeriodAndLaterNightsBringChecksOnly() throws IOException {
+        Path late = root.resolve("late");
+        new BookGenerator(new BookGenerator.Settings(late, 400, 5, 6, LocalDate.of(2020, 1, 8), 0.8, ATTACK)).generate();
+        OffsetDateTime close = OffsetDateTime.parse("2020-01-11T00:00:00+09:00");
+        int sent = 0;
+        int checksAfter = 0;
+        try (Stream<Path> folders = Files.list(late)) {
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                boolean afterThePeriod = LocalDate.parse(folder.getFileName().toString()).isAfter(LocalDate.of(2020, 1, 14));
+                for (Feed feed : List.of(Feed.APPLICATIONS_APP, Feed.APPLICATIONS_WEB)) {
+                    for (Map<String, String> row : read(folder.resolve(feed.fileName()))) {
+                        assertThat(OffsetDateTime.parse(row.get("submitted_at"))).as(row.get("application_id"))
+                                .isBefore(close);
+                        assertThat(afterThePeriod).as("an application in " + folder.getFileName()).isFalse();
+                        sent++;
+                    }
+                }
+                if (afterThePeriod) {
+                    checksAfter += read(folder.resolve(Feed.IDENTITY_CHECKS.fileName())).size();
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(200);
+        assertThat(checksAfter).as("checks of the last applications, on the nights after them").isPositive();
+    }
+
     @Test
     void theSameSeedWritesTheSameBytesAndAnotherSeedOthers() {
         Path again = root.resolve("again");
