@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -57,20 +58,41 @@ class PostgresSameBytesIT {
         assertThat(postgres).isEqualTo(h2);
     }
 
-    /** A generated book of 20,000 members over three nights: first transfers and first certificates included. */
+    /**
+     * A generated book of 20,000 members over three nights: first transfers and first certificates
+     * included. An attacker rehearsal's (SPEC section 11), with the three stricter review flags on,
+     * so that the flags that read contacts run on both databases, and the attack report after it.
+     */
     @Test
     void aGeneratedBookIsTheSameBytesOnBothDatabases(@TempDir Path root) throws Exception {
         PostgresServer server = PostgresServer.require();
         Path book = root.resolve("book");
-        new BookGenerator(new BookGenerator.Settings(book, 20_000, 17, 3, LocalDate.of(2019, 11, 13), 0.8)).generate();
+        new BookGenerator(new BookGenerator.Settings(book, 20_000, 17, 3, LocalDate.of(2019, 11, 13), 0.8,
+                BookGenerator.Attack.DEFAULTS)).generate();
+        String[] stricter = {"--refund.review.large-refund-yen=30000", "--refund.review.contact-not-registered=true",
+                "--refund.review.shared-contact=true"};
 
-        Map<String, String> h2 = run(new NightlyHarness(root.resolve("h2")), book);
+        NightlyHarness onH2 = new NightlyHarness(root.resolve("h2")).with(stricter);
+        Map<String, String> h2 = run(onH2, book);
         PostgresServer.Database database = server.createDatabase("book");
-        Map<String, String> postgres = runAndVerify(new NightlyHarness(root.resolve("pg")).on(database), book);
+        NightlyHarness onPostgres = new NightlyHarness(root.resolve("pg")).on(database).with(stricter);
+        Map<String, String> postgres = runAndVerify(onPostgres, book);
 
         assertThat(h2).containsKeys("2019-11-14/bank/SOGOFURI-20191118.txt", "2019-11-14/certificates/mailing-list.csv",
                 "2019-11-15/MANIFEST.sha256");
         assertThat(postgres).isEqualTo(h2);
+        for (String flag : List.of("LARGE_REFUND", "CONTACT_NOT_REGISTERED", "SHARED_CONTACT")) {
+            assertThat(onH2.count("SELECT COUNT(*) FROM claim_event WHERE reasons LIKE ?", "%" + flag + "%"))
+                    .as(flag).isPositive();
+        }
+        String key = "--key=" + book.resolve("attack-key.csv");
+        for (NightlyHarness h : List.of(onH2, onPostgres)) {
+            NightlyHarness.Result report = h.run("attack-report", key);
+            assertThat(report.exitCode()).as(report.stdout() + report.stderr()).isZero();
+        }
+        assertThat(Files.readString(onPostgres.output().resolve("attack-report.csv")))
+                .isEqualTo(Files.readString(onH2.output().resolve("attack-report.csv")))
+                .contains("\nTAKEOVER_LOOKALIKE,");
         // the night took the planner's statistics of the tables it loaded itself, not waiting for autovacuum
         try (Connection c = database.connect(); ResultSet analyzed = c.createStatement().executeQuery(
                 "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL")) {
