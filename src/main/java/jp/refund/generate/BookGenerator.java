@@ -331,14 +331,7 @@ public final class BookGenerator {
                 account = mule.account();
                 holder = mule.holderKana();
             }
-            row.append("BANK,");
-            if (account.yuchoSymbol() != null) {
-                row.append(",,,,").append(account.yuchoSymbol()).append(',').append(account.yuchoNumber());
-            } else {
-                row.append(account.bankCode()).append(',').append(account.branchCode()).append(',')
-                        .append(account.type()).append(',').append(account.number()).append(",,");
-            }
-            row.append(',').append(holder).append(",,,,");
+            bankCells(row, account, holder);
         }
         // the leaked list gives the victim's phone, which a web application must match on
         row.append(contact.email()).append(',').append(web ? victim.phone() : contact.phone()).append(',');
@@ -379,7 +372,19 @@ public final class BookGenerator {
                 total == 0 ? 0 : 100.0 * n / total)));
     }
 
-    Account account(SplittableRandom random) {
+    /** An application's cells from payout_method to the mailing fields, for a transfer (Japan Post Bank by 記号番号). */
+    static void bankCells(StringBuilder row, Account account, String holder) {
+        row.append("BANK,");
+        if (account.yuchoSymbol() != null) {
+            row.append(",,,,").append(account.yuchoSymbol()).append(',').append(account.yuchoNumber());
+        } else {
+            row.append(account.bankCode()).append(',').append(account.branchCode()).append(',')
+                    .append(account.type()).append(',').append(account.number()).append(",,");
+        }
+        row.append(',').append(holder).append(",,,,");
+    }
+
+        Account account(SplittableRandom random) {
         if (random.nextInt(10) == 0 && !yuchoSogo.isEmpty()) {
             BankMaster.Branch b = yuchoSogo.get(random.nextInt(yuchoSogo.size()));
             String symbol = "1" + b.branchCode().substring(0, 2) + random.nextInt(10) + "0"; // branch = digits 2-3 + "8"
@@ -502,14 +507,7 @@ public final class BookGenerator {
             } else {
                 String holder = r.nextInt(50) == 0 ? m.family().kana() + " " + JapaneseNames.given(r).kana()
                         : r.nextInt(300) == 0 ? name : g.kanaVariant(kana);
-                row.append("BANK,");
-                if (account.yuchoSymbol() != null) {
-                    row.append(",,,,").append(account.yuchoSymbol()).append(',').append(account.yuchoNumber());
-                } else {
-                    row.append(account.bankCode()).append(',').append(account.branchCode()).append(',')
-                            .append(account.type()).append(',').append(account.number()).append(",,");
-                }
-                row.append(',').append(holder).append(",,,,");
+                bankCells(row, account, holder);
             }
             boolean malformed = false;
             if (!isWeb) {
