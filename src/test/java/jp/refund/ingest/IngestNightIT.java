@@ -330,9 +330,14 @@ class IngestNightIT {
         assertSameAsAFirstCleanRun(h, new NightlyHarness(root));
     }
 
-    /** A runaway quote at the end of the file hides lines in one rejected row: the ratio counts its lines. */
+    /**
+     * The reject ratio counts rows, as SPEC section 3 says (rejected ÷ rows read), not the physical
+     * lines they span. A quote left open at the end of the file is one rejected row of 21 (4.8%),
+     * though it spans 4 of the file's 24 lines: the night publishes. (Until issue 38 the ratio also
+     * counted lines and stopped this night; the SPEC decides.)
+     */
     @Test
-    void theRejectRatioCountsThePhysicalLinesARejectedRowSpans() {
+    void theRejectRatioCountsRowsNotThePhysicalLinesARejectedRowSpans() {
         NightlyHarness h = new NightlyHarness(root); // default ratio 0.05 over files of 20 rows or more
         StringBuilder members = twentyMembers(0);
         members.append("M21,\"山田\nthe rest\nof a broken\nexport\n");
@@ -340,10 +345,10 @@ class IngestNightIT {
 
         NightlyHarness.Result result = h.run("nightly", "--date=2019-10-01");
 
-        assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.stderr()).contains("members.csv: 1 of 21 rows rejected, but they span 4 of its 24 lines"
-                + " (16.7%, more than the allowed 5.0%)");
-        assertThat(h.count("SELECT COUNT(*) FROM member")).isZero();
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(h.read("2019-10-01/reports/ingest-summary.csv")).contains("members,members.csv,21,20,0,1");
+        assertThat(h.read("2019-10-01/rejects/members.csv"))
+                .contains("\n22,INVALID_FORMAT,,a quoted field is never closed,\"M21,\"\"山田\nthe rest\nof a broken");
     }
 
     /**
