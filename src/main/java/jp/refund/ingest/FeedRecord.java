@@ -54,4 +54,9 @@ public final class FeedRecord {
     boolean unterminatedQuote() {
         return record.unterminatedQuote();
     }
+
+    /** The record's first quote where RFC 4180 allows none, or null. */
+    CsvRecord.StrayQuote strayQuote() {
+        return record.strayQuote();
+    }
 }

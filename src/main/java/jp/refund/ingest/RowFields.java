@@ -37,6 +37,9 @@ final class RowFields {
         if (record.unterminatedQuote()) {
             throw new RowRejection(RejectReason.INVALID_FORMAT, null, "a quoted field is never closed");
         }
+        if (record.strayQuote() != null) {
+            throw strayQuote(record);
+        }
         int expected = record.header().size();
         if (record.fields().size() != expected) {
             throw new RowRejection(RejectReason.WRONG_COLUMN_COUNT, null,
@@ -51,6 +54,19 @@ final class RowFields {
             }
         }
         return new RowFields(record);
+    }
+
+    /**
+     * A quote inside an unquoted field or after a quoted field's closing quote (RFC 4180 allows
+     * neither), in whichever field it stands: the row is rejected naming the field and the
+     * physical line, and the rows after it are read on. The value is not shown (personal data).
+     */
+    private static RowRejection strayQuote(FeedRecord record) {
+        int field = record.strayQuote().field();
+        String column = record.header().nameAt(field - 1);
+        return new RowRejection(RejectReason.INVALID_FORMAT, column, "a stray quote in field " + field
+                + (column == null ? "" : " (" + column + ")") + " on line " + record.strayQuote().line()
+                + ": a quote may only enclose a whole field, doubled inside it (RFC 4180)");
     }
 
     /** The value as delivered; null when the cell is empty. */

@@ -278,7 +278,7 @@ class FeedColumnsTest {
     private static FeedRecord record(Feed feed, String line) {
         List<String> fields = Arrays.asList(line.split(",", -1));
         return new FeedRecord(CsvHeader.of(feed.columns(), feed.columns()),
-                new CsvRecord(2, fields, line, true, false, 1));
+                new CsvRecord(2, fields, line, true, false, 1, null));
     }
 
     private static FeedRow parsed(Feed feed, String line) {

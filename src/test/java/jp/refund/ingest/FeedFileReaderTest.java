@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 class FeedFileReaderTest {
@@ -153,5 +155,59 @@ class FeedFileReaderTest {
         FeedRecord next = restarted.read();
         assertThat(next.fields().get(0)).isEqualTo("C3");
         assertThat(next.lineNumber()).isEqualTo(6);
+    }
+
+    /**
+     * A stray quote is one rejected row wherever its field stands (issue 38): {@code INVALID_FORMAT}
+     * naming the column, its position and the physical line, and the row after it is read as it is.
+     * Before, one in the first or a middle field was taken as text and the row accepted, and one in
+     * the last field, or after a quoted field's closing quote, opened a field that ran into the next
+     * row and stopped the night.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            first field, unquoted  | C"1,A1,2019-10-01T09:00:00+09:00,PASS,PASSPORT,R1,ok     | check_id | field 1 (check_id)
+            middle field, unquoted | C1,A1,2019-10-01T09:00:00+09:00,PA"SS,PASSPORT,R1,ok    | result   | field 4 (result)
+            last field, unquoted   | C1,A1,2019-10-01T09:00:00+09:00,PASS,PASSPORT,R1,o"k    | note     | field 7 (note)
+            first field, quoted    | "C1"x,A1,2019-10-01T09:00:00+09:00,PASS,PASSPORT,R1,ok  | check_id | field 1 (check_id)
+            middle field, quoted   | C1,A1,2019-10-01T09:00:00+09:00,"PASS"x,PASSPORT,R1,ok  | result   | field 4 (result)
+            last field, quoted     | C1,A1,2019-10-01T09:00:00+09:00,PASS,PASSPORT,R1,"o"k   | note     | field 7 (note)
+            """)
+    void aStrayQuoteIsOneRejectedRowNamingItsColumnAndLineWhereverItStands(String where, String damaged,
+                                                                            String column, String field)
+            throws Exception {
+        String content = CHECKS_HEADER + "\n"
+                + "C0,A1,2019-10-01T09:00:00+09:00,PASS,PASSPORT,R1,\"an address\non two lines\"\n"
+                + damaged + "\n"
+                + "C2,A2,2019-10-01T09:00:00+09:00,FAIL,PASSPORT,R1,\n";
+
+        List<FeedRecord> records = readAll(Feed.IDENTITY_CHECKS, utf8(content), StandardCharsets.UTF_8);
+
+        assertThat(records).as(where).extracting(FeedRecord::lineNumber).containsExactly(2, 4, 5);
+        assertThatThrownBy(() -> RowFields.of(records.get(1))).isInstanceOf(RowRejection.class)
+                .satisfies(e -> assertThat(((RowRejection) e).reason()).isEqualTo(RejectReason.INVALID_FORMAT))
+                .satisfies(e -> assertThat(((RowRejection) e).field()).isEqualTo(column))
+                .hasMessage("a stray quote in " + field + " on line 4: a quote may only enclose a whole field,"
+                        + " doubled inside it (RFC 4180)");
+        assertThat(assertRowFields(records.get(2)).required("check_id")).isEqualTo("C2");
+    }
+
+    /**
+     * A line break inside a quoted field is stored as LF, whatever the file gave (CRLF or LF): the
+     * SPEC's "same content whatever the line endings" holds for a two-line address too, so a row
+     * delivered again from a CRLF export is the same row, not a conflicting one.
+     */
+    @Test
+    void aQuotedLineBreakIsReadAsLfWhetherTheFileGaveCrlfOrLf() throws Exception {
+        String row = "C1,A1,2019-10-01T09:00:00+09:00,PASS,PASSPORT,R1,\"東京都<EOL>千代田区\"<EOL>";
+        String lf = (CHECKS_HEADER + "\n" + row).replace("<EOL>", "\n");
+        String crlf = (CHECKS_HEADER + "\r\n" + row).replace("<EOL>", "\r\n");
+        String crlfFileLfField = (CHECKS_HEADER + "\r\n" + row).replaceFirst("<EOL>", "\n").replace("<EOL>", "\r\n");
+
+        for (String content : List.of(lf, crlf, crlfFileLfField)) {
+            FeedRecord record = readAll(Feed.IDENTITY_CHECKS, utf8(content), StandardCharsets.UTF_8).get(0);
+            assertThat(assertRowFields(record).required("note")).isEqualTo("東京都\n千代田区");
+            assertThat(record.lineCount()).isEqualTo(2);
+        }
     }
 }

@@ -78,7 +78,7 @@ class LifecycleFeedsTest {
         List<ParsedRow> rows = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
             rows.add(parser.process(new FeedRecord(CsvHeader.of(feed.columns(), feed.columns()),
-                    new CsvRecord(i + 2, Arrays.asList(lines[i].split(",", -1)), lines[i], true, false, 1))));
+                    new CsvRecord(i + 2, Arrays.asList(lines[i].split(",", -1)), lines[i], true, false, 1, null))));
         }
         new FeedRowWriter(tables.of(feed), ledger, night, CrashPoint.NONE).write(new Chunk<>(rows));
         return ledger.counts(night).stream().filter(c -> c.feed() == feed).findFirst().orElseThrow();

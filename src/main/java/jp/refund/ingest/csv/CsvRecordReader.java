@@ -1,19 +1,16 @@
 package jp.refund.ingest.csv;
 
-import com.opencsv.RFC4180Parser;
-import com.opencsv.RFC4180ParserBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Reads the RFC 4180 records of a CSV file, the header row being the first record like
- * any other. Fields are split by OpenCSV's RFC 4180 parser; lines are decoded strictly
+ * any other. Fields are split by {@link FieldSplitter}, which notes a stray quote in any
+ * field instead of letting it open a field or end the record; lines are decoded strictly
  * by {@link PhysicalLineReader}, so an invalid byte marks its record instead of being
- * replaced. A UTF-8 byte order mark is dropped, CRLF and LF read the same.
+ * replaced. A UTF-8 byte order mark is dropped, CRLF and LF read the same, also inside a
+ * quoted field: its line break is LF however the file ended the line.
  *
  * <p>A quoted field may hold a line break, but not run on without limit: a record that
  * spans more than {@code maxRecordLines} lines or {@code maxRecordChars} characters, or whose
@@ -23,7 +20,6 @@ import java.util.List;
 public final class CsvRecordReader implements AutoCloseable {
 
     private final PhysicalLineReader lines;
-    private final RFC4180Parser parser = new RFC4180ParserBuilder().build();
     private final int maxRecordLines;
     private final int maxRecordChars;
     private int headerWidth;
@@ -41,26 +37,28 @@ public final class CsvRecordReader implements AutoCloseable {
         if (first == null) {
             return null;
         }
-        List<String> fields = new ArrayList<>();
+        FieldSplitter fields = new FieldSplitter();
         StringBuilder raw = new StringBuilder(first.text());
         boolean validEncoding = first.validEncoding();
         int lineCount = 1;
-        fields.addAll(Arrays.asList(parser.parseLineMulti(first.text())));
-        while (parser.isPending()) {
+        boolean complete = fields.add(first.text(), first.number());
+        while (!complete) {
             PhysicalLineReader.Line more = lines.next();
             if (more == null) {
-                return new CsvRecord(first.number(), fields, raw.toString(), validEncoding, true, lineCount);
+                return new CsvRecord(first.number(), fields.fields(), raw.toString(), validEncoding, true, lineCount,
+                        fields.strayQuote());
             }
             raw.append('\n').append(more.text());
             lineCount++;
             checkRunOn(first.number(), more, lineCount, raw.length());
             validEncoding &= more.validEncoding();
-            fields.addAll(Arrays.asList(parser.parseLineMulti(more.text())));
+            complete = fields.add(more.text(), more.number());
         }
         if (headerWidth == 0) {
-            headerWidth = fields.size();
+            headerWidth = fields.fields().size();
         }
-        return new CsvRecord(first.number(), fields, raw.toString(), validEncoding, false, lineCount);
+        return new CsvRecord(first.number(), fields.fields(), raw.toString(), validEncoding, false, lineCount,
+                fields.strayQuote());
     }
 
     private void checkRunOn(int startLine, PhysicalLineReader.Line more, int lineCount, int length)
@@ -83,12 +81,8 @@ public final class CsvRecordReader implements AutoCloseable {
 
     /** Whether a line, parsed on its own, is one complete record as wide as the header. */
     private boolean readsAsRecord(String line) {
-        RFC4180Parser alone = new RFC4180ParserBuilder().build();
-        try {
-            return alone.parseLineMulti(line).length == headerWidth && !alone.isPending();
-        } catch (IOException e) {
-            return false;
-        }
+        FieldSplitter alone = new FieldSplitter();
+        return alone.add(line, 0) && alone.fields().size() == headerWidth;
     }
 
     /** Bytes read so far, for progress reports. */

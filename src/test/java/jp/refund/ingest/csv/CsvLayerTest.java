@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The CSV layer on its own: records from bytes, and a header against the columns a file must have. */
 class CsvLayerTest {
@@ -82,5 +84,57 @@ class CsvLayerTest {
         assertThatThrownBy(() -> read(("a,b\n1,\"x\n" + "y".repeat(300) + "\"\n").getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(RunawayQuoteException.class)
                 .hasMessageContaining("is still open after 200 characters (line 3)");
+    }
+
+    /**
+     * A stray quote gives the same outcome wherever it stands (issue 38): its record keeps its
+     * line and its three fields, names the field and the physical line of the quote, and the
+     * record after it is read as it is. Before, a quote in the first or a middle unquoted field
+     * was taken as text, one in the last field or after a quoted field's closing quote opened a
+     * field that ran into the next record.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            first field, unquoted    | 2"x,b,c         | 1 | 3
+            middle field, unquoted   | 2,b"x,c         | 2 | 3
+            last field, unquoted     | 2,b,c"x         | 3 | 3
+            last field, at its end   | 2,b,c"          | 3 | 3
+            first field, quoted      | "2"x,b,c        | 1 | 3
+            middle field, quoted     | 2,"b"x,c        | 2 | 3
+            last field, quoted       | 2,b,"c"x        | 3 | 3
+            quoted, then a quote     | 2,b,"c"x"       | 3 | 3
+            quoted over two lines    | 2,"b\\nb"x,c    | 2 | 4
+            """)
+    void aStrayQuoteMarksItsRecordWhereverItStandsAndTheNextRecordIsReadAsItIs(String where, String damaged,
+                                                                               int field, int line) throws IOException {
+        String file = "a,b,c\n1,p,q\n" + damaged.replace("\\n", "\n") + "\n3,r,s\n";
+
+        List<CsvRecord> records = read(file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records).as(where).hasSize(4);
+        CsvRecord stray = records.get(2);
+        assertThat(stray.lineNumber()).isEqualTo(3);
+        assertThat(stray.fields()).hasSize(3);
+        assertThat(stray.unterminatedQuote()).isFalse();
+        assertThat(stray.strayQuote()).isEqualTo(new CsvRecord.StrayQuote(field, line));
+        assertThat(records.get(1).strayQuote()).isNull();
+        assertThat(records.get(3).fields()).containsExactly("3", "r", "s");
+        assertThat(records.get(3).strayQuote()).isNull();
+    }
+
+    /** Quotes where RFC 4180 puts them are no stray: around a whole field, doubled inside it, around nothing. */
+    @Test
+    void quotesAroundAWholeFieldOrDoubledInsideItAreNoStray() throws IOException {
+        List<CsvRecord> records = read("a,b,c\n\"x,\"\"y\"\"\",\"\",\"\"\"\"\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(records.get(1).fields()).containsExactly("x,\"y\"", "", "\"");
+        assertThat(records.get(1).strayQuote()).isNull();
+    }
+
+    /** An opening quote that is never closed still runs on, and into a record of its own it is a runaway. */
+    @Test
+    void anOpeningQuoteStillRunsOnAndIntoARecordOfItsOwnIsARunaway() {
+        assertThatThrownBy(() -> read("a,b,c\n1,\"p,q\n3,r,s\n".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(RunawayQuoteException.class).hasMessageStartingWith("line 2: a quoted field opened");
     }
 }
