@@ -209,5 +209,10 @@ class FeedFileReaderTest {
             assertThat(assertRowFields(record).required("note")).isEqualTo("東京都\n千代田区");
             assertThat(record.lineCount()).isEqualTo(2);
         }
+        // a CR not followed by LF ends no line: it stays in the value, on one physical line
+        FeedRecord bareCr = readAll(Feed.IDENTITY_CHECKS, utf8(CHECKS_HEADER + "\r\n" + row.replaceFirst("<EOL>", "\r")
+                .replace("<EOL>", "\r\n")), StandardCharsets.UTF_8).get(0);
+        assertThat(assertRowFields(bareCr).required("note")).isEqualTo("東京都\r千代田区");
+        assertThat(bareCr.lineCount()).isEqualTo(1);
     }
 }
