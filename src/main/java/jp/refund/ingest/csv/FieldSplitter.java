@@ -17,11 +17,9 @@ import java.util.List;
  */
 final class FieldSplitter {
 
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_CLOSED }
-
     private final List<String> fields = new ArrayList<>();
     private final StringBuilder field = new StringBuilder();
-    private State state = State.FIELD_START;
+    private boolean inQuotes; // a quoted field runs on into the next line
     private CsvRecord.StrayQuote strayQuote;
 
     /**
@@ -29,57 +27,79 @@ final class FieldSplitter {
      * quoted field runs on into the next line.
      */
     boolean add(String line, int lineNumber) {
-        if (state == State.QUOTED) {
+        int n = line.length();
+        int i = 0;
+        if (inQuotes) {
             field.append('\n');
-        }
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            switch (state) {
-                case FIELD_START, UNQUOTED -> {
-                    if (c == ',') {
-                        endField();
-                    } else if (c == '"' && state == State.FIELD_START) {
-                        state = State.QUOTED;
-                    } else {
-                        if (c == '"') {
-                            stray(lineNumber);
-                        }
-                        field.append(c);
-                        state = State.UNQUOTED;
-                    }
-                }
-                case QUOTED -> {
-                    if (c != '"') {
-                        field.append(c);
-                    } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        state = State.QUOTE_CLOSED;
-                    }
-                }
-                case QUOTE_CLOSED -> {
-                    if (c == ',') {
-                        endField();
-                    } else {
-                        stray(lineNumber); // the quote before c did not end the field
-                        field.append(c);
-                        state = State.UNQUOTED;
-                    }
-                }
+            int end = quoted(line, 0, lineNumber);
+            if (end < 0) {
+                return false;
             }
+            endField();
+            if (end == n) {
+                return true;
+            }
+            i = end + 1;
         }
-        if (state == State.QUOTED) {
-            return false;
+        while (true) {
+            int end = i < n && line.charAt(i) == '"' ? quoted(line, i + 1, lineNumber) : unquoted(line, i, lineNumber);
+            if (end < 0) {
+                return false;
+            }
+            endField();
+            if (end == n) {
+                return true;
+            }
+            i = end + 1;
         }
-        endField();
-        return true;
+    }
+
+    /** Reads an unquoted field from {@code from}; returns where it ends (its comma, or the line's end). */
+    private int unquoted(String line, int from, int lineNumber) {
+        int comma = line.indexOf(',', from);
+        int end = comma < 0 ? line.length() : comma;
+        int quote = line.indexOf('"', from);
+        if (quote >= 0 && quote < end) {
+            stray(lineNumber);
+        }
+        field.append(line, from, end);
+        return end;
+    }
+
+    /**
+     * Reads a quoted field's text from {@code from}, just after its opening quote or at the start
+     * of a line it runs on into; returns where the field ends (its comma, or the line's end), or
+     * -1 when the line ends inside the quotes.
+     */
+    private int quoted(String line, int from, int lineNumber) {
+        int i = from;
+        while (true) {
+            int quote = line.indexOf('"', i);
+            if (quote < 0) {
+                field.append(line, i, line.length());
+                inQuotes = true;
+                return -1;
+            }
+            field.append(line, i, quote);
+            if (quote + 1 < line.length() && line.charAt(quote + 1) == '"') {
+                field.append('"');
+                i = quote + 2;
+                continue;
+            }
+            inQuotes = false;
+            int after = quote + 1;
+            if (after == line.length() || line.charAt(after) == ',') {
+                return after;
+            }
+            stray(lineNumber); // the quote did not end the field: it and what follows are text
+            field.append('"');
+            return unquoted(line, after, lineNumber);
+        }
     }
 
     private void endField() {
         fields.add(field.toString());
         field.setLength(0);
-        state = State.FIELD_START;
     }
 
     private void stray(int lineNumber) {
