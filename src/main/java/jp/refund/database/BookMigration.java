@@ -117,7 +117,7 @@ class BookMigration implements FlywayMigrationStrategy {
         String version = progress.version() == null ? "" : " to version " + progress.version();
         if (copy != null && noSpace(e)) {
             return new BookMigrationException(NO_SPACE.toLowerCase(Locale.ROOT) + " in " + copy.getParent()
-                    + " while migrating the book" + version + " (" + space(copy.getParent(), bookBytes)
+                    + " while migrating" + version + " (" + space(copy.getParent(), bookBytes)
                     + "); the book is back as before: free space, then run the same command again", e);
         }
         return new BookMigrationException("the database migration" + version + " failed: " + why(e)

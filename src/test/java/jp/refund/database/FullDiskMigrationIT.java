@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FullDiskMigrationIT {
 
     private static final Pattern NO_SPACE = Pattern.compile("error: no space left on device in (\\S+) (while"
-            + " migrating the book to version \\d+|to copy the book before migrating it) \\(\\d+\\.\\d MB free, about"
+            + " migrating to version \\d+|to copy the book before migrating it) \\(\\d+\\.\\d MB free, about"
             + " (\\d+\\.\\d) MB needed\\); (the book is back as before|nothing was changed): free space, then run the"
             + " same command again \\(details in \\S+\\)");
     private static final int NIGHTS = 3000;
@@ -56,7 +56,7 @@ class FullDiskMigrationIT {
 
         assertThat(full.exitCode()).as(full::toString).isEqualTo(1);
         Matcher line = oneLine(full, db);
-        assertThat(line.group(2)).isEqualTo("while migrating the book to version 5");
+        assertThat(line.group(2)).startsWith("while migrating to version ");
         assertThat(line.group(4)).isEqualTo("the book is back as before");
         assertThat(db.resolve("refunds.mv.db" + BookMigration.COPY_SUFFIX)).doesNotExist();
 
@@ -105,7 +105,7 @@ class FullDiskMigrationIT {
         Outcome noRoomToMigrate = run(night, input);
         assertThat(noRoomToMigrate.exitCode()).as(noRoomToMigrate::toString).isEqualTo(1);
         Matcher migrateLine = oneLine(noRoomToMigrate, db);
-        assertThat(migrateLine.group(2)).startsWith("while migrating the book to version ");
+        assertThat(migrateLine.group(2)).startsWith("while migrating to version ");
         assertThat(migrateLine.group(4)).isEqualTo("the book is back as before");
         assertIntactAtVersion47(night, db);
 
