@@ -87,6 +87,7 @@ class BookMigration implements FlywayMigrationStrategy {
         } catch (RuntimeException e) {
             close(dataSource);
             move(copy, file);
+            ownerOnly(file); // H2's trace of the failure was written with the umask: the book never got ready
             throw failed(e, copy, bookBytes);
         }
         try {
@@ -248,6 +249,15 @@ class BookMigration implements FlywayMigrationStrategy {
             }
             throw new BookMigrationException("cannot copy the database before migrating it (" + e.getMessage()
                     + "): nothing was changed; the copy needs " + bookBytes + " bytes free next to it", e);
+        }
+    }
+
+    private static void ownerOnly(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            DatabaseFiles.ownerOnly(file.resolveSibling(name.substring(0, name.length() - ".mv.db".length())));
+        } catch (RuntimeException notNarrowed) {
+            // the failure's own line matters more than the modes of its files
         }
     }
 

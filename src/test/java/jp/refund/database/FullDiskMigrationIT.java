@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
@@ -59,6 +60,10 @@ class FullDiskMigrationIT {
         assertThat(line.group(2)).startsWith("while migrating to version ");
         assertThat(line.group(4)).isEqualTo("the book is back as before");
         assertThat(db.resolve("refunds.mv.db" + BookMigration.COPY_SUFFIX)).doesNotExist();
+        try (var files = Files.list(db)) {
+            assertThat(files.toList()).isNotEmpty().allSatisfy(f -> assertThat(PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(f))).as(f.toString()).isEqualTo("rw-------"));
+        }
 
         // exactly what the line says is needed, on top of what is used now
         remount(db, usedKb(db) + Math.round(Double.parseDouble(line.group(3)) * 1024));
