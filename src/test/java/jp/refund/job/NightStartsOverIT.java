@@ -65,6 +65,11 @@ class NightStartsOverIT {
         Files.write(file, lines);
     }
 
+    /** The night's process and its database: an H2 file of its own here ({@link PostgresNightStartsOverIT}). */
+    ChildNightly night(Path nightRoot) {
+        return new ChildNightly(nightRoot, false);
+    }
+
     private static List<String> halt(String at) {
         return List.of("-Drefund.crash-test.halt-at=" + at);
     }
@@ -72,14 +77,14 @@ class NightStartsOverIT {
     @Test
     void aNightFailedPastItsIngestWhoseInputWasFixedRunsAgainFromItsIngestToTheBytesOfACleanNight() throws Exception {
         Path input = root.resolve("input");
-        ChildNightly night = new ChildNightly(root.resolve("night"), false);
+        ChildNightly night = night(root.resolve("night"));
         sampleNightsUpTo(input, "2019-11-20");
         assertThat(night.run(input, List.of())).as(night::lastRunLog).isZero();
 
         // 2019-11-21 decides A0027 and moves its folder into place, then dies before it is recorded
         sampleNightsUpTo(input, "2020-01-24");
         assertThat(night.run(input, halt("publish:3"))).as(night::lastRunLog).isEqualTo(137);
-        assertThat(night.rows("SELECT application_id FROM claim WHERE decided_on = '2019-11-21'"))
+        assertThat(night.rows("SELECT application_id FROM claim WHERE decided_on = DATE '2019-11-21'"))
                 .containsExactly(List.of("A0027"));
         addEarlierApplication(input);
         assertThat(night.run(input, List.of())).as(night::lastRunLog).isZero();
@@ -92,7 +97,7 @@ class NightStartsOverIT {
         // 2020-02-03 redeems a certificate, voids and reissues two: killed once its reports are written
         sampleNightsUpTo(input, "2020-02-04");
         assertThat(night.run(input, halt("publish:1"))).as(night::lastRunLog).isEqualTo(137);
-        assertThat(night.rows("SELECT COUNT(*) FROM certificate WHERE redeemed_on = '2020-02-03'"))
+        assertThat(night.rows("SELECT COUNT(*) FROM certificate WHERE redeemed_on = DATE '2020-02-03'"))
                 .containsExactly(List.of("1"));
         dropFirstRedemption(input);
         assertThat(night.run(input, List.of())).as(night::lastRunLog).isZero();
@@ -103,7 +108,7 @@ class NightStartsOverIT {
         sampleNightsUpTo(cleanInput, "2020-02-04");
         addEarlierApplication(cleanInput);
         dropFirstRedemption(cleanInput);
-        ChildNightly clean = new ChildNightly(root.resolve("clean"), false);
+        ChildNightly clean = night(root.resolve("clean"));
         assertThat(clean.run(cleanInput, List.of())).as(clean::lastRunLog).isZero();
 
         assertThat(NightlyHarness.tree(night.output())).isEqualTo(NightlyHarness.tree(clean.output()));
