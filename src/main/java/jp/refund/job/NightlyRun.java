@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import jp.refund.ingest.BrokenFeedException;
-import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedCount;
 import jp.refund.ingest.FeedFileChange;
 import jp.refund.ingest.IngestLedger;
