@@ -463,24 +463,55 @@ public class ClaimLifecycle {
     /**
      * Keeps, once per night, the changing columns of claims decided on an earlier night, before
      * the night changes them (in the change's transaction): what {@link #forgetNight} puts back.
+     * The night's own claims need nothing kept (they go): they are told apart by number, without
+     * a statement, so the first night of a book schedules its claims at no extra cost.
      */
     private void keepBeforeNight(LocalDate runDate, Collection<String> claimNos) {
-        if (claimNos.isEmpty()) {
+        String lastEarlier = lastClaimBefore(runDate);
+        if (lastEarlier == null) {
             return;
         }
-        KeySet keys = KeySet.text(claimNos);
-        String columns = String.join(", ", CHANGING_COLUMNS);
-        String fromClaim = CHANGING_COLUMNS.stream().map(c -> "c." + c)
+        List<String> earlier = claimNos.stream().filter(n -> n.compareTo(lastEarlier) <= 0).distinct().toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        String insert = "INSERT INTO claim_before_night (run_date, claim_no, " + String.join(", ", CHANGING_COLUMNS)
+                + ") SELECT ?, c.claim_no, " + CHANGING_COLUMNS.stream().map(c -> "c." + c)
                 .collect(java.util.stream.Collectors.joining(", "));
-        jdbc.update("INSERT INTO claim_before_night (run_date, claim_no, " + columns + ") SELECT ?, c.claim_no, "
-                + fromClaim + " FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.claim_no = k.id"
-                + " WHERE c.decided_on < ? AND NOT EXISTS (SELECT 1 FROM claim_before_night b"
-                + " WHERE b.run_date = ? AND b.claim_no = c.claim_no)", ps -> {
+        String notKept = "NOT EXISTS (SELECT 1 FROM claim_before_night b WHERE b.run_date = ?"
+                + " AND b.claim_no = c.claim_no)";
+        if (earlier.size() == 1) { // an identity check or an answer: one claim, one index step
+            jdbc.update(insert + " FROM claim c WHERE c.claim_no = ? AND " + notKept, runDate, earlier.get(0), runDate);
+            return;
+        }
+        KeySet keys = KeySet.text(earlier);
+        jdbc.update(insert + " FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.claim_no = k.id WHERE " + notKept,
+                ps -> {
                     ps.setObject(1, runDate);
                     keys.bindAt(ps, 2);
                     ps.setObject(3, runDate);
-                    ps.setObject(4, runDate);
                 });
+    }
+
+    /** The night {@link #lastClaimBefore} was read for, and what it was. */
+    private record EarlierClaims(LocalDate runDate, String last) {
+    }
+
+    private volatile EarlierClaims earlierClaims;
+
+    /**
+     * The highest claim number decided before the night (null: none). Claim numbers only grow, so
+     * every claim above it is the night's own; read once per night (no claim of an earlier night
+     * is made while it runs).
+     */
+    private String lastClaimBefore(LocalDate runDate) {
+        EarlierClaims known = earlierClaims;
+        if (known == null || !known.runDate().equals(runDate)) {
+            known = new EarlierClaims(runDate, jdbc.queryForObject("SELECT MAX(claim_no) FROM claim"
+                    + " WHERE decided_on < ?", String.class, runDate));
+            earlierClaims = known;
+        }
+        return known.last();
     }
 
     // ---- shared by every transition ----------------------------------------------------------

@@ -46,6 +46,7 @@ class ClaimLifecycleTest {
 
     @BeforeEach
     void emptyBook() {
+        lifecycle = new ClaimLifecycle(jdbc); // it reads once per night which claims are of earlier nights
         jdbc.update("DELETE FROM certificate");
         jdbc.update("DELETE FROM claim_before_night");
         jdbc.update("DELETE FROM claim_event");
