@@ -70,6 +70,11 @@ class ApplicationAssessments {
         return found;
     }
 
+    /** Takes back the assessments a night that starts over left (those of its recorded claims are gone). */
+    void forgetNight(LocalDate runDate) {
+        jdbc.update("DELETE FROM application_assessment WHERE assessed_on = ?", runDate);
+    }
+
     /** Takes the assessments of applications whose claims are recorded (any night's). */
     void forget(List<Application> applications) {
         jdbc.batchUpdate("DELETE FROM application_assessment WHERE application_id = ?",

@@ -31,6 +31,10 @@ public class ClaimLifecycle {
     private static final String DECIDED_COLUMNS = "claim_no, application_id, channel, member_id, wallet_id, status,"
             + " reasons, amount_yen, payout_method, bank_code, branch_code, account_type, account_number, holder_name,"
             + " recipient_name, postal_code, address, submitted_at, decided_on, status_since, approved_on, confirm_by";
+    /** What a transition may change on a claim of an earlier night: kept before the night first changes it. */
+    private static final List<String> CHANGING_COLUMNS = List.of("status", "reasons", "status_since", "approved_on",
+            "payout_date", "reference", "emitted_on", "certificate_no", "valid_until", "confirm_by", "postal_code",
+            "address");
     private static final String EVENT_COLUMNS = "run_date, seq, claim_no, application_id, channel, member_id, status,"
             + " reasons, amount_yen, payout_method, payout_date, reference";
 
@@ -121,6 +125,7 @@ public class ClaimLifecycle {
 
     private ClaimState reviewOutcome(ClaimTransition transition, LocalDate runDate, ClaimState claim,
                                      ClaimStatus to, ClaimReason reason, String checkId) {
+        keepBeforeNight(runDate, List.of(claim.claimNo()));
         int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?,"
                         + " approved_on = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_on END"
                         + " WHERE claim_no = ? AND status IN " + inList(transition), to.name(), reason.name(),
@@ -142,6 +147,7 @@ public class ClaimLifecycle {
     ClaimState awaitConfirmation(LocalDate runDate, ClaimState claim, String checkId, LocalDate confirmBy) {
         ClaimTransition transition = ClaimTransition.AWAIT_CONFIRMATION;
         ClaimStatus to = ClaimStatus.AWAITING_CONFIRMATION;
+        keepBeforeNight(runDate, List.of(claim.claimNo()));
         int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?, confirm_by = ?"
                         + " WHERE claim_no = ? AND status IN " + inList(transition), to.name(),
                 ClaimReason.IDENTITY_CHECK_PASSED.name(), runDate, requireDeadline(confirmBy, claim.claimNo()),
@@ -171,6 +177,7 @@ public class ClaimLifecycle {
 
     private ClaimState confirmationOutcome(ClaimTransition transition, LocalDate runDate, ClaimState claim,
                                            ClaimStatus to, ClaimReason reason, String confirmationId) {
+        keepBeforeNight(runDate, List.of(claim.claimNo()));
         int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?,"
                         + " approved_on = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_on END"
                         + " WHERE claim_no = ? AND status IN " + inList(transition), to.name(), reason.name(),
@@ -200,6 +207,7 @@ public class ClaimLifecycle {
                     ClaimStatus.REJECTED, ClaimReason.NOT_CONFIRMED.name(), c.amountYen(), c.payoutMethod(), null,
                     null));
         }
+        keepBeforeNight(runDate, claimNos);
         int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'REJECTED', reasons = 'NOT_CONFIRMED',"
                 + " status_since = ? WHERE claim_no = ? AND status IN " + inList(transition), updates);
         requireMoved(transition, ClaimStatus.REJECTED, claimNos, counts);
@@ -237,6 +245,7 @@ public class ClaimLifecycle {
             yen += c.amountYen();
         }
         ClaimTransition transition = ClaimTransition.SCHEDULE_TRANSFER;
+        keepBeforeNight(runDate, claimNos(claims));
         String set = "UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?, reference = ?,"
                 + " emitted_on = ? WHERE ";
         String from = " AND payout_method = 'BANK' AND status IN " + inList(transition);
@@ -287,6 +296,7 @@ public class ClaimLifecycle {
             yen += c.amountYen();
         }
         ClaimTransition transition = ClaimTransition.ISSUE_CERTIFICATE;
+        keepBeforeNight(runDate, claimNos(claims));
         int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'SCHEDULED', status_since = ?, payout_date = ?,"
                 + " reference = ?, emitted_on = ?, certificate_no = ?, valid_until = ? WHERE claim_no = ?"
                 + " AND payout_method = 'POSTAL' AND status IN " + inList(transition), updates);
@@ -321,6 +331,7 @@ public class ClaimLifecycle {
                     ClaimStatus.RETURNED, r.reason(), c.amountYen(), PayoutMethod.BANK, c.payoutDate(),
                     c.reference()));
         }
+        keepBeforeNight(runDate, returns.stream().map(TransferReturn::claimNo).toList());
         int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'RETURNED', reasons = ?, status_since = ?"
                 + " WHERE claim_no = ? AND status IN " + inList(transition), updates);
         requireMoved(transition, ClaimStatus.RETURNED, returns.stream().map(TransferReturn::claimNo).toList(), counts);
@@ -353,6 +364,7 @@ public class ClaimLifecycle {
             events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
                     ClaimStatus.PAID, "", c.amountYen(), PayoutMethod.POSTAL, c.payoutDate(), r.certificateNo()));
         }
+        keepBeforeNight(runDate, claimNos);
         int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'PAID', status_since = ? WHERE claim_no = ?"
                 + " AND certificate_no = ? AND payout_method = 'POSTAL' AND status IN " + inList(transition), updates);
         requireMoved(transition, ClaimStatus.PAID, claimNos, counts);
@@ -380,6 +392,7 @@ public class ClaimLifecycle {
             events.add(new ClaimEvent(runDate, ++seq, c.claimNo(), c.applicationId(), c.channel(), c.memberId(),
                     ClaimStatus.EXPIRED, "", c.amountYen(), PayoutMethod.POSTAL, c.payoutDate(), c.reference()));
         }
+        keepBeforeNight(runDate, claimNos);
         int[] counts = jdbc.batchUpdate("UPDATE claim SET status = 'EXPIRED', status_since = ? WHERE claim_no = ?"
                 + " AND payout_method = 'POSTAL' AND status IN " + inList(transition), updates);
         requireMoved(transition, ClaimStatus.EXPIRED, claimNos, counts);
@@ -402,6 +415,7 @@ public class ClaimLifecycle {
             throw new IllegalClaimTransitionException(transition, request.claimNo(), c == null ? null : c.status(),
                     to);
         }
+        keepBeforeNight(runDate, List.of(request.claimNo()));
         int updated = jdbc.update("UPDATE claim SET status = ?, reasons = ?, status_since = ?,"
                         + " approved_on = CASE WHEN ? = 'APPROVED' THEN ? ELSE approved_on END,"
                         + " postal_code = COALESCE(?, postal_code), address = COALESCE(?, address)"
@@ -415,6 +429,89 @@ public class ClaimLifecycle {
                 c.channel(), c.memberId(), to, reason.name(), c.amountYen(), PayoutMethod.POSTAL, null,
                 c.reference())));
         return to;
+    }
+
+    // ---- a night that starts over (issue 38) ---------------------------------------------------
+
+    /**
+     * Takes back everything night {@code runDate} did to claims and certificates, so that it can
+     * run again from its ingest as if for the first time: its own claims, events and certificates
+     * go (their claim and certificate numbers are free again: numbers follow the highest written),
+     * the certificates it redeemed or voided are as before, and every claim of an earlier night it
+     * changed gets back the columns kept before the night first changed it.
+     */
+    void forgetNight(LocalDate runDate) {
+        jdbc.update("DELETE FROM claim WHERE decided_on = ?", runDate);
+        jdbc.update("DELETE FROM claim_event WHERE run_date = ?", runDate);
+        jdbc.update("DELETE FROM certificate WHERE issued_on = ?", runDate);
+        jdbc.update("UPDATE certificate SET redemption_id = NULL, redeemed_on = NULL WHERE redeemed_on = ?", runDate);
+        jdbc.update("UPDATE certificate SET voided_on = NULL, void_reason = NULL WHERE voided_on = ?", runDate);
+        String restore = CHANGING_COLUMNS.stream().map(c -> c + " = (SELECT b." + c + " FROM claim_before_night b"
+                + " WHERE b.run_date = ? AND b.claim_no = claim.claim_no)")
+                .collect(java.util.stream.Collectors.joining(", "));
+        Object[] dates = java.util.Collections.nCopies(CHANGING_COLUMNS.size() + 1, runDate).toArray();
+        jdbc.update("UPDATE claim SET " + restore + " WHERE claim_no IN (SELECT claim_no FROM claim_before_night"
+                + " WHERE run_date = ?)", dates);
+        jdbc.update("DELETE FROM claim_before_night WHERE run_date = ?", runDate);
+    }
+
+    /** A completed night never starts over: what it kept to do so goes with its completion. */
+    public void nightCompleted(LocalDate runDate) {
+        jdbc.update("DELETE FROM claim_before_night WHERE run_date <= ?", runDate);
+    }
+
+    /**
+     * Keeps, once per night, the changing columns of claims decided on an earlier night, before
+     * the night changes them (in the change's transaction): what {@link #forgetNight} puts back.
+     * The night's own claims need nothing kept (they go): they are told apart by number, without
+     * a statement, so the first night of a book schedules its claims at no extra cost.
+     */
+    private void keepBeforeNight(LocalDate runDate, Collection<String> claimNos) {
+        String lastEarlier = lastClaimBefore(runDate);
+        if (lastEarlier == null) {
+            return;
+        }
+        List<String> earlier = claimNos.stream().filter(n -> n.compareTo(lastEarlier) <= 0).distinct().toList();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        String insert = "INSERT INTO claim_before_night (run_date, claim_no, " + String.join(", ", CHANGING_COLUMNS)
+                + ") SELECT ?, c.claim_no, " + CHANGING_COLUMNS.stream().map(c -> "c." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
+        String notKept = "NOT EXISTS (SELECT 1 FROM claim_before_night b WHERE b.run_date = ?"
+                + " AND b.claim_no = c.claim_no)";
+        if (earlier.size() == 1) { // an identity check or an answer: one claim, one index step
+            jdbc.update(insert + " FROM claim c WHERE c.claim_no = ? AND " + notKept, runDate, earlier.get(0), runDate);
+            return;
+        }
+        KeySet keys = KeySet.text(earlier);
+        jdbc.update(insert + " FROM " + KeySet.TEXT_KEYS + " JOIN claim c ON c.claim_no = k.id WHERE " + notKept,
+                ps -> {
+                    ps.setObject(1, runDate);
+                    keys.bindAt(ps, 2);
+                    ps.setObject(3, runDate);
+                });
+    }
+
+    /** The night {@link #lastClaimBefore} was read for, and what it was. */
+    private record EarlierClaims(LocalDate runDate, String last) {
+    }
+
+    private volatile EarlierClaims earlierClaims;
+
+    /**
+     * The highest claim number decided before the night (null: none). Claim numbers only grow, so
+     * every claim above it is the night's own; read once per night (no claim of an earlier night
+     * is made while it runs).
+     */
+    private String lastClaimBefore(LocalDate runDate) {
+        EarlierClaims known = earlierClaims;
+        if (known == null || !known.runDate().equals(runDate)) {
+            known = new EarlierClaims(runDate, jdbc.queryForObject("SELECT MAX(claim_no) FROM claim"
+                    + " WHERE decided_on < ?", String.class, runDate));
+            earlierClaims = known;
+        }
+        return known.last();
     }
 
     // ---- shared by every transition ----------------------------------------------------------

@@ -8,6 +8,7 @@ import jp.refund.certificate.CertificateReissues;
 import jp.refund.certificate.CertificateReports;
 import jp.refund.claim.Application;
 import jp.refund.claim.ClaimReports;
+import jp.refund.claim.ClaimRollback;
 import jp.refund.claim.ClaimStepParts;
 import jp.refund.claim.Confirmation;
 import jp.refund.claim.DecideApplicationsWriter;
@@ -369,9 +370,10 @@ class NightlyJobConfiguration {
     }
 
     @Bean
-    Step markNightCompleted(NightLedger nights) {
+    Step markNightCompleted(NightLedger nights, ClaimRollback claims) {
         return tasklet("mark-night-completed", (night, folder) -> {
             nights.markCompleted(night.runDate());
+            claims.nightCompleted(night.runDate()); // in the same transaction: a completed night never starts over
             return 1;
         });
     }

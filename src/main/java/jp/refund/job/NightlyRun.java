@@ -12,11 +12,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import jp.refund.ingest.BrokenFeedException;
-import jp.refund.ingest.Feed;
 import jp.refund.ingest.FeedCount;
 import jp.refund.ingest.FeedFileChange;
 import jp.refund.ingest.IngestLedger;
-import jp.refund.ingest.IngestRollback;
 import jp.refund.report.NightOutputFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,7 @@ public class NightlyRun {
     private final Job nightlyJob;
     private final NightLedger nights;
     private final IngestLedger ingestLedger;
-    private final IngestRollback ingestRollback;
+    private final NightRollback nightRollback;
 
     /** The database as the operator named it, for messages: the URL without its settings. */
     private final String databaseName;
@@ -53,7 +51,7 @@ public class NightlyRun {
     private final FreeSpaceCheck freeSpace;
 
     NightlyRun(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, NightLedger nights,
-               IngestLedger ingestLedger, IngestRollback ingestRollback, FreeSpaceCheck freeSpace,
+               IngestLedger ingestLedger, NightRollback nightRollback, FreeSpaceCheck freeSpace,
                @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String databaseUrl) {
         this.databaseName = databaseUrl.contains(";") ? databaseUrl.substring(0, databaseUrl.indexOf(';'))
                 : databaseUrl;
@@ -62,7 +60,7 @@ public class NightlyRun {
         this.nightlyJob = nightlyJob;
         this.nights = nights;
         this.ingestLedger = ingestLedger;
-        this.ingestRollback = ingestRollback;
+        this.nightRollback = nightRollback;
         this.freeSpace = freeSpace;
     }
 
@@ -159,7 +157,8 @@ public class NightlyRun {
         JobParameters parameters = new NightParameters(runDate, input.resolve(runDate.toString()), output)
                 .toJobParameters();
         refuseForeignOutput(runDate, output, parameters);
-        refuseChangedInput(runDate, input.resolve(runDate.toString()), output, parameters);
+        Optional<String> startedOver = startOverOnChangedInput(runDate, input.resolve(runDate.toString()), output,
+                parameters);
         JobExecution execution;
         try {
             execution = jobOperator.start(nightlyJob, parameters);
@@ -167,13 +166,13 @@ public class NightlyRun {
             throw new NightRefusedException("cannot start night " + runDate + ": " + e.getMessage());
         }
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            printSummary(runDate, execution);
+            printSummary(runDate, execution, startedOver);
             log.info("night {} completed: outputs in {}", runDate, output.resolve(runDate.toString()));
             return;
         }
         Optional<BrokenFeedException> broken = brokenFeed(execution);
         if (broken.isPresent()) {
-            forget(runDate, output, execution);
+            forget(runDate, output, execution.getJobInstance());
             throw broken.get();
         }
         List<Throwable> failures = execution.getAllFailureExceptions();
@@ -202,44 +201,29 @@ public class NightlyRun {
     }
 
     /**
-     * A restart reads on in each feed file after the records it already kept, by count: a file
-     * changed since then would be read wrong (a row inserted before that point is never read).
-     * While the night is still in its ingest, the partial ingest is discarded like a broken
-     * file's, so the next run reads the files as they are now from the start; past the ingest,
-     * decisions were taken on the old file and only that file can resume the night.
+     * A restart reads on in each feed file after the records it already kept, by count, and the
+     * night's decisions were taken on the files as they were: a file changed since then (the
+     * operator fixed the input after a failure) cannot resume the night. Everything the night
+     * stored is taken back, its claims of earlier nights put back as they were, and it runs
+     * again from its ingest as a first run on the files as they are now (issue 38). Returns the
+     * line that says so, for the night's summary.
      */
-    private void refuseChangedInput(LocalDate runDate, Path nightInput, Path output, JobParameters parameters) {
-        var instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters);
+    private Optional<String> startOverOnChangedInput(LocalDate runDate, Path nightInput, Path output,
+                                                     JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters);
         if (instance == null) {
-            return;
+            return Optional.empty();
         }
         List<FeedFileChange> changes = ingestLedger.changedFeedFiles(runDate, nightInput);
         if (changes.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        String what = String.join("; ", changes.stream().map(FeedFileChange::describe).toList());
-        if (stillIngesting(instance)) {
-            JobExecution last = jobRepository.getLastJobExecution(instance);
-            forget(runDate, output, last);
-            throw new NightRefusedException(what + ": the night's partial ingest was discarded (nothing of "
-                    + runDate + " was kept or published); run the same command again to run " + runDate
-                    + " from the start on the files as they are now");
-        }
-        throw new NightRefusedException(what + ": night " + runDate + " has gone past its ingest and decided on the"
-                + " file as it was; put that file back and run the same command again to resume, and deliver the"
-                + " changes in a later night's folder");
-    }
-
-    /** No step after the ingest has started in any run of the night. */
-    private boolean stillIngesting(org.springframework.batch.core.job.JobInstance instance) {
-        java.util.Set<String> ingestSteps = new java.util.HashSet<>(List.of(NightlyJobConfiguration.CHECK_FEED_FILES,
-                NightlyJobConfiguration.CHECK_REJECT_RATIOS));
-        for (Feed feed : Feed.values()) {
-            ingestSteps.add(feed.stepName());
-        }
-        return jobRepository.getJobExecutions(instance).stream()
-                .flatMap(execution -> execution.getStepExecutions().stream())
-                .allMatch(step -> ingestSteps.contains(step.getStepName()));
+        forget(runDate, output, instance);
+        String line = "night " + runDate + ": input changed after a failed run ("
+                + String.join("; ", changes.stream().map(FeedFileChange::describe).toList())
+                + "); its partial work was discarded and it runs again from its ingest";
+        log.warn(line);
+        return Optional.of(line);
     }
 
     /** An empty folder holds nothing another book wrote (an operator may have made it, say to set its rights). */
@@ -252,13 +236,16 @@ public class NightlyRun {
     }
 
     /**
-     * A broken input file leaves no trace: the night's ingested rows, its staging folder
-     * and its job instance are removed, so the fixed file runs as a first run would.
+     * A night that is not completed leaves no trace: its files (staged, or moved into place by
+     * a run that died before recording the night), then in one transaction everything it stored
+     * and its job instance, so the fixed input runs as a first run would. The files go first: a
+     * run killed in between finds the job instance and forgets again.
      */
-    private void forget(LocalDate runDate, Path output, JobExecution execution) {
-        ingestRollback.forgetNight(runDate);
-        new NightOutputFolder(output, runDate).discardStaging();
-        jobRepository.deleteJobInstance(execution.getJobInstance());
+    private void forget(LocalDate runDate, Path output, JobInstance instance) {
+        NightOutputFolder folder = new NightOutputFolder(output, runDate);
+        folder.reclaimUnrecordedPublication();
+        folder.discardStaging();
+        nightRollback.forgetNight(runDate, instance);
     }
 
     private static Optional<BrokenFeedException> brokenFeed(JobExecution execution) {
@@ -295,7 +282,7 @@ public class NightlyRun {
         return failures.get(0).getClass().getSimpleName();
     }
 
-    private void printSummary(LocalDate runDate, JobExecution execution) {
+    private void printSummary(LocalDate runDate, JobExecution execution, Optional<String> startedOver) {
         StringBuilder steps = new StringBuilder(String.format("steps of night %s (this run)%n  %-26s %10s %10s %9s %12s",
                 runDate, "step", "read", "written", "seconds", "per second"));
         double total = 0;
@@ -319,6 +306,7 @@ public class NightlyRun {
                     c.fileName() == null ? "(none)" : c.fileName(), c.rowsRead(), c.accepted(), c.skipped(),
                     c.rejected()));
         }
+        startedOver.ifPresent(line -> table.append(String.format("%n  started over: %s", line)));
         log.info(table.toString());
         // rows lost in a merged reject are otherwise only a line of a rejects file (issue 38)
         for (String merged : ingestLedger.mergedRows(runDate)) {

@@ -207,6 +207,11 @@ public class NightNotices {
         });
     }
 
+    /** A night that starts over from its ingest (issue 38): its notices go, in the caller's transaction. */
+    public void forgetNight(LocalDate runDate) {
+        book.deleteNight(runDate);
+    }
+
     /**
      * How many notices the night made of each kind (in file order) and delivery, every pair
      * listed, those with none as 0: what the auditors' workbook shows of them.

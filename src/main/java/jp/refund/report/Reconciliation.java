@@ -200,6 +200,11 @@ public class Reconciliation {
         return lines;
     }
 
+    /** A night that starts over from its ingest (issue 38): the lines it checked go, in the caller's transaction. */
+    public void forgetNight(LocalDate runDate) {
+        jdbc.update("DELETE FROM night_reconciliation WHERE run_date = ?", runDate);
+    }
+
     /** The lines the night's balance check kept; empty if that check has not run for the night. */
     public List<ReconciliationLine> recorded(LocalDate runDate) {
         return jdbc.query("SELECT bucket, wallets, amount_yen FROM night_reconciliation WHERE run_date = ?"

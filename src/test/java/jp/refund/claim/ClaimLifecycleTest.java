@@ -46,7 +46,9 @@ class ClaimLifecycleTest {
 
     @BeforeEach
     void emptyBook() {
+        lifecycle = new ClaimLifecycle(jdbc); // it reads once per night which claims are of earlier nights
         jdbc.update("DELETE FROM certificate");
+        jdbc.update("DELETE FROM claim_before_night");
         jdbc.update("DELETE FROM claim_event");
         jdbc.update("DELETE FROM claim");
     }
@@ -87,6 +89,48 @@ class ClaimLifecycleTest {
             assertThat(statusOf(CLAIM_NO)).isEqualTo(from);
             assertThat(events()).isEmpty();
         }
+    }
+
+    static Stream<Arguments> everyLegalTransition() {
+        return everyTransitionFromEveryStatus()
+                .filter(a -> ((ClaimTransition) a.get()[0]).from().contains((ClaimStatus) a.get()[1]));
+    }
+
+    /**
+     * Issue 38: a night that starts over from its ingest takes back what it did to a claim of an
+     * earlier night, whatever the transition (every column as before, the certificate's redemption
+     * or void undone), its own claims, events and certificates, and gives their numbers back.
+     */
+    @ParameterizedTest(name = "{0} from {1}")
+    @MethodSource("everyLegalTransition")
+    void aNightForgottenPutsBackTheClaimsOfEarlierNightsItMovedAndGivesItsNumbersBack(ClaimTransition transition,
+                                                                                       ClaimStatus from) {
+        PayoutMethod method = POSTAL_TRANSITIONS.contains(transition) ? PayoutMethod.POSTAL : PayoutMethod.BANK;
+        claimIn(from, method);
+        jdbc.update("UPDATE claim SET approved_on = ?, reasons = 'EARLIER' WHERE claim_no = ?", NIGHT.minusDays(1),
+                CLAIM_NO);
+        if (method == PayoutMethod.POSTAL) {
+            jdbc.update("UPDATE claim SET recipient_name = 'old name', postal_code = '9000001', address = 'old address'"
+                    + " WHERE claim_no = ?", CLAIM_NO);
+            jdbc.update("INSERT INTO certificate (certificate_no, claim_no, amount_yen, issue_date, valid_until,"
+                    + " issued_on) VALUES (?, ?, 8000, ?, ?, ?)", CERTIFICATE_NO, CLAIM_NO, NIGHT.minusMonths(6),
+                    NIGHT.minusDays(1), NIGHT.minusMonths(6));
+        }
+        var claimsBefore = jdbc.queryForList("SELECT * FROM claim ORDER BY claim_no");
+        var certificatesBefore = jdbc.queryForList("SELECT * FROM certificate ORDER BY certificate_no");
+        Application next = application("A2", PayoutMethod.BANK);
+        ClaimDecision approved = new ClaimDecision(ClaimStatus.APPROVED, List.of(), "M2", "W2", 5_000,
+                BankAccount.of("0001", "001", "1", "7654321"), "ﾔﾏﾀﾞ ﾊﾅｺ");
+
+        String decided = lifecycle.decide(NIGHT, List.of(next), List.of(approved)).get(0);
+        perform(transition);
+        lifecycle.forgetNight(NIGHT);
+
+        assertThat(jdbc.queryForList("SELECT * FROM claim ORDER BY claim_no")).isEqualTo(claimsBefore);
+        assertThat(jdbc.queryForList("SELECT * FROM certificate ORDER BY certificate_no")).isEqualTo(certificatesBefore);
+        assertThat(events()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM claim_before_night", Integer.class)).isZero();
+        assertThat(lifecycle.decide(NIGHT, List.of(next), List.of(approved))).containsExactly(decided);
     }
 
     @Test
