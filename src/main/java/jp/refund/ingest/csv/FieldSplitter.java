@@ -29,20 +29,18 @@ final class FieldSplitter {
     boolean add(String line, int lineNumber) {
         int n = line.length();
         int i = 0;
-        if (inQuotes) {
+        boolean runsOn = inQuotes; // the line starts inside the quoted field of the line before
+        if (runsOn) {
             field.append('\n');
-            int end = quoted(line, 0, lineNumber);
-            if (end < 0) {
-                return false;
-            }
-            endField();
-            if (end == n) {
-                return true;
-            }
-            i = end + 1;
         }
         while (true) {
-            int end = i < n && line.charAt(i) == '"' ? quoted(line, i + 1, lineNumber) : unquoted(line, i, lineNumber);
+            int end;
+            if (runsOn) {
+                end = quoted(line, 0, lineNumber);
+                runsOn = false;
+            } else {
+                end = i < n && line.charAt(i) == '"' ? quoted(line, i + 1, lineNumber) : unquoted(line, i, lineNumber);
+            }
             if (end < 0) {
                 return false;
             }
